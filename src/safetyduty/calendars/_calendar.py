@@ -1,0 +1,653 @@
+"""The Chinese working-day calendar: statutory holidays and 调休 make-up workdays."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, timedelta
+from typing import Any, Final
+
+import attrs
+
+from safetyduty._labels import check_locale, label_of
+from safetyduty.calendars._data import (
+    Notice,
+    YearArrangement,
+    bundled_years,
+    from_holiday_cn,
+    load_year_file,
+)
+from safetyduty.calendars._festival import DayType, Festival, festival_years, statutory_holidays
+from safetyduty.errors import CalendarCoverageError, ValidationError
+
+__all__ = ["CalendarMetadata", "Coverage", "WorkCalendar", "default_calendar"]
+
+_WORKDAY: Final = 0
+_MAKEUP: Final = 1
+_WEEKEND: Final = 2
+_STATUTORY: Final = 3
+_ADJUSTED: Final = 4
+_DAY_TYPES: Final = (
+    DayType.WORKDAY,
+    DayType.MAKEUP_WORKDAY,
+    DayType.WEEKEND,
+    DayType.STATUTORY_HOLIDAY,
+    DayType.ADJUSTED_REST,
+)
+_SATURDAY: Final = 5
+_SUFFIXES: Final = {
+    ("makeup", "zh_CN"): "（调休上班）",
+    ("makeup", "en"): " (make-up workday)",
+    ("estimated", "zh_CN"): "（推定）",
+    ("estimated", "en"): " (estimated)",
+}
+
+
+@attrs.frozen(kw_only=True)
+class Coverage:
+    """A closed range of dates, ``first`` to ``last`` inclusive.
+
+    Examples:
+        >>> cov = Coverage(first=date(2004, 1, 1), last=date(2026, 12, 31))
+        >>> date(2026, 1, 4) in cov, date(2027, 1, 1) in cov
+        (True, False)
+    """
+
+    first: date
+    last: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.first <= day <= self.last
+
+
+@attrs.frozen(kw_only=True)
+class CalendarMetadata:
+    """Where a calendar's answers come from.
+
+    Attributes:
+        years: the years arranged by official notices.
+        notices: the document numbers (or titles) of the notices used.
+        as_known_at: the date the data was cut at, or ``None`` for all notices.
+        estimated_until: the last estimated day, or ``None`` in strict mode.
+        makeup_workdays: whether 调休 weekend workdays count as workdays.
+        sha256: a digest of the notice data used, to pin a calendar in a report.
+    """
+
+    years: tuple[int, ...]
+    notices: tuple[str, ...]
+    as_known_at: date | None
+    estimated_until: date | None
+    makeup_workdays: bool
+    sha256: str
+
+
+def _bad_date(name: str, value: object) -> ValidationError:
+    return ValidationError(name, value, "must be a datetime.date")
+
+
+def _check_int(name: str, value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValidationError(name, value, "must be an int")
+    return value
+
+
+class WorkCalendar:
+    """An immutable calendar of Chinese working days.
+
+    A day is a **workday** when it is Monday to Friday and not a day off under
+    the holiday notices, or when it is a Saturday or Sunday that a notice
+    makes a working day (调休上班). Everything else is a **rest day**.
+
+    Build one with :func:`default_calendar` (the bundled notices) or
+    :meth:`from_arrangements`. Days outside the covered years raise
+    :class:`~safetyduty.errors.CalendarCoverageError` unless the calendar
+    was built with estimation, in which case :meth:`is_estimated` says so.
+
+    Counting convention: :meth:`workdays_between` counts the workdays
+    after ``start`` up to and including ``end`` (the start day is not
+    counted, as in 民法典 第二百零一条), so that
+    ``workdays_between(d, add_workdays(d, n)) == n`` for every ``d`` and
+    ``n >= 1``.
+
+    Examples:
+        >>> cal = default_calendar()
+        >>> cal.is_workday(date(2026, 1, 4))   # a Sunday worked for 元旦
+        True
+        >>> cal.day_type(date(2025, 10, 8))
+        <DayType.ADJUSTED_REST: 'adjusted_rest'>
+        >>> cal.add_workdays(date(2025, 9, 26), 20)
+        datetime.date(2025, 10, 30)
+    """
+
+    __slots__ = (
+        "_arrangements",
+        "_as_known_at",
+        "_base",
+        "_coverage",
+        "_cum",
+        "_estimated_from",
+        "_estimated_until",
+        "_makeup",
+        "_n",
+        "_names",
+        "_types",
+        "_wd",
+        "_work",
+    )
+
+    _arrangements: tuple[YearArrangement, ...]
+    _as_known_at: date | None
+    _base: int
+    _coverage: Coverage
+    _cum: list[int]
+    _estimated_from: int
+    _estimated_until: date | None
+    _makeup: bool
+    _n: int
+    _names: dict[int, tuple[Festival, ...]]
+    _types: bytes
+    _wd: list[int]
+    _work: tuple[bool, ...]
+
+    def __init__(self) -> None:
+        msg = "use default_calendar() or WorkCalendar.from_arrangements()"
+        raise TypeError(msg)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        msg = "WorkCalendar is immutable; use with_year() or default_calendar(...) instead"
+        raise AttributeError(msg)
+
+    def __repr__(self) -> str:
+        first, last = self._coverage.first, self._coverage.last
+        extra = f", estimated_until={self._estimated_until}" if self._estimated_until else ""
+        return f"<WorkCalendar {first}..{last}{extra}>"
+
+    # ------------------------------------------------------------------ build
+
+    @classmethod
+    def from_arrangements(
+        cls,
+        arrangements: Iterable[YearArrangement],
+        *,
+        as_known_at: date | None = None,
+        makeup_workdays: bool = True,
+        estimate: bool = False,
+    ) -> WorkCalendar:
+        """Build a calendar from year arrangements (consecutive years).
+
+        Args:
+            arrangements: one :class:`YearArrangement` per year, any order.
+            as_known_at: keep only what had been published by that date.
+            makeup_workdays: ``False`` keeps 调休 weekends as rest days (the
+                practice of markets and banks).
+            estimate: answer the years after the last notice, up to 2050,
+                from weekends and the statutory festivals, marked estimated.
+
+        Raises:
+            ValidationError: on a gap between years, a repeated year, or when
+                nothing is left to build from.
+        """
+        if as_known_at is not None and (
+            not isinstance(as_known_at, date) or hasattr(as_known_at, "hour")
+        ):
+            raise _bad_date("as_known_at", as_known_at)
+        for name, flag in (("makeup_workdays", makeup_workdays), ("estimate", estimate)):
+            if not isinstance(flag, bool):
+                raise ValidationError(name, flag, "must be a bool")
+        items = list(arrangements)
+        for item in items:
+            if not isinstance(item, YearArrangement):
+                raise ValidationError("arrangements", item, "must hold YearArrangement objects")
+        known = sorted(
+            (a for a in items if a.notice_known(a.main_notice(), as_known_at)),
+            key=lambda a: a.year,
+        )
+        if not known:
+            raise ValidationError("arrangements", as_known_at, "must leave at least one year")
+        years = [a.year for a in known]
+        for before, after in zip(years, years[1:]):
+            if after != before + 1:
+                problem = "must not repeat a year" if after == before else f"must not skip {before + 1}"
+                raise ValidationError("arrangements", years, problem)
+        resolved = tuple(_resolve(a, as_known_at) for a in known)
+        self = object.__new__(cls)
+        _build(self, resolved, as_known_at=as_known_at, makeup=makeup_workdays, estimate=estimate)
+        return self
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str], **options: Any) -> WorkCalendar:
+        """Build a calendar of the single year in a TOML file of the bundled format.
+
+        Examples:
+            >>> import pathlib, tempfile
+            >>> folder = pathlib.Path(tempfile.mkdtemp())
+            >>> _ = (folder / "2027.toml").write_text('''
+            ... year = 2027
+            ... [[notices]]
+            ... title = "示例：2027年部分节假日安排"
+            ... [[holidays]]
+            ... festivals = ["new_year"]
+            ... first = 2027-01-01
+            ... last = 2027-01-03
+            ... ''', encoding="utf-8")
+            >>> WorkCalendar.from_file(folder / "2027.toml").coverage.last
+            datetime.date(2027, 12, 31)
+        """
+        return cls.from_arrangements([load_year_file(path)], **options)
+
+    def with_year(self, arrangement: YearArrangement) -> WorkCalendar:
+        """Return a calendar with *arrangement* added, or replacing its year.
+
+        Use it for a notice published after this release of safetyduty. The
+        year must be covered already or adjoin the covered years.
+
+        Examples:
+            >>> from safetyduty.calendars import parse_year
+            >>> y2027 = parse_year({"year": 2027,
+            ...     "notices": [{"title": "示例：2027年部分节假日安排"}],
+            ...     "holidays": [{"festivals": ["new_year"],
+            ...                   "first": "2027-01-01", "last": "2027-01-03"}]})
+            >>> cal = default_calendar().with_year(y2027)
+            >>> cal.coverage.last, cal.is_workday(date(2027, 1, 4))
+            (datetime.date(2027, 12, 31), True)
+        """
+        if not isinstance(arrangement, YearArrangement):
+            raise ValidationError("arrangement", arrangement, "must be a YearArrangement")
+        kept = [a for a in self._arrangements if a.year != arrangement.year]
+        return WorkCalendar.from_arrangements(
+            [*kept, arrangement],
+            makeup_workdays=self._makeup,
+            estimate=self._estimated_until is not None,
+        )
+
+    def with_file(self, path: str | os.PathLike[str]) -> WorkCalendar:
+        """:meth:`with_year` for a TOML file in the bundled format."""
+        return self.with_year(load_year_file(path))
+
+    def with_holiday_cn(self, data: str | bytes | dict[str, Any]) -> WorkCalendar:
+        """:meth:`with_year` for one year of the ``holiday-cn`` JSON format."""
+        return self.with_year(from_holiday_cn(data))
+
+    def without_makeup_workdays(self) -> WorkCalendar:
+        """Return the same calendar with 调休 weekends kept as rest days.
+
+        Examples:
+            >>> default_calendar().without_makeup_workdays().is_workday(date(2026, 1, 4))
+            False
+        """
+        return WorkCalendar.from_arrangements(
+            self._arrangements, makeup_workdays=False, estimate=self._estimated_until is not None
+        )
+
+    # ----------------------------------------------------------------- lookup
+
+    def _index(self, day: object, name: str = "date") -> int:
+        try:
+            index = day.toordinal() - self._base  # type: ignore[attr-defined]
+        except AttributeError:
+            raise _bad_date(name, day) from None
+        if 0 <= index < self._n:
+            return int(index)
+        if not isinstance(day, date):
+            raise _bad_date(name, day)
+        raise self._coverage_error(day)
+
+    def _coverage_error(self, day: date) -> CalendarCoverageError:
+        last = self._coverage.last
+        hint = ""
+        if day > last and self._estimated_until is None:
+            hint = (
+                f"no holiday notice for {last.year + 1} is bundled: add it with with_year(), "
+                "or pass estimate=True to default_calendar()"
+            )
+        end = self._estimated_until or last
+        return CalendarCoverageError(day, self._coverage.first, end, hint)
+
+    def is_workday(self, day: date) -> bool:
+        """Whether *day* is a working day.
+
+        Examples:
+            >>> cal = default_calendar()
+            >>> cal.is_workday(date(2025, 10, 8)), cal.is_workday(date(2025, 10, 11))
+            (False, True)
+        """
+        try:
+            index = day.toordinal() - self._base
+        except AttributeError:
+            raise _bad_date("date", day) from None
+        if 0 <= index < self._n:
+            return self._work[index]
+        return self._work[self._index(day)]
+
+    def is_rest_day(self, day: date) -> bool:
+        """Whether *day* is a rest day (weekend, holiday or 调休 rest).
+
+        Examples:
+            >>> default_calendar().is_rest_day(date(2026, 2, 20))
+            True
+        """
+        return not self.is_workday(day)
+
+    def day_type(self, day: date) -> DayType:
+        """What kind of day *day* is.
+
+        Examples:
+            >>> cal = default_calendar()
+            >>> cal.day_type(date(2026, 2, 17))   # 正月初一
+            <DayType.STATUTORY_HOLIDAY: 'statutory_holiday'>
+            >>> cal.day_type(date(2026, 2, 14))   # Saturday worked
+            <DayType.MAKEUP_WORKDAY: 'makeup_workday'>
+            >>> cal.day_type(date(2026, 3, 7))
+            <DayType.WEEKEND: 'weekend'>
+        """
+        return _DAY_TYPES[self._types[self._index(day)]]
+
+    def festivals(self, day: date) -> tuple[Festival, ...]:
+        """The festival(s) whose break or make-up workday *day* belongs to.
+
+        Examples:
+            >>> default_calendar().festivals(date(2025, 10, 6))
+            (<Festival.NATIONAL_DAY: 'national_day'>, <Festival.MID_AUTUMN: 'mid_autumn'>)
+            >>> default_calendar().festivals(date(2025, 10, 13))
+            ()
+        """
+        return self._names.get(self._index(day), ())
+
+    def holiday_name(self, day: date, locale: str = "zh_CN") -> str | None:
+        """The name of the holiday *day* belongs to, or ``None`` for an ordinary day.
+
+        Make-up workdays carry the festival they serve; estimated days say so.
+
+        Examples:
+            >>> cal = default_calendar()
+            >>> cal.holiday_name(date(2025, 10, 8))
+            '国庆节、中秋节'
+            >>> cal.holiday_name(date(2026, 1, 4), locale="en")
+            "New Year's Day (make-up workday)"
+            >>> cal.holiday_name(date(2026, 3, 2)) is None
+            True
+        """
+        checked = check_locale(locale)
+        index = self._index(day)
+        festivals = self._names.get(index)
+        if not festivals:
+            return None
+        joiner = "、" if checked == "zh_CN" else " and "
+        name = joiner.join(label_of(f, checked) for f in festivals)
+        if self._types[index] == _MAKEUP:
+            name += _SUFFIXES["makeup", checked]
+        if index >= self._estimated_from:
+            name += _SUFFIXES["estimated", checked]
+        return name
+
+    def is_estimated(self, day: date) -> bool:
+        """Whether the answer for *day* is an estimate (no notice for its year).
+
+        Examples:
+            >>> default_calendar(estimate=True).is_estimated(date(2027, 2, 8))
+            True
+            >>> default_calendar(estimate=True).is_estimated(date(2026, 2, 8))
+            False
+        """
+        return self._index(day) >= self._estimated_from
+
+    # -------------------------------------------------------------- arithmetic
+
+    def next_workday(self, day: date) -> date:
+        """*day* itself if it is a workday, else the first workday after it.
+
+        Examples:
+            >>> default_calendar().next_workday(date(2025, 10, 1))
+            datetime.date(2025, 10, 9)
+        """
+        return self._at(self._cum[self._index(day)], day)
+
+    def previous_workday(self, day: date) -> date:
+        """*day* itself if it is a workday, else the last workday before it.
+
+        Examples:
+            >>> default_calendar().previous_workday(date(2025, 10, 8))
+            datetime.date(2025, 9, 30)
+        """
+        return self._at(self._cum[self._index(day) + 1] - 1, day)
+
+    def add_workdays(self, day: date, n: int) -> date:
+        """The *n*-th workday after *day* (``n >= 1``) or before it (``n <= -1``).
+
+        ``n == 0`` gives :meth:`next_workday`. *day* itself is never counted.
+
+        Examples:
+            >>> cal = default_calendar()
+            >>> cal.add_workdays(date(2025, 9, 30), 1)    # over the 国庆 break
+            datetime.date(2025, 10, 9)
+            >>> cal.add_workdays(date(2025, 10, 9), -1)
+            datetime.date(2025, 9, 30)
+            >>> cal.add_workdays(date(2026, 1, 3), 1)     # the Sunday worked
+            datetime.date(2026, 1, 4)
+        """
+        index = self._index(day)
+        count = _check_int("n", n)
+        if count >= 1:
+            return self._at(self._cum[index + 1] + count - 1, day)
+        if count <= -1:
+            return self._at(self._cum[index] + count, day)
+        return self._at(self._cum[index], day)
+
+    def workdays_between(self, start: date, end: date) -> int:
+        """The workdays after *start* up to and including *end*.
+
+        Negative when *end* is before *start* (the count of the reverse span).
+
+        Examples:
+            >>> cal = default_calendar()
+            >>> cal.workdays_between(date(2025, 9, 30), date(2025, 10, 9))
+            1
+            >>> cal.workdays_between(date(2026, 1, 1), date(2026, 1, 31))
+            21
+        """
+        i = self._index(start, "start")
+        j = self._index(end, "end")
+        return self._cum[j + 1] - self._cum[i + 1]
+
+    def workdays(self, start: date, end: date) -> Iterator[date]:
+        """Iterate the workdays after *start* up to and including *end*.
+
+        These are exactly the days :meth:`workdays_between` counts.
+
+        Examples:
+            >>> [d.day for d in default_calendar().workdays(date(2026, 1, 1), date(2026, 1, 7))]
+            [4, 5, 6, 7]
+        """
+        i = self._index(start, "start")
+        j = self._index(end, "end")
+        base = self._base
+        wd = self._wd
+        for k in range(self._cum[i + 1], self._cum[j + 1]):
+            yield date.fromordinal(base + wd[k])
+
+    def _at(self, k: int, day: date) -> date:
+        if 0 <= k < len(self._wd):
+            return date.fromordinal(self._base + self._wd[k])
+        side = "before" if k < 0 else "after"
+        raise CalendarCoverageError(
+            day,
+            self._coverage.first,
+            self._last_answered(),
+            reason=f"the workday asked for lies {side} the covered days",
+        )
+
+    def _last_answered(self) -> date:
+        return self._estimated_until or self._coverage.last
+
+    # -------------------------------------------------------------- provenance
+
+    @property
+    def coverage(self) -> Coverage:
+        """The dates answered from official notices (first and last day)."""
+        return self._coverage
+
+    @property
+    def estimated_coverage(self) -> Coverage | None:
+        """The dates answered by estimate, or ``None`` in strict mode."""
+        if self._estimated_until is None:
+            return None
+        return Coverage(first=self._coverage.last + timedelta(days=1), last=self._estimated_until)
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The years arranged by official notices."""
+        return tuple(a.year for a in self._arrangements)
+
+    def sources(self, year: int) -> tuple[Notice, ...]:
+        """The notices a covered *year* is built from, main notice first.
+
+        Examples:
+            >>> [n.number for n in default_calendar().sources(2020)]
+            ['国办发明电〔2019〕16号', '国办发明电〔2020〕1号']
+        """
+        for arrangement in self._arrangements:
+            if arrangement.year == year and not isinstance(year, bool):
+                return arrangement.notices
+        years = self.years
+        raise ValidationError("year", year, f"must be a covered year ({years[0]}..{years[-1]})")
+
+    def arrangement(self, year: int) -> YearArrangement:
+        """The arrangement in force for a covered *year* (changes applied)."""
+        self.sources(year)
+        return next(a for a in self._arrangements if a.year == year)
+
+    @property
+    def metadata(self) -> CalendarMetadata:
+        """Provenance of this calendar's answers.
+
+        Examples:
+            >>> meta = default_calendar().metadata
+            >>> meta.years[0], meta.years[-1], len(meta.sha256)
+            (2004, 2026, 64)
+        """
+        notices = tuple(n.key for a in self._arrangements for n in a.notices)
+        digest = hashlib.sha256(repr(self._arrangements).encode("utf-8")).hexdigest()
+        return CalendarMetadata(
+            years=self.years,
+            notices=notices,
+            as_known_at=self._as_known_at,
+            estimated_until=self._estimated_until,
+            makeup_workdays=self._makeup,
+            sha256=digest,
+        )
+
+
+def _resolve(arrangement: YearArrangement, as_known_at: date | None) -> YearArrangement:
+    notices = tuple(n for n in arrangement.notices if arrangement.notice_known(n, as_known_at))
+    return attrs.evolve(
+        arrangement, notices=notices, holidays=arrangement.spans_known_at(as_known_at)
+    )
+
+
+def _build(
+    cal: WorkCalendar,
+    arrangements: Sequence[YearArrangement],
+    *,
+    as_known_at: date | None,
+    makeup: bool,
+    estimate: bool,
+) -> None:
+    first = date(arrangements[0].year, 1, 1)
+    last = date(arrangements[-1].year, 12, 31)
+    table_end = festival_years().stop - 1
+    estimated_until = date(table_end, 12, 31) if estimate and last.year < table_end else None
+    end = estimated_until or last
+    base = first.toordinal()
+    n = end.toordinal() - base + 1
+    types = bytearray(
+        _WEEKEND if (first + timedelta(days=i)).weekday() >= _SATURDAY else _WORKDAY
+        for i in range(n)
+    )
+    names: dict[int, tuple[Festival, ...]] = {}
+
+    def mark(day: date, code: int | None, festivals: tuple[Festival, ...]) -> None:
+        i = day.toordinal() - base
+        if 0 <= i < n:
+            if code is not None:
+                types[i] = code
+            names.setdefault(i, festivals)
+
+    for arrangement in arrangements:
+        for span in arrangement.holidays:
+            for day in span.rest_days():
+                mark(day, _ADJUSTED if day.weekday() < _SATURDAY else None, span.festivals)
+            for day in span.declared:
+                mark(day, _STATUTORY, span.festivals)
+            if makeup:
+                for day in span.makeup_workdays:
+                    mark(day, _MAKEUP, span.festivals)
+        for day, festivals in statutory_holidays(arrangement.year).items():
+            mark(day, _STATUTORY, festivals)
+    estimated_from = n
+    if estimated_until is not None:
+        estimated_from = last.toordinal() - base + 1
+        for year in range(last.year + 1, estimated_until.year + 1):
+            for day, festivals in statutory_holidays(year).items():
+                mark(day, _STATUTORY, festivals)
+
+    work = tuple(code <= _MAKEUP for code in types)
+    cum = [0] * (n + 1)
+    wd: list[int] = []
+    for i, is_work in enumerate(work):
+        if is_work:
+            wd.append(i)
+        cum[i + 1] = len(wd)
+    setter = object.__setattr__
+    setter(cal, "_arrangements", tuple(arrangements))
+    setter(cal, "_as_known_at", as_known_at)
+    setter(cal, "_base", base)
+    setter(cal, "_coverage", Coverage(first=first, last=last))
+    setter(cal, "_cum", cum)
+    setter(cal, "_estimated_from", estimated_from)
+    setter(cal, "_estimated_until", estimated_until)
+    setter(cal, "_makeup", makeup)
+    setter(cal, "_n", n)
+    setter(cal, "_names", names)
+    setter(cal, "_types", bytes(types))
+    setter(cal, "_wd", wd)
+    setter(cal, "_work", work)
+
+
+def default_calendar(
+    *,
+    as_known_at: date | None = None,
+    estimate: bool = False,
+    makeup_workdays: bool = True,
+) -> WorkCalendar:
+    """The calendar of the bundled notices (2004 to the newest), built once per options.
+
+    Args:
+        as_known_at: answer with only the notices published by that date.
+        estimate: answer years after the newest notice (to 2050) by estimate.
+        makeup_workdays: ``False`` keeps 调休 weekends as rest days.
+
+    Examples:
+        >>> default_calendar().coverage.last
+        datetime.date(2026, 12, 31)
+        >>> default_calendar(as_known_at=date(2019, 3, 1)).is_workday(date(2019, 5, 2))
+        True
+        >>> default_calendar().is_workday(date(2019, 5, 2))
+        False
+    """
+    if as_known_at is not None and (
+        not isinstance(as_known_at, date) or hasattr(as_known_at, "hour")
+    ):
+        raise _bad_date("as_known_at", as_known_at)
+    for name, flag in (("estimate", estimate), ("makeup_workdays", makeup_workdays)):
+        if not isinstance(flag, bool):
+            raise ValidationError(name, flag, "must be a bool")
+    return _default_calendar(as_known_at, estimate, makeup_workdays)
+
+
+@functools.lru_cache(maxsize=32)
+def _default_calendar(as_known_at: date | None, estimate: bool, makeup: bool) -> WorkCalendar:
+    return WorkCalendar.from_arrangements(
+        bundled_years(), as_known_at=as_known_at, estimate=estimate, makeup_workdays=makeup
+    )

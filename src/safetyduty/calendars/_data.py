@@ -1,0 +1,402 @@
+"""Holiday notices as data: the classes, and the strict loaders.
+
+One TOML file per arranged year lives in ``data/cn/``. Each names the
+notices (国务院办公厅关于……节假日安排的通知, and any later change) and, per
+festival, the break it gives (``first`` .. ``last``, inclusive) and the weekend
+days worked (``makeup_workdays``). A later notice that changes a break is a
+second entry with ``notice`` and ``replaces``, so the calendar can be built
+"as known at" any date.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn
+from cattrs.v import format_exception
+
+from safetyduty._compat import tomllib
+from safetyduty.calendars._festival import Festival
+from safetyduty.errors import ValidationError
+
+__all__ = [
+    "HolidaySpan",
+    "Notice",
+    "YearArrangement",
+    "bundled_years",
+    "from_holiday_cn",
+    "load_year_file",
+    "parse_year",
+]
+
+
+def _non_empty_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        msg = "must be a non-empty string"
+        raise ValidationError(attribute.name, value, msg)
+
+
+def _optional_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _non_empty_str(instance, attribute, value)
+
+
+def _is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, date) or hasattr(value, "hour"):
+        raise ValidationError(attribute.name, value, "must be a datetime.date")
+
+
+def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _is_date(instance, attribute, value)
+
+
+def _dates(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    for item in value:
+        _is_date(instance, attribute, item)
+    if len(set(value)) != len(value):
+        raise ValidationError(attribute.name, value, "must not repeat a date")
+
+
+@attrs.frozen(kw_only=True)
+class Notice:
+    """A State Council (General Office) notice that arranges holidays.
+
+    Attributes:
+        title: the notice's title.
+        number: its document number (文号), e.g. ``国办发明电〔2025〕7号``;
+            ``None`` where the sources we read do not give it.
+        published: the date it was issued; ``None`` where unknown (such a
+            notice counts as known from 1 January of the year it arranges).
+        url: where the text can be read (an archived copy where possible).
+        note: anything a reader should know about the record.
+    """
+
+    title: str = attrs.field(validator=_non_empty_str)
+    number: str | None = attrs.field(default=None, validator=_optional_str)
+    published: date | None = attrs.field(default=None, validator=_optional_date)
+    url: str | None = attrs.field(default=None, validator=_optional_str)
+    note: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+
+    @property
+    def key(self) -> str:
+        """The number if known, else the title: how spans refer to a notice."""
+        return self.number or self.title
+
+
+@attrs.frozen(kw_only=True)
+class HolidaySpan:
+    """One break a notice gives: the days off and the weekend days worked.
+
+    Attributes:
+        festivals: the festival(s) the break is for (two when 中秋 and 国庆 merge).
+        first: the first day off.
+        last: the last day off (inclusive).
+        makeup_workdays: Saturdays or Sundays worked in exchange (调休上班).
+        declared: days the notice itself makes holidays (2015-09-03); they count
+            as statutory holidays.
+        notice: the key of the notice that gives the break; ``None`` means the
+            year's first notice.
+        replaces: the key of the notice whose break for the same festivals this
+            one replaces (a later change), or ``None``.
+    """
+
+    festivals: tuple[Festival, ...] = attrs.field(
+        converter=tuple,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Festival)),
+    )
+    first: date = attrs.field(validator=_is_date)
+    last: date = attrs.field(validator=_is_date)
+    makeup_workdays: tuple[date, ...] = attrs.field(default=(), converter=tuple, validator=_dates)
+    declared: tuple[date, ...] = attrs.field(default=(), converter=tuple, validator=_dates)
+    notice: str | None = attrs.field(default=None, validator=_optional_str)
+    replaces: str | None = attrs.field(default=None, validator=_optional_str)
+
+    @festivals.validator
+    def _check_festivals(self, attribute: attrs.Attribute[Any], value: tuple[Festival, ...]) -> None:
+        if not value or len(set(value)) != len(value):
+            raise ValidationError("festivals", value, "must name one or more distinct festivals")
+
+    @last.validator
+    def _check_last(self, attribute: attrs.Attribute[Any], value: date) -> None:
+        if value < self.first:
+            raise ValidationError("last", value, f"must not be before first ({self.first})")
+        if (value - self.first).days > 14:  # noqa: PLR2004 - no break has ever reached 10 days
+            raise ValidationError("last", value, "must be within 14 days of first")
+
+    @makeup_workdays.validator
+    def _check_makeup(self, attribute: attrs.Attribute[Any], value: tuple[date, ...]) -> None:
+        for day in value:
+            if day.weekday() < 5:  # noqa: PLR2004 - Saturday is 5
+                raise ValidationError("makeup_workdays", day, "must be a Saturday or Sunday")
+            if self.first <= day <= self.last:
+                raise ValidationError("makeup_workdays", day, "must lie outside the break")
+
+    @declared.validator
+    def _check_declared(self, attribute: attrs.Attribute[Any], value: tuple[date, ...]) -> None:
+        for day in value:
+            if not self.first <= day <= self.last:
+                raise ValidationError("declared", day, "must lie inside the break")
+
+    def rest_days(self) -> Iterable[date]:
+        """Every day of the break, first to last."""
+        for offset in range((self.last - self.first).days + 1):
+            yield self.first + timedelta(days=offset)
+
+
+@attrs.frozen(kw_only=True)
+class YearArrangement:
+    """Everything the notices say about one year's holidays.
+
+    Attributes:
+        year: the year arranged (a break may start in the December before).
+        notices: the notices, the main one first.
+        holidays: the breaks, including any replaced by a later notice.
+    """
+
+    year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    notices: tuple[Notice, ...] = attrs.field(converter=tuple)
+    holidays: tuple[HolidaySpan, ...] = attrs.field(converter=tuple)
+
+    @year.validator
+    def _check_year(self, attribute: attrs.Attribute[Any], value: int) -> None:
+        if not 2000 <= value <= 2100:  # noqa: PLR2004
+            raise ValidationError("year", value, "must be within 2000..2100")
+
+    @notices.validator
+    def _check_notices(self, attribute: attrs.Attribute[Any], value: tuple[Notice, ...]) -> None:
+        if not value or not all(isinstance(n, Notice) for n in value):
+            raise ValidationError("notices", value, "must hold one or more Notice")
+        keys = [n.key for n in value]
+        if len(set(keys)) != len(keys):
+            raise ValidationError("notices", keys, "must not repeat a notice")
+
+    @holidays.validator
+    def _check_holidays(
+        self, attribute: attrs.Attribute[Any], value: tuple[HolidaySpan, ...]
+    ) -> None:
+        keys = {n.key for n in self.notices}
+        for index, span in enumerate(value):
+            where = f"holidays[{index}]"
+            if not isinstance(span, HolidaySpan):
+                raise ValidationError(where, span, "must be a HolidaySpan")
+            for name in ("notice", "replaces"):
+                key = getattr(span, name)
+                if key is not None and key not in keys:
+                    raise ValidationError(f"{where}.{name}", key, "must name a notice of the file")
+            for day in (span.first, span.last, *span.makeup_workdays):
+                if not date(self.year - 1, 12, 1) <= day <= date(self.year, 12, 31):
+                    raise ValidationError(f"{where}", day, f"must lie in {self.year} or its December before")
+        _check_no_overlap(self.year, self.spans_known_at(None))
+
+    def notice_known(self, notice: Notice, as_known_at: date | None) -> bool:
+        """Whether *notice* had been issued by *as_known_at* (``None``: always)."""
+        if as_known_at is None:
+            return True
+        published = notice.published or date(self.year, 1, 1)
+        return published <= as_known_at
+
+    def main_notice(self) -> Notice:
+        """The notice that arranges the year (the first one)."""
+        return self.notices[0]
+
+    def spans_known_at(self, as_known_at: date | None) -> tuple[HolidaySpan, ...]:
+        """The breaks in force as known at *as_known_at* (``None``: all notices).
+
+        A break is dropped when its notice was not yet issued, or when a
+        notice issued by then replaced it.
+        """
+        known = {n.key for n in self.notices if self.notice_known(n, as_known_at)}
+        main = self.main_notice().key
+        spans = [s for s in self.holidays if (s.notice or main) in known]
+        replaced = {(s.replaces, s.festivals) for s in spans if s.replaces is not None}
+        return tuple(s for s in spans if ((s.notice or main), s.festivals) not in replaced)
+
+
+def _check_no_overlap(year: int, spans: Iterable[HolidaySpan]) -> None:
+    seen: dict[date, str] = {}
+    for span in spans:
+        for day in (*span.rest_days(), *span.makeup_workdays):
+            if day in seen:
+                raise ValidationError(f"{year}.holidays", day, "must not appear in two breaks")
+            seen[day] = span.festivals[0]
+
+
+def _structure_date(value: object, _: type) -> date:
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    if isinstance(value, str) and len(value) == len("2026-01-01"):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    msg = f"{value!r} is not a date (YYYY-MM-DD)"
+    raise ValueError(msg)
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_structure_hook(date, _structure_date)
+    for cls in (Notice, HolidaySpan, YearArrangement):
+        converter.register_structure_hook(
+            cls, make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+        )
+    return converter
+
+
+_CONVERTER: Final = _make_converter()
+
+
+def parse_year(data: Mapping[str, Any], *, source: str = "<data>") -> YearArrangement:
+    """Build a :class:`YearArrangement` from a mapping (a parsed TOML or JSON file).
+
+    Unknown keys, bad dates and broken invariants raise ValidationError,
+    naming the source and the field.
+
+    Examples:
+        >>> arrangement = parse_year({
+        ...     "year": 2027,
+        ...     "notices": [{"title": "示例通知", "published": "2026-11-01"}],
+        ...     "holidays": [{"festivals": ["new_year"], "first": "2027-01-01", "last": "2027-01-03"}],
+        ... })
+        >>> arrangement.holidays[0].last
+        datetime.date(2027, 1, 3)
+        >>> parse_year({"year": 2027, "notices": [], "holidays": [], "extra": 1}, source="x.toml")
+        Traceback (most recent call last):
+        ...
+        safetyduty.errors.ValidationError: x.toml: must be a valid holiday arrangement (got 'extra fields found (extra) @ $')
+    """
+    if not isinstance(data, Mapping):
+        raise ValidationError(source, data, "must be a mapping")
+    try:
+        return _CONVERTER.structure(dict(data), YearArrangement)
+    except ValidationError as exc:
+        raise ValidationError(f"{source}: {exc.field}", exc.value, exc.expected) from None
+    except cattrs.BaseValidationError as exc:
+        problems = "; ".join(cattrs.transform_error(exc, path="$", format_exception=_describe))
+        raise ValidationError(source, problems, "must be a valid holiday arrangement") from None
+
+
+def _describe(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, (ValidationError, ValueError)) and str(exc):
+        return str(exc)
+    return format_exception(exc, type_)
+
+
+def load_year_file(path: str | os.PathLike[str]) -> YearArrangement:
+    """Load one year's arrangement from a TOML file in the bundled format.
+
+    Raises:
+        ValidationError: if the file cannot be read or is not valid.
+    """
+    name = os.fspath(path)
+    try:
+        text = Path(name).read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ValidationError("path", name, f"must be a readable TOML file ({exc})") from None
+    return parse_year(data, source=name)
+
+
+_ZH_FESTIVALS: Final = {
+    "元旦": Festival.NEW_YEAR,
+    "春节": Festival.SPRING_FESTIVAL,
+    "清明节": Festival.TOMB_SWEEPING,
+    "劳动节": Festival.LABOUR_DAY,
+    "端午节": Festival.DRAGON_BOAT,
+    "中秋节": Festival.MID_AUTUMN,
+    "国庆节": Festival.NATIONAL_DAY,
+    "抗日战争暨世界反法西斯战争胜利70周年纪念日": Festival.VICTORY_DAY,
+}
+
+
+def from_holiday_cn(data: str | bytes | Mapping[str, Any]) -> YearArrangement:
+    """Convert one year of the ``holiday-cn`` JSON format into an arrangement.
+
+    The format (``{"year": …, "papers": […], "days": [{"name", "date",
+    "isOffDay"}]}``) lists every day off and every weekend day worked, each
+    under its festival's Chinese name. Consecutive days off of one name become
+    one break; the days worked are attached to that festival's break.
+
+    Examples:
+        >>> text = '''{"year": 2027, "papers": ["https://example.org/notice"], "days": [
+        ...   {"name": "元旦", "date": "2027-01-01", "isOffDay": true},
+        ...   {"name": "元旦", "date": "2027-01-02", "isOffDay": true},
+        ...   {"name": "元旦", "date": "2027-01-03", "isOffDay": true}]}'''
+        >>> from_holiday_cn(text).holidays[0].last
+        datetime.date(2027, 1, 3)
+    """
+    if isinstance(data, (str, bytes)):
+        try:
+            data = json.loads(data)
+        except ValueError as exc:
+            raise ValidationError("holiday_cn", str(exc), "must be JSON") from None
+    if not isinstance(data, Mapping):
+        raise ValidationError("holiday_cn", data, "must be a JSON object")
+    year, days, papers = data.get("year"), data.get("days"), data.get("papers", [])
+    if not isinstance(year, int) or not isinstance(days, list) or not isinstance(papers, list):
+        raise ValidationError("holiday_cn", sorted(data), "must have year (int) and days (list)")
+    rest: dict[tuple[Festival, ...], list[date]] = {}
+    work: dict[tuple[Festival, ...], list[date]] = {}
+    for index, entry in enumerate(days):
+        where = f"days[{index}]"
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("isOffDay"), bool):
+            raise ValidationError(where, entry, "must have name, date and isOffDay")
+        try:
+            day = _structure_date(entry.get("date"), date)
+        except ValueError:
+            raise ValidationError(f"{where}.date", entry.get("date"), "must be YYYY-MM-DD") from None
+        names = str(entry.get("name", "")).split("、")
+        if not all(name in _ZH_FESTIVALS for name in names):
+            raise ValidationError(f"{where}.name", entry.get("name"), "must be a festival name")
+        key = tuple(_ZH_FESTIVALS[name] for name in names)
+        (rest if entry["isOffDay"] else work).setdefault(key, []).append(day)
+    spans: list[dict[str, Any]] = []
+    for key, off_days in rest.items():
+        runs = _runs(sorted(off_days))
+        for number, (first, last) in enumerate(runs):
+            worked = sorted(work.pop(key, [])) if number == 0 else []
+            spans.append({"festivals": list(key), "first": first, "last": last, "makeup_workdays": worked})
+    if work:
+        raise ValidationError("holiday_cn", sorted(work), "has days worked with no break")
+    notice = {
+        "title": f"国务院办公厅关于{year}年部分节假日安排的通知",
+        "note": "imported from the holiday-cn JSON format",
+    }
+    if papers:
+        notice["url"] = str(papers[0])
+    return parse_year({"year": year, "notices": [notice], "holidays": spans}, source="holiday_cn")
+
+
+def _runs(days: list[date]) -> list[tuple[date, date]]:
+    runs: list[tuple[date, date]] = []
+    for day in days:
+        if runs and day - runs[-1][1] == timedelta(days=1):
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
+
+
+@functools.cache
+def bundled_years() -> tuple[YearArrangement, ...]:
+    """Every arrangement shipped with the package, oldest first (read once)."""
+    folder = files("safetyduty.calendars").joinpath("data/cn")
+    arrangements = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+            arrangement = parse_year(data, source=f"data/cn/{entry.name}")
+            if entry.name != f"{arrangement.year}.toml":
+                raise ValidationError(f"data/cn/{entry.name}", arrangement.year, "must match the file name")
+            arrangements.append(arrangement)
+    return tuple(arrangements)

@@ -1,0 +1,72 @@
+"""The exceptions safetyduty raises on bad input or missing data.
+
+Every error derives from :class:`SafetyDutyError`, so one ``except`` clause is
+enough for a caller that wants to catch everything the library raises on
+purpose. Each leaf also inherits the natural built-in (``ValueError`` or
+``LookupError``), so code written against the built-ins keeps working.
+
+Examples:
+    >>> from datetime import date
+    >>> from safetyduty.calendars import default_calendar
+    >>> try:
+    ...     default_calendar().is_workday(date(1999, 1, 4))
+    ... except SafetyDutyError as exc:
+    ...     print(type(exc).__name__, exc.value)
+    CalendarCoverageError 1999-01-04
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+__all__ = [
+    "CalendarCoverageError",
+    "SafetyDutyError",
+    "ValidationError",
+]
+
+
+class SafetyDutyError(Exception):
+    """The root of every error safetyduty raises on bad input or missing data."""
+
+
+class ValidationError(SafetyDutyError, ValueError):
+    """A value given to the library is not acceptable.
+
+    Attributes:
+        field: the name (or path, such as ``holidays[2].first``) of the bad field.
+        value: the value that was rejected.
+    """
+
+    def __init__(self, field: str, value: Any, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(f"{field!s}: {expected} (got {value!r})")
+
+
+class CalendarCoverageError(SafetyDutyError, LookupError):
+    """A date, or the result of arithmetic on it, lies outside the covered years.
+
+    Attributes:
+        value: the date asked about.
+        first: the first covered date.
+        last: the last covered date.
+    """
+
+    def __init__(
+        self, value: date, first: date, last: date, hint: str = "", *, reason: str = ""
+    ) -> None:
+        self.field = "date"
+        self.value = value
+        self.first = first
+        self.last = last
+        coverage = f"{first.isoformat()} .. {last.isoformat()}"
+        if reason:
+            msg = f"{value.isoformat()}: {reason}, outside the calendar's coverage {coverage}"
+        else:
+            msg = f"{value.isoformat()} is outside the calendar's coverage {coverage}"
+        if hint:
+            msg = f"{msg}; {hint}"
+        super().__init__(msg)

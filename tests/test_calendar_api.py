@@ -1,0 +1,269 @@
+"""The calendar's API surface: errors, options, overlays and provenance."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from safetyduty.calendars import (
+    DayType,
+    Festival,
+    WorkCalendar,
+    YearArrangement,
+    default_calendar,
+    from_holiday_cn,
+    load_year_file,
+    parse_year,
+    statutory_holidays,
+)
+from safetyduty.errors import CalendarCoverageError, SafetyDutyError, ValidationError
+
+D = date
+
+Y2027 = """
+year = 2027
+
+[[notices]]
+number = "示例〔2026〕1号"
+title = "示例：2027年部分节假日安排"
+published = 2026-11-01
+
+[[holidays]]
+festivals = ["new_year"]
+first = 2027-01-01
+last = 2027-01-03
+
+[[holidays]]
+festivals = ["spring_festival"]
+first = 2027-02-06
+last = 2027-02-14
+makeup_workdays = [2027-02-20]
+"""
+
+
+class TestBadInput:
+    """Bad input raises a SafetyDutyError naming the field and value."""
+
+    @pytest.mark.parametrize("value", ["2026-01-04", 20260104, None, 3.5])
+    def test_not_a_date(self, cal: WorkCalendar, value: object) -> None:
+        """Strings, ints and None are rejected, not guessed."""
+        for method in (cal.is_workday, cal.day_type, cal.next_workday, cal.is_estimated):
+            with pytest.raises(ValidationError) as info:
+                method(value)  # type: ignore[arg-type]
+            assert "date" == info.value.field
+            assert value == info.value.value
+
+    @pytest.mark.parametrize("n", [1.0, "3", True, None])
+    def test_n_must_be_an_int(self, cal: WorkCalendar, n: object) -> None:
+        """add_workdays takes an int count."""
+        with pytest.raises(ValidationError, match="'n'|^n: "):
+            cal.add_workdays(D(2026, 1, 5), n)  # type: ignore[arg-type]
+
+    def test_unknown_locale(self, cal: WorkCalendar) -> None:
+        """Only zh_CN and en are offered."""
+        with pytest.raises(ValidationError, match="locale"):
+            cal.holiday_name(D(2026, 1, 1), locale="de")
+
+    def test_errors_are_also_builtin_kinds(self, cal: WorkCalendar) -> None:
+        """Callers catching ValueError/LookupError keep working."""
+        with pytest.raises(ValueError, match="date"):
+            cal.is_workday("x")  # type: ignore[arg-type]
+        with pytest.raises(LookupError):
+            cal.is_workday(D(1990, 1, 1))
+
+    def test_default_calendar_rejects_bad_options(self) -> None:
+        """Options are type-checked before the cache is consulted."""
+        with pytest.raises(ValidationError, match="as_known_at"):
+            default_calendar(as_known_at="2020-01-01")  # type: ignore[arg-type]
+        with pytest.raises(ValidationError, match="as_known_at"):
+            default_calendar(as_known_at=datetime(2020, 1, 1))  # noqa: DTZ001
+        with pytest.raises(ValidationError, match="estimate"):
+            default_calendar(estimate=1)  # type: ignore[arg-type]
+
+    def test_calendar_is_immutable(self, cal: WorkCalendar) -> None:
+        """No attribute can be changed after construction."""
+        with pytest.raises(AttributeError):
+            cal._base = 0  # type: ignore[misc]
+        with pytest.raises(TypeError):
+            WorkCalendar()
+
+
+class TestEstimateMode:
+    """Opt-in estimates for years without a notice."""
+
+    def test_estimates_are_labelled(self) -> None:
+        """2027 answers from weekends and the law's festivals, marked 推定."""
+        est = default_calendar(estimate=True)
+        assert est.coverage.last == D(2026, 12, 31)
+        assert est.estimated_coverage is not None
+        assert D(2050, 12, 31) == est.estimated_coverage.last
+        assert est.is_estimated(D(2027, 10, 1))
+        assert DayType.STATUTORY_HOLIDAY == est.day_type(D(2027, 10, 1))
+        assert "国庆节（推定）" == est.holiday_name(D(2027, 10, 1))
+        assert not est.is_estimated(D(2026, 10, 1))
+
+    def test_estimated_festivals_follow_the_2024_law(self) -> None:
+        """13 days a year, on the festival dates, no 调休."""
+        est = default_calendar(estimate=True)
+        days = statutory_holidays(2030)
+        assert 13 == len(days)
+        assert all(est.is_rest_day(d) for d in days)
+        weekends = [D(2030, 1, 5), D(2030, 1, 6)]
+        assert all(DayType.WEEKEND == est.day_type(d) for d in weekends)
+
+    def test_beyond_2050_still_raises(self) -> None:
+        """The festival table ends in 2050."""
+        with pytest.raises(CalendarCoverageError):
+            default_calendar(estimate=True).is_workday(D(2051, 1, 2))
+
+
+class TestOverlays:
+    """Newer notices without a release, and other profiles."""
+
+    def test_with_file_extends_coverage(self, tmp_path: Path) -> None:
+        """A 2027 file adjoins the bundled years."""
+        path = tmp_path / "2027.toml"
+        path.write_text(Y2027, encoding="utf-8")
+        cal = default_calendar().with_file(path)
+        assert D(2027, 12, 31) == cal.coverage.last
+        assert cal.is_workday(D(2027, 2, 20))  # a Saturday worked
+        assert cal.is_rest_day(D(2027, 2, 12))
+        assert ("示例〔2026〕1号",) == tuple(n.number for n in cal.sources(2027))
+
+    def test_from_file_alone(self, tmp_path: Path) -> None:
+        """A calendar of one year."""
+        path = tmp_path / "2027.toml"
+        path.write_text(Y2027, encoding="utf-8")
+        cal = WorkCalendar.from_file(path)
+        assert (2027,) == cal.years
+        with pytest.raises(CalendarCoverageError):
+            cal.is_workday(D(2026, 12, 31))
+
+    def test_gap_is_rejected(self) -> None:
+        """Adding 2028 to a calendar ending in 2026 leaves a gap."""
+        y2028 = parse_year(
+            {
+                "year": 2028,
+                "notices": [{"title": "x"}],
+                "holidays": [{"festivals": ["new_year"], "first": "2028-01-01", "last": "2028-01-01"}],
+            }
+        )
+        with pytest.raises(ValidationError, match="must not skip 2027"):
+            default_calendar().with_year(y2028)
+
+    def test_with_year_replaces_a_year(self, cal: WorkCalendar) -> None:
+        """A corrected 2026 replaces the bundled one."""
+        y2026 = parse_year(
+            {
+                "year": 2026,
+                "notices": [{"title": "更正"}],
+                "holidays": [{"festivals": ["new_year"], "first": "2026-01-01", "last": "2026-01-01"}],
+            }
+        )
+        fixed = cal.with_year(y2026)
+        assert fixed.is_workday(D(2026, 1, 2))
+        assert cal.is_rest_day(D(2026, 1, 2))  # the original is unchanged
+
+    def test_holiday_cn_import_matches_the_bundled_year(self, cal: WorkCalendar) -> None:
+        """The 2026 notice written in holiday-cn JSON gives the same days as the TOML."""
+        days = []
+        for span in cal.arrangement(2026).holidays:
+            name = "、".join({"new_year": "元旦", "spring_festival": "春节", "tomb_sweeping": "清明节",
+                             "labour_day": "劳动节", "dragon_boat": "端午节", "mid_autumn": "中秋节",
+                             "national_day": "国庆节"}[f] for f in span.festivals)
+            days += [{"name": name, "date": d.isoformat(), "isOffDay": True} for d in span.rest_days()]
+            days += [{"name": name, "date": d.isoformat(), "isOffDay": False} for d in span.makeup_workdays]
+        imported = from_holiday_cn(json.dumps({"year": 2026, "papers": ["https://example.org"], "days": days}))
+        assert isinstance(imported, YearArrangement)
+        rebuilt = cal.with_year(imported)
+        for o in range(D(2025, 12, 1).toordinal(), D(2026, 12, 31).toordinal() + 1):
+            day = D.fromordinal(o)
+            assert cal.is_workday(day) == rebuilt.is_workday(day), day
+
+    @pytest.mark.parametrize(
+        "bad",
+        [
+            "not json",
+            "[]",
+            '{"year": 2027}',
+            '{"year": 2027, "days": [{"name": "圣诞节", "date": "2027-12-25", "isOffDay": true}]}',
+            '{"year": 2027, "days": [{"name": "元旦", "date": "2027-1-1", "isOffDay": true}]}',
+            '{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-02", "isOffDay": false}]}',
+        ],
+    )
+    def test_holiday_cn_bad_input(self, bad: str) -> None:
+        """Malformed holiday-cn data raises ValidationError, nothing else."""
+        with pytest.raises(ValidationError):
+            from_holiday_cn(bad)
+
+    def test_without_makeup_workdays(self, cal: WorkCalendar) -> None:
+        """The finance profile keeps 调休 Sundays as rest days; holidays stay off."""
+        finance = cal.without_makeup_workdays()
+        assert finance.is_rest_day(D(2026, 1, 4))
+        assert finance.is_rest_day(D(2026, 1, 2))
+        assert default_calendar(makeup_workdays=False).is_rest_day(D(2026, 2, 14))
+
+
+class TestLoaderStrictness:
+    """The loader rejects what the data format does not allow."""
+
+    def _write(self, tmp_path: Path, text: str) -> Path:
+        path = tmp_path / "y.toml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def test_unknown_key(self, tmp_path: Path) -> None:
+        """A misspelt key names the file and the key."""
+        path = self._write(tmp_path, Y2027.replace("last = 2027-01-03", "last = 2027-01-03\nlsat = 1"))
+        with pytest.raises(ValidationError, match=r"y\.toml.*lsat"):
+            load_year_file(path)
+
+    def test_makeup_workday_on_a_weekday(self, tmp_path: Path) -> None:
+        """A make-up workday must be a Saturday or Sunday."""
+        path = self._write(tmp_path, Y2027.replace("2027-02-20]", "2027-02-19]"))
+        with pytest.raises(ValidationError, match="Saturday or Sunday"):
+            load_year_file(path)
+
+    def test_overlapping_breaks(self, tmp_path: Path) -> None:
+        """One day cannot sit in two breaks."""
+        path = self._write(tmp_path, Y2027.replace("first = 2027-02-06", "first = 2027-01-03"))
+        with pytest.raises(ValidationError):
+            load_year_file(path)
+
+    def test_missing_file_and_bad_toml(self, tmp_path: Path) -> None:
+        """I/O and syntax problems are ValidationErrors naming the path."""
+        with pytest.raises(ValidationError, match="nope.toml"):
+            load_year_file(tmp_path / "nope.toml")
+        with pytest.raises(ValidationError, match="TOML"):
+            load_year_file(self._write(tmp_path, "year = = 1"))
+
+
+class TestProvenance:
+    """Where the answers come from."""
+
+    def test_sources_of_a_year(self, cal: WorkCalendar) -> None:
+        """2026 comes from 国办发明电〔2025〕7号, issued 2025-11-04."""
+        (notice,) = cal.sources(2026)
+        assert ("国办发明电〔2025〕7号", D(2025, 11, 4)) == (notice.number, notice.published)
+        with pytest.raises(ValidationError):
+            cal.sources(2030)
+
+    def test_metadata_pins_the_data(self, cal: WorkCalendar) -> None:
+        """The digest changes when the data changes."""
+        meta = cal.metadata
+        assert 23 == len(meta.years)
+        assert "国办发明电〔2020〕1号" in meta.notices
+        assert meta.sha256 != default_calendar(as_known_at=D(2020, 1, 1)).metadata.sha256
+
+    def test_festivals_and_names(self, cal: WorkCalendar) -> None:
+        """Merged breaks carry both festivals, in the notice's order."""
+        assert (Festival.MID_AUTUMN, Festival.NATIONAL_DAY) == cal.festivals(D(2023, 10, 2))
+        assert "Mid-Autumn Festival and National Day" == cal.holiday_name(D(2023, 10, 2), "en")
+
+    def test_all_errors_share_the_root(self) -> None:
+        """Both error kinds derive from SafetyDutyError."""
+        assert issubclass(ValidationError, SafetyDutyError)
+        assert issubclass(CalendarCoverageError, SafetyDutyError)
