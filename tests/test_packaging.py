@@ -6,6 +6,7 @@ from importlib import resources
 from importlib.metadata import version
 
 import safetyduty
+from safetyduty import calendars, i18n
 
 
 def test_version_comes_from_metadata() -> None:
@@ -17,15 +18,14 @@ def test_data_and_marker_ship_with_the_package() -> None:
     """py.typed and the 23 year files are package data."""
     root = resources.files("safetyduty")
     assert root.joinpath("py.typed").is_file()
-    years = [p.name for p in root.joinpath("calendars/data/cn").iterdir() if p.name.endswith(".toml")]
+    years = [
+        p.name for p in root.joinpath("calendars/data/cn").iterdir() if p.name.endswith(".toml")
+    ]
     assert 23 == len(years)
 
 
 def test_public_names_are_listed() -> None:
     """Every name in __all__ exists."""
-    import safetyduty.calendars as calendars  # noqa: PLC0415
-    import safetyduty.i18n as i18n  # noqa: PLC0415
-
     for module in (safetyduty, calendars, i18n):
         missing = [n for n in module.__all__ if not hasattr(module, n)]
         assert [] == missing

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sys
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
-    import tomllib
     from enum import StrEnum
+
+    import tomllib
 else:  # pragma: no cover - depends on the interpreter
     from enum import Enum
 

@@ -38,17 +38,23 @@ class _Parser(argparse.ArgumentParser):
 
 def _iso_date(text: str) -> date:
     try:
-        if len(text) != len("2026-01-01"):
-            raise ValueError(text)
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
+        day = None
+    if day is None or len(text) != len("2026-01-01"):
         msg = f"{text!r} is not a date (YYYY-MM-DD)"
-        raise argparse.ArgumentTypeError(msg) from None
+        raise argparse.ArgumentTypeError(msg)
+    return day
 
 
 def _parser() -> _Parser:
-    parser = _Parser(prog="safetyduty", description="Chinese work-safety duties: calendar, deadlines, compliance.")
-    parser.add_argument("--estimate", action="store_true", help="answer years after the newest notice by estimate")
+    parser = _Parser(
+        prog="safetyduty",
+        description="Chinese work-safety duties: calendar, deadlines, compliance.",
+    )
+    parser.add_argument(
+        "--estimate", action="store_true", help="answer years after the newest notice by estimate"
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     cal = commands.add_parser("calendar", help="a year's holidays and make-up workdays")
@@ -72,7 +78,9 @@ def _parser() -> _Parser:
 
 def _print_calendar(cal: WorkCalendar, year: int, locale: str, out: TextIO) -> None:
     first, last = date(year, 1, 1), date(year, 12, 31)
-    if first not in cal.coverage and not (cal.estimated_coverage and first in cal.estimated_coverage):
+    if first not in cal.coverage and not (
+        cal.estimated_coverage and first in cal.estimated_coverage
+    ):
         cal.is_workday(first)  # raises the coverage error with its hint
     for notice in cal.sources(year) if year in cal.years else ():
         print(f"# {notice.number or '文号不详'} {notice.title}", file=out)
@@ -89,7 +97,12 @@ def _demo(cal: WorkCalendar, as_of: date, locale: str, out: TextIO) -> None:
     zh = locale == "zh_CN"
     published = date(2025, 9, 26)
     due = cal.add_workdays(published, 20)
-    print("safetyduty demo — 中国工作日历" if zh else "safetyduty demo — the Chinese working-day calendar", file=out)
+    print(
+        "safetyduty demo — 中国工作日历"
+        if zh
+        else "safetyduty demo — the Chinese working-day calendar",
+        file=out,
+    )
     print(f"  as of {as_of.isoformat()}; data {cal.coverage.first}..{cal.coverage.last}", file=out)
     print(file=out)
     print(
@@ -101,7 +114,10 @@ def _demo(cal: WorkCalendar, as_of: date, locale: str, out: TextIO) -> None:
     print(f"  → {due.isoformat()} ({cal.workdays_between(published, due)} workdays)", file=out)
     skipped = [
         d
-        for d in (date.fromordinal(published.toordinal() + k) for k in range(1, (due - published).days + 1))
+        for d in (
+            date.fromordinal(published.toordinal() + k)
+            for k in range(1, (due - published).days + 1)
+        )
         if cal.is_rest_day(d) and d.weekday() < 5  # noqa: PLR2004 - weekdays off only
     ]
     if skipped:
@@ -118,7 +134,10 @@ def _demo(cal: WorkCalendar, as_of: date, locale: str, out: TextIO) -> None:
     for day in (date(2026, 1, 4), date(2026, 2, 17), date(2026, 2, 20), as_of):
         if day in cal.coverage:
             name = cal.holiday_name(day, locale) or "—"
-            print(f"  {day.isoformat()} {day:%a}: {label(cal.day_type(day), locale)}  {name}", file=out)
+            print(
+                f"  {day.isoformat()} {day:%a}: {label(cal.day_type(day), locale)}  {name}",
+                file=out,
+            )
     print(file=out)
     nxt = cal.add_workdays(as_of, 1) if as_of in cal.coverage else None
     if nxt is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
@@ -13,6 +14,7 @@ import attrs
 
 from safetyduty._labels import check_locale, label_of
 from safetyduty.calendars._data import (
+    HolidaySpan,
     Notice,
     YearArrangement,
     bundled_years,
@@ -207,9 +209,11 @@ class WorkCalendar:
         if not known:
             raise ValidationError("arrangements", as_known_at, "must leave at least one year")
         years = [a.year for a in known]
-        for before, after in zip(years, years[1:]):
+        for before, after in itertools.pairwise(years):
             if after != before + 1:
-                problem = "must not repeat a year" if after == before else f"must not skip {before + 1}"
+                problem = (
+                    "must not repeat a year" if after == before else f"must not skip {before + 1}"
+                )
                 raise ValidationError("arrangements", years, problem)
         resolved = tuple(_resolve(a, as_known_at) for a in known)
         self = object.__new__(cls)
@@ -559,6 +563,52 @@ def _build(
     table_end = festival_years().stop - 1
     estimated_until = date(table_end, 12, 31) if estimate and last.year < table_end else None
     end = estimated_until or last
+    types, names = _day_types(first, end, arrangements, makeup=makeup)
+    work = tuple(code <= _MAKEUP for code in types)
+    cum = [0] * (len(work) + 1)
+    wd: list[int] = []
+    for i, is_work in enumerate(work):
+        if is_work:
+            wd.append(i)
+        cum[i + 1] = len(wd)
+    values = {
+        "_arrangements": tuple(arrangements),
+        "_as_known_at": as_known_at,
+        "_base": first.toordinal(),
+        "_coverage": Coverage(first=first, last=last),
+        "_cum": cum,
+        "_estimated_from": last.toordinal() - first.toordinal() + 1,
+        "_estimated_until": estimated_until,
+        "_makeup": makeup,
+        "_n": len(work),
+        "_names": names,
+        "_types": bytes(types),
+        "_wd": wd,
+        "_work": work,
+    }
+    for name, value in values.items():
+        object.__setattr__(cal, name, value)
+
+
+def _span_codes(span: HolidaySpan, *, makeup: bool) -> Iterator[tuple[date, int | None]]:
+    """The day codes a notice's break sets (``None``: keep the weekend, add the name)."""
+    for day in span.rest_days():
+        yield day, (_ADJUSTED if day.weekday() < _SATURDAY else None)
+    for day in span.declared:
+        yield day, _STATUTORY
+    for day in span.makeup_workdays if makeup else ():
+        yield day, _MAKEUP
+
+
+def _day_types(
+    first: date, end: date, arrangements: Sequence[YearArrangement], *, makeup: bool
+) -> tuple[bytearray, dict[int, tuple[Festival, ...]]]:
+    """The DayType code and festival names of every day from *first* to *end*.
+
+    Notices first (breaks, declared days, make-up workdays), then the law's
+    statutory days of every year; years after the last notice get only the
+    statutory days (the estimate).
+    """
     base = first.toordinal()
     n = end.toordinal() - base + 1
     types = bytearray(
@@ -574,45 +624,13 @@ def _build(
                 types[i] = code
             names.setdefault(i, festivals)
 
-    for arrangement in arrangements:
-        for span in arrangement.holidays:
-            for day in span.rest_days():
-                mark(day, _ADJUSTED if day.weekday() < _SATURDAY else None, span.festivals)
-            for day in span.declared:
-                mark(day, _STATUTORY, span.festivals)
-            if makeup:
-                for day in span.makeup_workdays:
-                    mark(day, _MAKEUP, span.festivals)
-        for day, festivals in statutory_holidays(arrangement.year).items():
+    for span in (span for arrangement in arrangements for span in arrangement.holidays):
+        for day, code in _span_codes(span, makeup=makeup):
+            mark(day, code, span.festivals)
+    for year in range(first.year, end.year + 1):
+        for day, festivals in statutory_holidays(year).items():
             mark(day, _STATUTORY, festivals)
-    estimated_from = n
-    if estimated_until is not None:
-        estimated_from = last.toordinal() - base + 1
-        for year in range(last.year + 1, estimated_until.year + 1):
-            for day, festivals in statutory_holidays(year).items():
-                mark(day, _STATUTORY, festivals)
-
-    work = tuple(code <= _MAKEUP for code in types)
-    cum = [0] * (n + 1)
-    wd: list[int] = []
-    for i, is_work in enumerate(work):
-        if is_work:
-            wd.append(i)
-        cum[i + 1] = len(wd)
-    setter = object.__setattr__
-    setter(cal, "_arrangements", tuple(arrangements))
-    setter(cal, "_as_known_at", as_known_at)
-    setter(cal, "_base", base)
-    setter(cal, "_coverage", Coverage(first=first, last=last))
-    setter(cal, "_cum", cum)
-    setter(cal, "_estimated_from", estimated_from)
-    setter(cal, "_estimated_until", estimated_until)
-    setter(cal, "_makeup", makeup)
-    setter(cal, "_n", n)
-    setter(cal, "_names", names)
-    setter(cal, "_types", bytes(types))
-    setter(cal, "_wd", wd)
-    setter(cal, "_work", work)
+    return types, names
 
 
 def default_calendar(
@@ -647,7 +665,11 @@ def default_calendar(
 
 
 @functools.lru_cache(maxsize=32)
-def _default_calendar(as_known_at: date | None, estimate: bool, makeup: bool) -> WorkCalendar:
+def _default_calendar(
+    as_known_at: date | None,
+    estimate: bool,  # noqa: FBT001 - positional for the cache key
+    makeup: bool,  # noqa: FBT001
+) -> WorkCalendar:
     return WorkCalendar.from_arrangements(
         bundled_years(), as_known_at=as_known_at, estimate=estimate, makeup_workdays=makeup
     )

@@ -67,6 +67,14 @@ def _dates(instance: object, attribute: attrs.Attribute[Any], value: tuple[objec
         raise ValidationError(attribute.name, value, "must not repeat a date")
 
 
+def _notice_tuple(value: Iterable[Notice]) -> tuple[Notice, ...]:
+    return tuple(value)
+
+
+def _span_tuple(value: Iterable[HolidaySpan]) -> tuple[HolidaySpan, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Notice:
     """A State Council (General Office) notice that arranges holidays.
@@ -122,7 +130,9 @@ class HolidaySpan:
     replaces: str | None = attrs.field(default=None, validator=_optional_str)
 
     @festivals.validator
-    def _check_festivals(self, attribute: attrs.Attribute[Any], value: tuple[Festival, ...]) -> None:
+    def _check_festivals(
+        self, attribute: attrs.Attribute[Any], value: tuple[Festival, ...]
+    ) -> None:
         if not value or len(set(value)) != len(value):
             raise ValidationError("festivals", value, "must name one or more distinct festivals")
 
@@ -164,8 +174,8 @@ class YearArrangement:
     """
 
     year: int = attrs.field(validator=attrs.validators.instance_of(int))
-    notices: tuple[Notice, ...] = attrs.field(converter=tuple)
-    holidays: tuple[HolidaySpan, ...] = attrs.field(converter=tuple)
+    notices: tuple[Notice, ...] = attrs.field(converter=_notice_tuple)
+    holidays: tuple[HolidaySpan, ...] = attrs.field(converter=_span_tuple)
 
     @year.validator
     def _check_year(self, attribute: attrs.Attribute[Any], value: int) -> None:
@@ -195,7 +205,9 @@ class YearArrangement:
                     raise ValidationError(f"{where}.{name}", key, "must name a notice of the file")
             for day in (span.first, span.last, *span.makeup_workdays):
                 if not date(self.year - 1, 12, 1) <= day <= date(self.year, 12, 31):
-                    raise ValidationError(f"{where}", day, f"must lie in {self.year} or its December before")
+                    raise ValidationError(
+                        f"{where}", day, f"must lie in {self.year} or its December before"
+                    )
         _check_no_overlap(self.year, self.spans_known_at(None))
 
     def notice_known(self, notice: Notice, as_known_at: date | None) -> bool:
@@ -345,27 +357,14 @@ def from_holiday_cn(data: str | bytes | Mapping[str, Any]) -> YearArrangement:
     year, days, papers = data.get("year"), data.get("days"), data.get("papers", [])
     if not isinstance(year, int) or not isinstance(days, list) or not isinstance(papers, list):
         raise ValidationError("holiday_cn", sorted(data), "must have year (int) and days (list)")
-    rest: dict[tuple[Festival, ...], list[date]] = {}
-    work: dict[tuple[Festival, ...], list[date]] = {}
-    for index, entry in enumerate(days):
-        where = f"days[{index}]"
-        if not isinstance(entry, Mapping) or not isinstance(entry.get("isOffDay"), bool):
-            raise ValidationError(where, entry, "must have name, date and isOffDay")
-        try:
-            day = _structure_date(entry.get("date"), date)
-        except ValueError:
-            raise ValidationError(f"{where}.date", entry.get("date"), "must be YYYY-MM-DD") from None
-        names = str(entry.get("name", "")).split("、")
-        if not all(name in _ZH_FESTIVALS for name in names):
-            raise ValidationError(f"{where}.name", entry.get("name"), "must be a festival name")
-        key = tuple(_ZH_FESTIVALS[name] for name in names)
-        (rest if entry["isOffDay"] else work).setdefault(key, []).append(day)
+    rest, work = _group_holiday_cn_days(days)
     spans: list[dict[str, Any]] = []
     for key, off_days in rest.items():
-        runs = _runs(sorted(off_days))
-        for number, (first, last) in enumerate(runs):
+        for number, (first, last) in enumerate(_runs(sorted(off_days))):
             worked = sorted(work.pop(key, [])) if number == 0 else []
-            spans.append({"festivals": list(key), "first": first, "last": last, "makeup_workdays": worked})
+            spans.append(
+                {"festivals": list(key), "first": first, "last": last, "makeup_workdays": worked}
+            )
     if work:
         raise ValidationError("holiday_cn", sorted(work), "has days worked with no break")
     notice = {
@@ -375,6 +374,31 @@ def from_holiday_cn(data: str | bytes | Mapping[str, Any]) -> YearArrangement:
     if papers:
         notice["url"] = str(papers[0])
     return parse_year({"year": year, "notices": [notice], "holidays": spans}, source="holiday_cn")
+
+
+_Grouped = dict[tuple[Festival, ...], list[date]]
+
+
+def _group_holiday_cn_days(days: list[Any]) -> tuple[_Grouped, _Grouped]:
+    """Split holiday-cn day entries into days off and days worked, per festival."""
+    rest: _Grouped = {}
+    work: _Grouped = {}
+    for index, entry in enumerate(days):
+        where = f"days[{index}]"
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("isOffDay"), bool):
+            raise ValidationError(where, entry, "must have name, date and isOffDay")
+        try:
+            day = _structure_date(entry.get("date"), date)
+        except ValueError:
+            raise ValidationError(
+                f"{where}.date", entry.get("date"), "must be YYYY-MM-DD"
+            ) from None
+        names = str(entry.get("name", "")).split("、")
+        if not all(name in _ZH_FESTIVALS for name in names):
+            raise ValidationError(f"{where}.name", entry.get("name"), "must be a festival name")
+        key = tuple(_ZH_FESTIVALS[name] for name in names)
+        (rest if entry["isOffDay"] else work).setdefault(key, []).append(day)
+    return rest, work
 
 
 def _runs(days: list[date]) -> list[tuple[date, date]]:
@@ -397,6 +421,8 @@ def bundled_years() -> tuple[YearArrangement, ...]:
             data = tomllib.loads(entry.read_text(encoding="utf-8"))
             arrangement = parse_year(data, source=f"data/cn/{entry.name}")
             if entry.name != f"{arrangement.year}.toml":
-                raise ValidationError(f"data/cn/{entry.name}", arrangement.year, "must match the file name")
+                raise ValidationError(
+                    f"data/cn/{entry.name}", arrangement.year, "must match the file name"
+                )
             arrangements.append(arrangement)
     return tuple(arrangements)

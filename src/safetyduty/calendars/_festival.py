@@ -216,7 +216,10 @@ def statutory_holidays(year: int) -> dict[date, tuple[Festival, ...]]:
     new_year = movable[Festival.SPRING_FESTIVAL]
     pairs = [
         (date(year, 1, 1), Festival.NEW_YEAR),
-        *((new_year + timedelta(days=offset), Festival.SPRING_FESTIVAL) for offset in law.spring_festival),
+        *(
+            (new_year + timedelta(days=offset), Festival.SPRING_FESTIVAL)
+            for offset in law.spring_festival
+        ),
         *((movable[festival], festival) for festival in law.movable),
         *((date(year, 5, day), Festival.LABOUR_DAY) for day in law.labour_day),
         *((date(year, 10, day), Festival.NATIONAL_DAY) for day in (1, 2, 3)),

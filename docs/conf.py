@@ -1,0 +1,36 @@
+"""Sphinx configuration for the safetyduty documentation."""
+
+from importlib.metadata import version as _version
+
+project = "safetyduty"
+author = "safetyduty developers"
+copyright = "2026, safetyduty developers"
+release = _version("safetyduty")
+version = release
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
+    "sphinx.ext.napoleon",
+]
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+html_theme = "furo"
+html_title = "safetyduty"
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True, "show-inheritance": False}
+napoleon_google_docstring = True
+# Docstring examples pulled in by autodoc run in the doctest builder too; give
+# them the names their own module would have.
+doctest_global_setup = """
+from datetime import date
+from safetyduty.calendars import *
+from safetyduty.errors import *
+from safetyduty.i18n import label
+from safetyduty.typing import HolidayCalendar
+from safetyduty.cli import main
+"""
+suppress_warnings = ["myst.header"]
