@@ -107,7 +107,7 @@ def contenders() -> dict[str, dict[str, Callable[..., object]]]:
         found["workalendar"] = {
             "is_workday": quiet(wc.is_working_day),
             "add": quiet(wc.add_working_days),
-            "between": quiet(lambda a, b: wc.get_working_days_delta(a, b)),
+            "between": quiet(wc.get_working_days_delta),
         }
     except ImportError:
         print("workalendar not installed: skipped")

@@ -15,6 +15,7 @@ import sys
 from datetime import date
 
 from safetyduty.calendars import DayType, default_calendar
+from safetyduty.errors import SafetyDutyError
 from safetyduty.i18n import label
 
 
@@ -28,9 +29,12 @@ def main(published: date) -> None:
         kind = cal.day_type(day)
         if kind not in (DayType.WORKDAY, DayType.WEEKEND):
             print(f"  {day} {label(kind)} {cal.holiday_name(day)}")
-    then = default_calendar(as_known_at=published)
-    if published.year + 1 not in then.years and due.year > published.year:
-        print("  note: the next year's notice was not yet published on that day")
+    try:
+        then = default_calendar(as_known_at=published).add_workdays(published, 20)
+    except SafetyDutyError as exc:
+        print(f"  with the notices known on {published}: not computable ({exc})")
+    else:
+        print(f"  with the notices known on {published}: due {then}")
 
 
 if __name__ == "__main__":
