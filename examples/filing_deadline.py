@@ -22,7 +22,11 @@ from safetyduty.i18n import label
 def main(published: date) -> None:
     """Print the filing due date for a plan published on *published*."""
     cal = default_calendar()
-    due = cal.add_workdays(published, 20)
+    try:
+        due = cal.add_workdays(published, 20)
+    except SafetyDutyError as exc:
+        print(f"cannot compute: {exc}")
+        return
     print(f"published {published}, due {due} ({cal.workdays_between(published, due)} workdays)")
     for offset in range(1, (due - published).days + 1):
         day = date.fromordinal(published.toordinal() + offset)
