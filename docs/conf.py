@@ -32,5 +32,8 @@ from safetyduty.errors import *
 from safetyduty.i18n import label
 from safetyduty.typing import HolidayCalendar
 from safetyduty.cli import main
+from safetyduty.models import *
+from safetyduty.serde import *
+from safetyduty.models._enterprise import province_of, uscc_check_char
 """
 suppress_warnings = ["myst.header"]

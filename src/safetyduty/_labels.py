@@ -40,3 +40,8 @@ def label_of(member: Enum, locale: Locale) -> str:
     except (KeyError, TypeError):
         raise ValidationError("member", member, "must be an enum member of safetyduty") from None
     return zh if locale == "zh_CN" else en
+
+
+def enum_types() -> list[type[Enum]]:
+    """Every enum class that has registered labels, in registration order."""
+    return list(dict.fromkeys(type(member) for member in _LABELS))

@@ -1,0 +1,40 @@
+"""Basis: the legal or policy source a rule comes from."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from safetyduty.models._validate import non_empty_str, optional, plain_date, text
+
+__all__ = ["Basis"]
+
+
+@attrs.frozen(kw_only=True)
+class Basis:
+    """A citation: the document and the article a rule comes from.
+
+    Attributes:
+        document: the document's name, e.g. ``《安全生产法》(2021)``.
+        article: the article or clause, e.g. ``第二十一条`` (may be empty).
+        effective_from: when the cited text took effect, if known.
+        url: where the text can be read.
+
+    Examples:
+        >>> basis = Basis(document="《安全生产法》(2021)", article="第二十一条")
+        >>> str(basis)
+        '《安全生产法》(2021) 第二十一条'
+        >>> Basis(document=" ")
+        Traceback (most recent call last):
+        ...
+        safetyduty.errors.ValidationError: document: must be a non-empty string (got ' ')
+    """
+
+    document: str = attrs.field(validator=non_empty_str)
+    article: str = attrs.field(default="", validator=text)
+    effective_from: date | None = attrs.field(default=None, validator=optional(plain_date))
+    url: str | None = attrs.field(default=None, validator=optional(non_empty_str))
+
+    def __str__(self) -> str:
+        return f"{self.document} {self.article}".strip()

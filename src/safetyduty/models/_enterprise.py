@@ -1,0 +1,273 @@
+"""Enterprise: the subject of most duties, with its identifying code and profile."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from safetyduty._compat import StrEnum
+from safetyduty._labels import register
+from safetyduty.errors import ValidationError
+from safetyduty.models._validate import (
+    count,
+    flag,
+    instance_of,
+    member_of,
+    money,
+    non_empty_str,
+    optional,
+    plain_date,
+)
+
+__all__ = [
+    "Enterprise",
+    "HazardFlag",
+    "Industry",
+    "Standardization",
+    "StandardizationLevel",
+    "province_of",
+    "uscc_check_char",
+]
+
+USCC_CHARSET: Final = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+"""The 31 characters of GB 32100-2015 (no I, O, Z, S, V)."""
+_USCC_LENGTH: Final = 18
+_USCC_WEIGHTS: Final = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_PROVINCES: Final = frozenset(
+    {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46}
+    | {50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82}
+)
+
+
+def uscc_check_char(first17: str) -> str:
+    """The check character (18th) of a 统一社会信用代码, per GB 32100-2015.
+
+    Each of the first 17 characters is weighted by 3^i mod 31; the check value
+    is 31 minus the weighted sum mod 31 (31 becomes 0).
+
+    Examples:
+        >>> uscc_check_char("91440300192203821")   # 华为技术有限公司
+        '6'
+        >>> uscc_check_char("9144030071526726X")
+        'G'
+    """
+    if (
+        not isinstance(first17, str)
+        or len(first17) != _USCC_LENGTH - 1
+        or any(c not in USCC_CHARSET for c in first17)
+    ):
+        raise ValidationError("uscc", first17, f"must be 17 characters of {USCC_CHARSET}")
+    total = sum(USCC_CHARSET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
+    return USCC_CHARSET[(31 - total % 31) % 31]
+
+
+def province_of(region: str) -> str:
+    """The province-level code (``XX0000``) of a 6-digit 行政区划代码.
+
+    Examples:
+        >>> province_of("620100")   # 兰州市
+        '620000'
+    """
+    _check_region(region)
+    return region[:2] + "0000"
+
+
+def _check_region(value: object) -> None:
+    if not isinstance(value, str) or len(value) != 6 or not value.isascii() or not value.isdigit():  # noqa: PLR2004
+        raise ValidationError("region", value, "must be a 6-digit 行政区划代码, e.g. '620100'")
+    if int(value[:2]) not in _PROVINCES:
+        raise ValidationError("region", value, "must start with a province-level code (11-82)")
+
+
+class Industry(StrEnum):
+    """The sectors the law and the seed plans name."""
+
+    COAL_MINE = "coal_mine"
+    METAL_NONMETAL_MINE = "metal_nonmetal_mine"
+    TAILINGS_POND = "tailings_pond"
+    OIL_GAS_EXTRACTION = "oil_gas_extraction"
+    HAZCHEM_PRODUCTION = "hazchem_production"
+    HAZCHEM_TRADING = "hazchem_trading"
+    HAZCHEM_STORAGE = "hazchem_storage"
+    HAZCHEM_USE = "hazchem_use"
+    FIREWORKS_PRODUCTION = "fireworks_production"
+    FIREWORKS_TRADING = "fireworks_trading"
+    CIVIL_EXPLOSIVES = "civil_explosives"
+    METAL_SMELTING = "metal_smelting"
+    CONSTRUCTION = "construction"
+    ROAD_PASSENGER = "road_passenger"
+    ROAD_FREIGHT = "road_freight"
+    ROAD_HAZMAT = "road_hazmat"
+    WATERWAY = "waterway"
+    FISHERY = "fishery"
+    URBAN_RAIL = "urban_rail"
+    METALLURGY = "metallurgy"
+    NONFERROUS = "nonferrous"
+    BUILDING_MATERIALS = "building_materials"
+    MACHINERY = "machinery"
+    LIGHT_INDUSTRY = "light_industry"
+    TEXTILE = "textile"
+    TOBACCO = "tobacco"
+    COMMERCE = "commerce"
+    ELECTRIC_POWER = "electric_power"
+    CHEMICAL_PHARMA = "chemical_pharma"
+    CROWDED_PLACES = "crowded_places"
+    OTHER = "other"
+
+
+class HazardFlag(StrEnum):
+    """Features of an enterprise that bring extra duties."""
+
+    MAJOR_HAZARD_SOURCE = "major_hazard_source"
+    DUST_EXPLOSION = "dust_explosion"
+    AMMONIA_REFRIGERATION = "ammonia_refrigeration"
+    CONFINED_SPACE = "confined_space"
+    HAZARDOUS_PROCESS = "hazardous_process"
+
+
+class StandardizationLevel(StrEnum):
+    """安全生产标准化 grade (应急〔2021〕83号: 一级 highest)."""
+
+    LEVEL_1 = "level_1"
+    LEVEL_2 = "level_2"
+    LEVEL_3 = "level_3"
+
+
+register(
+    {
+        Industry.COAL_MINE: ("煤矿", "coal mine"),
+        Industry.METAL_NONMETAL_MINE: ("金属非金属矿山", "metal and non-metal mine"),
+        Industry.TAILINGS_POND: ("尾矿库", "tailings pond"),
+        Industry.OIL_GAS_EXTRACTION: ("石油天然气开采", "oil and gas extraction"),
+        Industry.HAZCHEM_PRODUCTION: ("危险化学品生产", "hazardous chemicals: production"),
+        Industry.HAZCHEM_TRADING: ("危险化学品经营", "hazardous chemicals: trading"),
+        Industry.HAZCHEM_STORAGE: ("危险化学品储存", "hazardous chemicals: storage"),
+        Industry.HAZCHEM_USE: ("危险化学品使用", "hazardous chemicals: use"),
+        Industry.FIREWORKS_PRODUCTION: ("烟花爆竹生产", "fireworks: production"),
+        Industry.FIREWORKS_TRADING: ("烟花爆竹经营", "fireworks: trading"),
+        Industry.CIVIL_EXPLOSIVES: ("民用爆炸物品", "civil explosives"),
+        Industry.METAL_SMELTING: ("金属冶炼", "metal smelting"),
+        Industry.CONSTRUCTION: ("建筑施工", "construction"),
+        Industry.ROAD_PASSENGER: ("道路旅客运输", "road passenger transport"),
+        Industry.ROAD_FREIGHT: ("道路货物运输", "road freight transport"),
+        Industry.ROAD_HAZMAT: ("道路危险货物运输", "road transport of dangerous goods"),
+        Industry.WATERWAY: ("水上运输", "waterway transport"),
+        Industry.FISHERY: ("渔业", "fishery"),
+        Industry.URBAN_RAIL: ("城市轨道交通", "urban rail transit"),
+        Industry.METALLURGY: ("冶金", "metallurgy"),
+        Industry.NONFERROUS: ("有色", "non-ferrous metals"),
+        Industry.BUILDING_MATERIALS: ("建材", "building materials"),
+        Industry.MACHINERY: ("机械", "machinery"),
+        Industry.LIGHT_INDUSTRY: ("轻工", "light industry"),
+        Industry.TEXTILE: ("纺织", "textiles"),
+        Industry.TOBACCO: ("烟草", "tobacco"),
+        Industry.COMMERCE: ("商贸", "commerce and trade"),
+        Industry.ELECTRIC_POWER: ("电力", "electric power"),
+        Industry.CHEMICAL_PHARMA: ("化工/医药", "chemicals and pharmaceuticals"),
+        Industry.CROWDED_PLACES: ("人员密集场所", "crowded places"),
+        Industry.OTHER: ("其他", "other"),
+        HazardFlag.MAJOR_HAZARD_SOURCE: ("重大危险源", "major hazard installation"),
+        HazardFlag.DUST_EXPLOSION: ("粉尘涉爆", "combustible dust"),
+        HazardFlag.AMMONIA_REFRIGERATION: ("涉氨制冷", "ammonia refrigeration"),
+        HazardFlag.CONFINED_SPACE: ("有限空间作业", "confined-space work"),
+        HazardFlag.HAZARDOUS_PROCESS: ("重点监管危险化工工艺", "key supervised hazardous process"),
+        StandardizationLevel.LEVEL_1: ("一级", "level 1"),
+        StandardizationLevel.LEVEL_2: ("二级", "level 2"),
+        StandardizationLevel.LEVEL_3: ("三级", "level 3"),
+    }
+)
+
+
+def _uscc(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or len(value) != _USCC_LENGTH:
+        raise ValidationError("uscc", value, "must be an 18-character 统一社会信用代码")
+    bad = [c for c in value if c not in USCC_CHARSET]
+    if bad:
+        raise ValidationError("uscc", value, f"must use only {USCC_CHARSET} (found {bad[0]!r})")
+    expected = uscc_check_char(value[:17])
+    if value[17] != expected:
+        raise ValidationError("uscc", value, f"has a wrong check character (expected {expected!r})")
+
+
+def _region(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _check_region(value)
+
+
+def _flags(value: Iterable[HazardFlag]) -> frozenset[HazardFlag]:
+    if isinstance(value, (str, bytes)):
+        return frozenset((value,))  # type: ignore[arg-type]  # rejected by the validator
+    return frozenset(value)
+
+
+def _check_flags(instance: object, attribute: attrs.Attribute[Any], value: frozenset[Any]) -> None:
+    for item in value:
+        if not isinstance(item, HazardFlag):
+            raise ValidationError("hazard_flags", item, "must be a HazardFlag")
+
+
+@attrs.frozen(kw_only=True)
+class Standardization:
+    """A 安全生产标准化 grade and the date it was granted.
+
+    Examples:
+        >>> Standardization(level=StandardizationLevel.LEVEL_3, granted_on=date(2021, 6, 30)).level
+        <StandardizationLevel.LEVEL_3: 'level_3'>
+    """
+
+    level: StandardizationLevel = attrs.field(validator=member_of(StandardizationLevel))
+    granted_on: date = attrs.field(validator=plain_date)
+
+
+@attrs.frozen(kw_only=True)
+class Enterprise:
+    """A 生产经营单位: who it is, what it does and what makes it hazardous.
+
+    Attributes:
+        uscc: 统一社会信用代码, 18 characters, check character verified (GB 32100-2015).
+        name: the registered name.
+        industry: its sector.
+        region: the 6-digit 行政区划代码 where it operates.
+        employees: 从业人员 head count.
+        annual_revenue: 营业收入 in yuan, if known.
+        above_designated_size: 规模以上 (above designated size).
+        state_owned: 国有企业.
+        hazard_flags: 重大危险源, 粉尘涉爆, 涉氨制冷, 有限空间 and similar.
+        standardization: its 安全生产标准化 grade, if any.
+        production_started_on: when production started (投产), if known.
+
+    Examples:
+        >>> e = Enterprise(uscc="914403001922038216", name="示例企业",
+        ...                industry=Industry.MACHINERY, region="440300", employees=120)
+        >>> e.province
+        '440000'
+        >>> Enterprise(uscc="914403001922038217", name="x", industry=Industry.OTHER,
+        ...            region="440300", employees=1)
+        Traceback (most recent call last):
+        ...
+        safetyduty.errors.ValidationError: uscc: has a wrong check character (expected '6') (got '914403001922038217')
+    """
+
+    uscc: str = attrs.field(validator=_uscc)
+    name: str = attrs.field(validator=non_empty_str)
+    industry: Industry = attrs.field(validator=member_of(Industry))
+    region: str = attrs.field(validator=_region)
+    employees: int = attrs.field(validator=count)
+    annual_revenue: Decimal | None = attrs.field(default=None, validator=optional(money))
+    above_designated_size: bool = attrs.field(default=False, validator=flag)
+    state_owned: bool = attrs.field(default=False, validator=flag)
+    hazard_flags: frozenset[HazardFlag] = attrs.field(
+        default=frozenset(), converter=_flags, validator=_check_flags
+    )
+    standardization: Standardization | None = attrs.field(
+        default=None, validator=optional(instance_of(Standardization))
+    )
+    production_started_on: date | None = attrs.field(default=None, validator=optional(plain_date))
+
+    @property
+    def province(self) -> str:
+        """The province-level 行政区划代码 of :attr:`region`."""
+        return province_of(self.region)

@@ -1,0 +1,206 @@
+"""Serialisation: models to JSON-ready dicts and back, losslessly.
+
+One preconfigured cattrs converter: dates as ``YYYY-MM-DD``, aware datetimes
+as ISO 8601 with offset, ``Decimal`` as a string, enums by value, tuples as
+lists, frozensets as sorted lists. Structuring is strict — no coercion of
+``"1"`` to ``1`` or ``"yes"`` to ``True`` — and every problem is reported in
+one :class:`~safetyduty.errors.ValidationError` that lists each bad field by
+path and value.
+
+Examples:
+    >>> from safetyduty.models import Basis
+    >>> basis = Basis(document="《安全生产法》(2021)", article="第二十一条")
+    >>> to_dict(basis)
+    {'document': '《安全生产法》(2021)', 'article': '第二十一条', 'effective_from': None, 'url': None}
+    >>> loads(dumps(basis), Basis) == basis
+    True
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any, Final, TypeVar
+
+import cattrs
+from cattrs.v import format_exception
+
+import safetyduty.calendars
+import safetyduty.models  # noqa: F401 - registers the model enums
+from safetyduty._labels import enum_types
+from safetyduty.errors import SafetyDutyError, ValidationError
+
+__all__ = ["SCHEMA_VERSION", "converter", "dumps", "from_dict", "loads", "to_dict"]
+
+SCHEMA_VERSION: Final = 1
+"""The version written into every document by :func:`dumps`."""
+
+T = TypeVar("T")
+
+
+def _structure_date(value: object, _: type) -> date:
+    if isinstance(value, str) and len(value) == len("2026-01-01"):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    msg = f"{value!r} is not a date (YYYY-MM-DD)"
+    raise ValueError(msg)
+
+
+def _structure_datetime(value: object, _: type) -> datetime:
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if parsed.tzinfo is not None:
+                return parsed
+    msg = f"{value!r} is not an ISO 8601 date-time with a UTC offset"
+    raise ValueError(msg)
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        try:
+            return Decimal(value)
+        except InvalidOperation:
+            pass
+    msg = f"{value!r} is not a decimal number written as a string"
+    raise ValueError(msg)
+
+
+def _strict(kind: type) -> Any:
+    def structure(value: object, _: type) -> object:
+        if type(value) is not kind:
+            msg = f"{value!r} is not of type {kind.__name__}"
+            raise ValueError(msg)
+        return value
+
+    return structure
+
+
+def _structure_enum(value: object, cls: type[Enum]) -> Enum:
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in cls)
+        msg = f"{value!r} is not a {cls.__name__} (one of {allowed})"
+        raise ValueError(msg) from None
+
+
+def _enum_value(member: Enum) -> Any:
+    return member.value
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_structure_hook(date, _structure_date)
+    conv.register_unstructure_hook(datetime, datetime.isoformat)
+    conv.register_structure_hook(datetime, _structure_datetime)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    for kind in (str, int, bool):
+        conv.register_structure_hook(kind, _strict(kind))
+    # Our enums are str subclasses: give each its own hook, or the str hook wins.
+    for enum_type in enum_types():
+        conv.register_structure_hook(enum_type, _structure_enum)
+        conv.register_unstructure_hook(enum_type, _enum_value)
+    conv.register_unstructure_hook_func(
+        lambda t: getattr(t, "__origin__", None) is frozenset,
+        lambda value: sorted(conv.unstructure(v) for v in value),
+    )
+    return conv
+
+
+converter: Final = _make_converter()
+"""The preconfigured converter; use it to register hooks for your own types."""
+
+
+def _describe(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, SafetyDutyError):
+        return str(exc)
+    if isinstance(exc, ValueError) and str(exc):
+        return str(exc)
+    return format_exception(exc, type_)
+
+
+def to_dict(obj: Any) -> Any:
+    """A JSON-ready structure of plain dicts, lists, strings, numbers and bools.
+
+    Examples:
+        >>> from datetime import date
+        >>> from safetyduty.models import Standardization, StandardizationLevel
+        >>> to_dict(Standardization(level=StandardizationLevel.LEVEL_2, granted_on=date(2024, 2, 29)))
+        {'level': 'level_2', 'granted_on': '2024-02-29'}
+    """
+    return converter.unstructure(obj)
+
+
+def from_dict(data: Any, cls: type[T]) -> T:
+    """Build a *cls* from :func:`to_dict` output, validating everything.
+
+    Raises:
+        ValidationError: listing every bad field as ``path: problem``.
+
+    Examples:
+        >>> from safetyduty.models import Standardization
+        >>> from_dict({"level": "level_4", "granted_on": "2024-02-30"}, Standardization)
+        Traceback (most recent call last):
+        ...
+        safetyduty.errors.ValidationError: Standardization: must be valid (got "$.level: 'level_4' is not a StandardizationLevel (one of level_1, level_2, level_3); $.granted_on: '2024-02-30' is not a date (YYYY-MM-DD)")
+    """
+    name = getattr(cls, "__name__", str(cls))
+    try:
+        return converter.structure(data, cls)
+    except cattrs.BaseValidationError as exc:
+        messages = cattrs.transform_error(exc, path="$", format_exception=_describe)
+        problems = "; ".join(_path_first(m) for m in messages)
+        raise ValidationError(name, problems, "must be valid") from None
+    except SafetyDutyError:
+        raise
+    except (ValueError, TypeError, AttributeError, KeyError) as exc:
+        raise ValidationError(name, data, f"must be a mapping of {name} fields ({exc})") from None
+
+
+def _path_first(message: str) -> str:
+    text, _, path = message.rpartition(" @ ")
+    return f"{path}: {text}" if text else message
+
+
+def dumps(obj: Any, *, indent: int | None = None) -> str:
+    """A JSON document with the schema version and the type name.
+
+    Examples:
+        >>> from safetyduty.models import Basis
+        >>> dumps(Basis(document="《安全生产法》(2021)"))
+        '{"schema_version": 1, "type": "Basis", "data": {"document": "《安全生产法》(2021)", "article": "", "effective_from": null, "url": null}}'
+    """
+    document = {"schema_version": SCHEMA_VERSION, "type": type(obj).__name__, "data": to_dict(obj)}
+    return json.dumps(document, ensure_ascii=False, indent=indent)
+
+
+def loads(text: str | bytes, cls: type[T]) -> T:
+    """Read a document written by :func:`dumps` back into a *cls*.
+
+    Raises:
+        ValidationError: for bad JSON, another schema version or type, or bad fields.
+    """
+    try:
+        document = json.loads(text)
+    except (ValueError, TypeError) as exc:
+        raise ValidationError("document", str(exc), "must be JSON") from None
+    if not isinstance(document, Mapping) or set(document) != {"schema_version", "type", "data"}:
+        raise ValidationError("document", document, "must have schema_version, type and data")
+    if document["schema_version"] != SCHEMA_VERSION:
+        raise ValidationError(
+            "schema_version", document["schema_version"], f"must be {SCHEMA_VERSION}"
+        )
+    if document["type"] != getattr(cls, "__name__", None):
+        raise ValidationError("type", document["type"], f"must be {cls.__name__}")
+    return from_dict(document["data"], cls)

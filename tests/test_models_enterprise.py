@@ -1,0 +1,142 @@
+"""Enterprise, Basis and Standardization: validation with clear messages."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+
+from safetyduty.errors import ValidationError
+from safetyduty.models import (
+    Basis,
+    Enterprise,
+    HazardFlag,
+    Industry,
+    Standardization,
+    StandardizationLevel,
+    province_of,
+    uscc_check_char,
+)
+
+# Real, published codes (company registers): 华为技术有限公司, 深圳市腾讯计算机系统
+# 有限公司, 阿里巴巴(中国)有限公司, and a Beijing-registered enterprise.
+REAL_USCC = ["914403001922038216", "9144030071526726XG", "91330100716105852F", "91110000802100433B"]
+
+VALID: dict[str, Any] = {
+    "uscc": REAL_USCC[0],
+    "name": "示例机械有限公司",
+    "industry": Industry.MACHINERY,
+    "region": "440300",
+    "employees": 100,
+}
+
+
+def make(**changes: Any) -> Enterprise:
+    """An enterprise with some fields changed."""
+    return Enterprise(**{**VALID, **changes})
+
+
+class TestUscc:
+    """统一社会信用代码 per GB 32100-2015."""
+
+    @pytest.mark.parametrize("code", REAL_USCC)
+    def test_real_codes_pass(self, code: str) -> None:
+        """Published codes carry the check character the algorithm computes."""
+        assert code[17] == uscc_check_char(code[:17])
+        assert code == make(uscc=code).uscc
+
+    @pytest.mark.parametrize("code", REAL_USCC)
+    def test_any_single_change_of_the_check_character_fails(self, code: str) -> None:
+        """Every other check character is rejected, naming the expected one."""
+        for wrong in "0123456789ABCDEFGHJKLMNPQRTUWXY".replace(code[17], ""):
+            with pytest.raises(ValidationError, match=f"expected '{code[17]}'"):
+                make(uscc=code[:17] + wrong)
+
+    @pytest.mark.parametrize(
+        ("code", "problem"),
+        [
+            ("91440300192203821", "18-character"),
+            ("9144030019220382166", "18-character"),
+            ("91440300192203821I", "found 'I'"),
+            ("91440300192203821o", "found 'o'"),
+            (914403001922038216, "18-character"),
+        ],
+    )
+    def test_shape_errors(self, code: object, problem: str) -> None:
+        """Length and charset errors say what is wrong and show the value."""
+        with pytest.raises(ValidationError, match=problem) as info:
+            make(uscc=code)
+        assert ("uscc", code) == (info.value.field, info.value.value)
+
+
+class TestEnterpriseFields:
+    """Each validator's message names field and value."""
+
+    @pytest.mark.parametrize(
+        ("field", "value", "message"),
+        [
+            ("name", "  ", "non-empty string"),
+            ("industry", "machinery", "must be a Industry"),
+            ("region", "44030", "6-digit"),
+            ("region", "990000", "province-level"),
+            ("employees", -1, "int >= 0"),
+            ("employees", True, "int >= 0"),
+            ("annual_revenue", 1.5, "Decimal"),
+            ("annual_revenue", Decimal("NaN"), "finite"),
+            ("annual_revenue", Decimal(-1), ">= 0"),
+            ("above_designated_size", 1, "True or False"),
+            ("hazard_flags", ["dust_explosion"], "HazardFlag"),
+            ("standardization", "level_1", "Standardization"),
+            ("production_started_on", datetime(2020, 1, 1), "datetime.date"),
+        ],
+    )
+    def test_bad_field(self, field: str, value: object, message: str) -> None:
+        """ValidationError names the field and carries the bad value."""
+        with pytest.raises(ValidationError, match=message) as info:
+            make(**{field: value})
+        assert field == info.value.field
+
+    def test_province_is_derived(self) -> None:
+        """兰州新区 (620100 → 620000)."""
+        assert "620000" == province_of("620100")
+        assert "440000" == make().province
+
+    def test_frozen(self) -> None:
+        """Changes go through attrs.evolve, re-validated."""
+        enterprise = make(hazard_flags=[HazardFlag.DUST_EXPLOSION])
+        assert frozenset({HazardFlag.DUST_EXPLOSION}) == enterprise.hazard_flags
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            enterprise.employees = 5  # type: ignore[misc]
+        with pytest.raises(ValidationError):
+            attrs.evolve(enterprise, employees=-5)
+
+    def test_standardization(self) -> None:
+        """A grade needs a level and a date."""
+        grade = Standardization(level=StandardizationLevel.LEVEL_3, granted_on=date(2021, 12, 31))
+        assert grade == make(standardization=grade).standardization
+        with pytest.raises(ValidationError, match="granted_on"):
+            Standardization(level=StandardizationLevel.LEVEL_3, granted_on="2021-12-31")  # type: ignore[arg-type]
+
+
+class TestBasis:
+    """Citations."""
+
+    def test_str(self) -> None:
+        """Document and article read as one citation."""
+        assert "《安全生产法》(2021) 第二十一条" == str(
+            Basis(document="《安全生产法》(2021)", article="第二十一条")
+        )
+        assert "《安全生产法》(2021)" == str(Basis(document="《安全生产法》(2021)"))
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [("document", ""), ("article", None), ("url", ""), ("effective_from", "2021-09-01")],
+    )
+    def test_bad_fields(self, field: str, value: object) -> None:
+        """Each field is checked."""
+        with pytest.raises(ValidationError) as info:
+            Basis(**{"document": "x", field: value})
+        assert field == info.value.field

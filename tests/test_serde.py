@@ -1,0 +1,147 @@
+"""Serialisation round trips and strict, path-naming errors."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safetyduty import serde
+from safetyduty.errors import SafetyDutyError, ValidationError
+from safetyduty.models import Basis, Enterprise, Standardization
+from safetyduty.testing import strategies
+
+MODELS: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
+    (Basis, strategies.bases()),
+    (Enterprise, strategies.enterprises()),
+    (Standardization, strategies.standardizations()),
+]
+
+ENTERPRISE = {
+    "uscc": "914403001922038216",
+    "name": "x",
+    "industry": "machinery",
+    "region": "440300",
+    "employees": 3,
+}
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=6)
+    ),
+    max_leaves=20,
+)
+
+
+@pytest.mark.parametrize(("cls", "strategy"), MODELS, ids=lambda v: getattr(v, "__name__", ""))
+class TestRoundTrip:
+    """Nothing is lost through dicts or JSON."""
+
+    def test_dict_round_trip(self, cls: type[Any], strategy: st.SearchStrategy[Any]) -> None:
+        """from_dict(to_dict(x)) == x, and to_dict is JSON-ready."""
+
+        @given(strategy)
+        def check(obj: Any) -> None:
+            data = serde.to_dict(obj)
+            assert data == json.loads(json.dumps(data))
+            assert obj == serde.from_dict(data, cls)
+
+        check()
+
+    def test_json_round_trip(self, cls: type[Any], strategy: st.SearchStrategy[Any]) -> None:
+        """loads(dumps(x)) == x."""
+
+        @given(strategy)
+        def check(obj: Any) -> None:
+            assert obj == serde.loads(serde.dumps(obj), cls)
+
+        check()
+
+    def test_fuzz_only_safetyduty_errors(
+        self, cls: type[Any], strategy: st.SearchStrategy[Any]
+    ) -> None:
+        """Arbitrary JSON-like input yields a model or a SafetyDutyError, nothing else."""
+
+        @given(JSONISH)
+        def check(data: Any) -> None:
+            with contextlib.suppress(SafetyDutyError):
+                serde.from_dict(data, cls)
+
+        check()
+
+    def test_fuzz_mutated_documents(self, cls: type[Any], strategy: st.SearchStrategy[Any]) -> None:
+        """Valid documents with one field replaced by junk fail cleanly."""
+
+        @given(strategy, st.data())
+        def check(obj: Any, data: st.DataObject) -> None:
+            doc = serde.to_dict(obj)
+            key = data.draw(st.sampled_from(sorted(doc)))
+            doc[key] = data.draw(JSONISH)
+            try:
+                serde.from_dict(doc, cls)
+            except SafetyDutyError as exc:
+                message = str(exc)
+            else:
+                message = key  # the junk happened to be valid
+            assert key in message
+
+        check()
+
+
+class TestErrors:
+    """Error messages list every bad field by path and value."""
+
+    def test_every_bad_field_is_listed(self) -> None:
+        """Two bad fields, two entries, each with its path."""
+        doc = {
+            "uscc": "914403001922038216",
+            "name": "x",
+            "industry": "steel",
+            "region": "440300",
+            "employees": "12",
+            "production_started_on": "2024-13-01",
+        }
+        with pytest.raises(ValidationError) as info:
+            serde.from_dict(doc, Enterprise)
+        message = str(info.value)
+        assert "$.industry: 'steel' is not a Industry" in message
+        assert "$.employees: '12' is not of type int" in message
+        assert "$.production_started_on: '2024-13-01' is not a date" in message
+
+    def test_no_coercion(self) -> None:
+        """'yes' is not True and 1.5 is not a Decimal."""
+        doc = dict(ENTERPRISE, above_designated_size="yes")
+        with pytest.raises(ValidationError, match="above_designated_size"):
+            serde.from_dict(doc, Enterprise)
+
+    def test_unknown_key(self) -> None:
+        """Extra keys are rejected (no silent loss)."""
+        doc = serde.to_dict(Basis(document="x"))
+        doc["artcile"] = "typo"
+        with pytest.raises(ValidationError, match="artcile"):
+            serde.from_dict(doc, Basis)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "{",
+            "[]",
+            '{"schema_version": 2, "type": "Basis", "data": {}}',
+            '{"schema_version": 1, "type": "Enterprise", "data": {}}',
+        ],
+    )
+    def test_bad_documents(self, text: str) -> None:
+        """Bad JSON, versions and types are ValidationErrors."""
+        with pytest.raises(ValidationError):
+            serde.loads(text, Basis)
+
+    def test_model_validators_run_on_load(self) -> None:
+        """A wrong check character in JSON is caught by the model's validator."""
+        doc = dict(ENTERPRISE, uscc="914403001922038210")
+        with pytest.raises(ValidationError, match="check character"):
+            serde.from_dict(doc, Enterprise)
