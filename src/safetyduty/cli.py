@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NoReturn, TextIO
 
+from safetyduty._dates import parse_iso_date
 from safetyduty.calendars import DayType, WorkCalendar, default_calendar
 from safetyduty.errors import SafetyDutyError
 from safetyduty.i18n import label
@@ -38,13 +39,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _iso_date(text: str) -> date:
     try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        day = None
-    if day is None or len(text) != len("2026-01-01"):
-        msg = f"{text!r} is not a date (YYYY-MM-DD)"
-        raise argparse.ArgumentTypeError(msg)
-    return day
+        return parse_iso_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _parser() -> _Parser:

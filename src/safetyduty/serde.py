@@ -30,6 +30,7 @@ from cattrs.v import format_exception
 
 import safetyduty.calendars
 import safetyduty.models  # noqa: F401 - registers the model enums
+from safetyduty._dates import parse_iso_date
 from safetyduty._labels import enum_types
 from safetyduty.errors import SafetyDutyError, ValidationError
 
@@ -42,13 +43,7 @@ T = TypeVar("T")
 
 
 def _structure_date(value: object, _: type) -> date:
-    if isinstance(value, str) and len(value) == len("2026-01-01"):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    msg = f"{value!r} is not a date (YYYY-MM-DD)"
-    raise ValueError(msg)
+    return parse_iso_date(value)
 
 
 def _structure_datetime(value: object, _: type) -> datetime:

@@ -25,6 +25,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.v import format_exception
 
 from safetyduty._compat import tomllib
+from safetyduty._dates import parse_iso_date
 from safetyduty.calendars._festival import Festival
 from safetyduty.errors import ValidationError
 
@@ -245,14 +246,8 @@ def _check_no_overlap(year: int, spans: Iterable[HolidaySpan]) -> None:
 
 def _structure_date(value: object, _: type) -> date:
     if isinstance(value, date) and not hasattr(value, "hour"):
-        return value
-    if isinstance(value, str) and len(value) == len("2026-01-01"):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    msg = f"{value!r} is not a date (YYYY-MM-DD)"
-    raise ValueError(msg)
+        return value  # TOML's native dates
+    return parse_iso_date(value)
 
 
 def _make_converter() -> cattrs.Converter:
