@@ -185,6 +185,11 @@ def loads(text: str | bytes, cls: type[T]) -> T:
 
     Raises:
         ValidationError: for bad JSON, another schema version or type, or bad fields.
+
+    Examples:
+        >>> from safetyduty.models import Basis
+        >>> loads('{"schema_version": 1, "type": "Basis", "data": {"document": "《安全生产法》(2021)"}}', Basis)
+        Basis(document='《安全生产法》(2021)', article='', effective_from=None, url=None)
     """
     try:
         document = json.loads(text)

@@ -190,6 +190,12 @@ class WorkCalendar:
         Raises:
             ValidationError: on a gap between years, a repeated year, or when
                 nothing is left to build from.
+
+        Examples:
+            >>> from safetyduty.calendars import bundled_years
+            >>> recent = [a for a in bundled_years() if a.year >= 2024]
+            >>> WorkCalendar.from_arrangements(recent).coverage.first
+            datetime.date(2024, 1, 1)
         """
         if as_known_at is not None and (
             not isinstance(as_known_at, date) or hasattr(as_known_at, "hour")
@@ -271,7 +277,13 @@ class WorkCalendar:
         return self.with_year(load_year_file(path))
 
     def with_holiday_cn(self, data: str | bytes | dict[str, Any]) -> WorkCalendar:
-        """:meth:`with_year` for one year of the ``holiday-cn`` JSON format."""
+        """:meth:`with_year` for one year of the ``holiday-cn`` JSON format.
+
+        Examples:
+            >>> text = '{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}'
+            >>> default_calendar().with_holiday_cn(text).is_rest_day(date(2027, 1, 1))
+            True
+        """
         return self.with_year(from_holiday_cn(data))
 
     def without_makeup_workdays(self) -> WorkCalendar:
@@ -489,7 +501,12 @@ class WorkCalendar:
 
     @property
     def coverage(self) -> Coverage:
-        """The dates answered from official notices (first and last day)."""
+        """The dates answered from official notices (first and last day).
+
+        Examples:
+            >>> date(2026, 12, 31) in default_calendar().coverage
+            True
+        """
         return self._coverage
 
     @property
@@ -518,7 +535,12 @@ class WorkCalendar:
         raise ValidationError("year", year, f"must be a covered year ({years[0]}..{years[-1]})")
 
     def arrangement(self, year: int) -> YearArrangement:
-        """The arrangement in force for a covered *year* (changes applied)."""
+        """The arrangement in force for a covered *year* (changes applied).
+
+        Examples:
+            >>> len(default_calendar().arrangement(2026).holidays)
+            7
+        """
         self.sources(year)
         return next(a for a in self._arrangements if a.year == year)
 

@@ -304,6 +304,12 @@ def load_year_file(path: str | os.PathLike[str]) -> YearArrangement:
 
     Raises:
         ValidationError: if the file cannot be read or is not valid.
+
+    Examples:
+        >>> load_year_file("/no/such/2027.toml")
+        Traceback (most recent call last):
+        ...
+        safetyduty.errors.ValidationError: path: must be a readable TOML file ([Errno 2] No such file or directory: '/no/such/2027.toml') (got '/no/such/2027.toml')
     """
     name = os.fspath(path)
     try:
@@ -408,7 +414,13 @@ def _runs(days: list[date]) -> list[tuple[date, date]]:
 
 @functools.cache
 def bundled_years() -> tuple[YearArrangement, ...]:
-    """Every arrangement shipped with the package, oldest first (read once)."""
+    """Every arrangement shipped with the package, oldest first (read once).
+
+    Examples:
+        >>> years = bundled_years()
+        >>> years[0].year, years[-1].year, years[-1].main_notice().number
+        (2004, 2026, '国办发明电〔2025〕7号')
+    """
     folder = files("safetyduty.calendars").joinpath("data/cn")
     arrangements = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
