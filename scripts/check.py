@@ -49,31 +49,21 @@ def main() -> int:
         ("ruff format", PY, "-m", "ruff", "format", "--check", "."),
         ("mypy", PY, "-m", "mypy", "--strict", "src", "tests/typing"),
         ("pytest", PY, "-m", "pytest", "-p", "no:cacheprovider"),
-        (
-            "sphinx html",
-            PY,
-            "-m",
-            "sphinx",
-            "-W",
-            "--keep-going",
-            "-q",
-            "-b",
-            "html",
-            "docs",
-            "docs/_build/html",
-        ),
-        (
-            "sphinx doctest",
-            PY,
-            "-m",
-            "sphinx",
-            "-W",
-            "--keep-going",
-            "-q",
-            "-b",
-            "doctest",
-            "docs",
-            "docs/_build/doctest",
+        *(
+            (
+                f"sphinx {builder}",
+                PY,
+                "-m",
+                "sphinx",
+                "-W",
+                "--keep-going",
+                "-q",
+                "-b",
+                builder,
+                "docs",
+                f"docs/_build/{builder}",
+            )
+            for builder in ("html", "doctest")
         ),
     ]
     failed = [step[0] for step in steps if not run(*step)]

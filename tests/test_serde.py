@@ -140,6 +140,15 @@ class TestErrors:
         with pytest.raises(ValidationError):
             serde.loads(text, Basis)
 
+    def test_unknown_class(self) -> None:
+        """Asking for a class the converter cannot build is a ValidationError."""
+
+        class NotAModel:
+            pass
+
+        with pytest.raises(ValidationError, match="model class"):
+            serde.from_dict({}, NotAModel)
+
     def test_model_validators_run_on_load(self) -> None:
         """A wrong check character in JSON is caught by the model's validator."""
         doc = dict(ENTERPRISE, uscc="914403001922038210")

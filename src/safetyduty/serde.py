@@ -159,6 +159,8 @@ def from_dict(data: Any, cls: type[T]) -> T:
         raise ValidationError(name, problems, "must be valid") from None
     except SafetyDutyError:
         raise
+    except cattrs.errors.StructureHandlerNotFoundError:
+        raise ValidationError("cls", cls, "must be a safetyduty model class") from None
     except (ValueError, TypeError, AttributeError, KeyError) as exc:
         raise ValidationError(name, data, f"must be a mapping of {name} fields ({exc})") from None
 
