@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 import cattrs
@@ -26,6 +26,15 @@ from cattrs.v import format_exception
 
 from safetyduty._compat import tomllib
 from safetyduty._dates import parse_iso_date
+from safetyduty._validate import (
+    as_tuple,
+    int_between,
+    non_empty_str,
+    optional,
+    plain_date,
+    text,
+    tuple_of,
+)
 from safetyduty.calendars._festival import Festival
 from safetyduty.errors import ValidationError
 
@@ -40,40 +49,28 @@ __all__ = [
 ]
 
 
-def _non_empty_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        msg = "must be a non-empty string"
-        raise ValidationError(attribute.name, value, msg)
-
-
-def _optional_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _non_empty_str(instance, attribute, value)
-
-
-def _is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, date) or hasattr(value, "hour"):
-        raise ValidationError(attribute.name, value, "must be a datetime.date")
-
-
-def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _is_date(instance, attribute, value)
-
-
-def _dates(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
-    for item in value:
-        _is_date(instance, attribute, item)
-    if len(set(value)) != len(value):
-        raise ValidationError(attribute.name, value, "must not repeat a date")
-
-
 def _notice_tuple(value: Iterable[Notice]) -> tuple[Notice, ...]:
-    return tuple(value)
+    return cast("tuple[Notice, ...]", as_tuple(value))
 
 
 def _span_tuple(value: Iterable[HolidaySpan]) -> tuple[HolidaySpan, ...]:
-    return tuple(value)
+    return cast("tuple[HolidaySpan, ...]", as_tuple(value))
+
+
+def _festival_tuple(value: Iterable[Festival]) -> tuple[Festival, ...]:
+    return cast("tuple[Festival, ...]", as_tuple(value))
+
+
+def _date_tuple(value: Iterable[date]) -> tuple[date, ...]:
+    return cast("tuple[date, ...]", as_tuple(value))
+
+
+def _distinct_dates(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    tuple_of(date)(instance, attribute, value)
+    for item in value:
+        plain_date(instance, attribute, item)
+    if len(set(value)) != len(value):
+        raise ValidationError(attribute.name, value, "must not repeat a date")
 
 
 @attrs.frozen(kw_only=True)
@@ -90,11 +87,11 @@ class Notice:
         note: anything a reader should know about the record.
     """
 
-    title: str = attrs.field(validator=_non_empty_str)
-    number: str | None = attrs.field(default=None, validator=_optional_str)
-    published: date | None = attrs.field(default=None, validator=_optional_date)
-    url: str | None = attrs.field(default=None, validator=_optional_str)
-    note: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    title: str = attrs.field(validator=non_empty_str)
+    number: str | None = attrs.field(default=None, validator=optional(non_empty_str))
+    published: date | None = attrs.field(default=None, validator=optional(plain_date))
+    url: str | None = attrs.field(default=None, validator=optional(non_empty_str))
+    note: str = attrs.field(default="", validator=text)
 
     @property
     def key(self) -> str:
@@ -120,15 +117,18 @@ class HolidaySpan:
     """
 
     festivals: tuple[Festival, ...] = attrs.field(
-        converter=tuple,
-        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Festival)),
+        converter=_festival_tuple, validator=tuple_of(Festival)
     )
-    first: date = attrs.field(validator=_is_date)
-    last: date = attrs.field(validator=_is_date)
-    makeup_workdays: tuple[date, ...] = attrs.field(default=(), converter=tuple, validator=_dates)
-    declared: tuple[date, ...] = attrs.field(default=(), converter=tuple, validator=_dates)
-    notice: str | None = attrs.field(default=None, validator=_optional_str)
-    replaces: str | None = attrs.field(default=None, validator=_optional_str)
+    first: date = attrs.field(validator=plain_date)
+    last: date = attrs.field(validator=plain_date)
+    makeup_workdays: tuple[date, ...] = attrs.field(
+        default=(), converter=_date_tuple, validator=_distinct_dates
+    )
+    declared: tuple[date, ...] = attrs.field(
+        default=(), converter=_date_tuple, validator=_distinct_dates
+    )
+    notice: str | None = attrs.field(default=None, validator=optional(non_empty_str))
+    replaces: str | None = attrs.field(default=None, validator=optional(non_empty_str))
 
     @festivals.validator
     def _check_festivals(
@@ -174,19 +174,16 @@ class YearArrangement:
         holidays: the breaks, including any replaced by a later notice.
     """
 
-    year: int = attrs.field(validator=attrs.validators.instance_of(int))
-    notices: tuple[Notice, ...] = attrs.field(converter=_notice_tuple)
-    holidays: tuple[HolidaySpan, ...] = attrs.field(converter=_span_tuple)
-
-    @year.validator
-    def _check_year(self, attribute: attrs.Attribute[Any], value: int) -> None:
-        if not 2000 <= value <= 2100:  # noqa: PLR2004
-            raise ValidationError("year", value, "must be within 2000..2100")
+    year: int = attrs.field(validator=int_between(2000, 2100))
+    notices: tuple[Notice, ...] = attrs.field(
+        converter=_notice_tuple, validator=tuple_of(Notice, non_empty=True)
+    )
+    holidays: tuple[HolidaySpan, ...] = attrs.field(
+        converter=_span_tuple, validator=tuple_of(HolidaySpan)
+    )
 
     @notices.validator
     def _check_notices(self, attribute: attrs.Attribute[Any], value: tuple[Notice, ...]) -> None:
-        if not value or not all(isinstance(n, Notice) for n in value):
-            raise ValidationError("notices", value, "must hold one or more Notice")
         keys = [n.key for n in value]
         if len(set(keys)) != len(keys):
             raise ValidationError("notices", keys, "must not repeat a notice")
@@ -198,8 +195,6 @@ class YearArrangement:
         keys = {n.key for n in self.notices}
         for index, span in enumerate(value):
             where = f"holidays[{index}]"
-            if not isinstance(span, HolidaySpan):
-                raise ValidationError(where, span, "must be a HolidaySpan")
             for name in ("notice", "replaces"):
                 key = getattr(span, name)
                 if key is not None and key not in keys:

@@ -6,7 +6,7 @@ from datetime import date
 
 import attrs
 
-from safetyduty.models._validate import non_empty_str, optional, plain_date, text
+from safetyduty._validate import non_empty_str, optional, plain_date, text
 
 __all__ = ["Basis"]
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
 from safetyduty._compat import StrEnum
 from safetyduty._labels import register
-from safetyduty.errors import ValidationError
-from safetyduty.models._validate import (
+from safetyduty._validate import (
+    as_frozenset,
     count,
     flag,
     instance_of,
@@ -21,7 +21,9 @@ from safetyduty.models._validate import (
     non_empty_str,
     optional,
     plain_date,
+    set_of,
 )
+from safetyduty.errors import ValidationError
 
 __all__ = [
     "Enterprise",
@@ -198,15 +200,7 @@ def _region(instance: object, attribute: attrs.Attribute[Any], value: object) ->
 
 
 def _flags(value: Iterable[HazardFlag]) -> frozenset[HazardFlag]:
-    if isinstance(value, (str, bytes)):
-        return frozenset((value,))  # type: ignore[arg-type]  # rejected by the validator
-    return frozenset(value)
-
-
-def _check_flags(instance: object, attribute: attrs.Attribute[Any], value: frozenset[Any]) -> None:
-    for item in value:
-        if not isinstance(item, HazardFlag):
-            raise ValidationError("hazard_flags", item, "must be a HazardFlag")
+    return cast("frozenset[HazardFlag]", as_frozenset(value))
 
 
 @attrs.frozen(kw_only=True)
@@ -260,7 +254,7 @@ class Enterprise:
     above_designated_size: bool = attrs.field(default=False, validator=flag)
     state_owned: bool = attrs.field(default=False, validator=flag)
     hazard_flags: frozenset[HazardFlag] = attrs.field(
-        default=frozenset(), converter=_flags, validator=_check_flags
+        default=frozenset(), converter=_flags, validator=set_of(HazardFlag)
     )
     standardization: Standardization | None = attrs.field(
         default=None, validator=optional(instance_of(Standardization))

@@ -1,0 +1,155 @@
+"""Validators and converters shared by every frozen class of the library.
+
+Every failure is a :class:`~safetyduty.errors.ValidationError` that names the
+field and the value. Converters only normalise losslessly (a list becomes a
+tuple); anything they cannot normalise is passed on for the validator to
+reject, so no ``TypeError`` escapes a constructor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from safetyduty.errors import ValidationError
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def as_tuple(value: Any) -> Any:
+    """Lists and tuples become tuples; other values are left for the validator."""
+    return tuple(value) if isinstance(value, (list, tuple)) else value
+
+
+def as_frozenset(value: Any) -> Any:
+    """Lists, tuples, sets and frozensets become frozensets; others are left as they are."""
+    return frozenset(value) if isinstance(value, (list, tuple, set, frozenset)) else value
+
+
+def non_empty_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A string with something other than whitespace."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(attribute.name, value, "must be a non-empty string")
+
+
+def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Any string, empty allowed."""
+    if not isinstance(value, str):
+        raise ValidationError(attribute.name, value, "must be a string")
+
+
+def plain_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A ``datetime.date`` that is not a ``datetime``."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise ValidationError(attribute.name, value, "must be a datetime.date")
+
+
+def aware_datetime(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A ``datetime`` with a time zone (naive datetimes are ambiguous for deadlines in hours)."""
+    if not isinstance(value, datetime) or value.utcoffset() is None:
+        raise ValidationError(
+            attribute.name, value, "must be a timezone-aware datetime (e.g. Asia/Shanghai)"
+        )
+
+
+def flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A real bool (not 0/1, not a string)."""
+    if not isinstance(value, bool):
+        raise ValidationError(attribute.name, value, "must be True or False")
+
+
+def count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An int >= 0 (bools are not counts)."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValidationError(attribute.name, value, "must be an int >= 0")
+
+
+def int_between(low: int, high: int) -> Validator:
+    """An int in ``low..high`` inclusive."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise ValidationError(attribute.name, value, f"must be an int in {low}..{high}")
+
+    return check
+
+
+def money(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A finite Decimal >= 0, in yuan."""
+    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
+        raise ValidationError(attribute.name, value, "must be a finite Decimal >= 0 (yuan)")
+
+
+def decimal_at_least(low: Decimal) -> Validator:
+    """A finite Decimal >= *low*."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, Decimal) or not value.is_finite() or value < low:
+            raise ValidationError(attribute.name, value, f"must be a finite Decimal >= {low}")
+
+    return check
+
+
+def rate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A Decimal fraction in [0, 1] (0.1 means 10%)."""
+    if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 1:
+        raise ValidationError(
+            attribute.name, value, "must be a Decimal fraction in [0, 1] (0.1 = 10%)"
+        )
+
+
+def instance_of(cls: type) -> Validator:
+    """An instance of *cls*."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls):
+            raise ValidationError(attribute.name, value, f"must be a {cls.__name__}")
+
+    return check
+
+
+member_of = instance_of
+"""A member of an enum class (the same check as :func:`instance_of`)."""
+
+
+def tuple_of(cls: type | tuple[type, ...], *, non_empty: bool = False) -> Validator:
+    """A tuple whose items are all instances of *cls*."""
+    names = cls.__name__ if isinstance(cls, type) else " or ".join(c.__name__ for c in cls)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise ValidationError(attribute.name, value, f"must be a list of {names}")
+        for index, item in enumerate(value):
+            if not isinstance(item, cls):
+                raise ValidationError(f"{attribute.name}[{index}]", item, f"must be a {names}")
+        if non_empty and not value:
+            raise ValidationError(attribute.name, value, f"must hold at least one {names}")
+
+    return check
+
+
+def set_of(cls: type) -> Validator:
+    """A frozenset whose items are all instances of *cls*."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, frozenset):
+            raise ValidationError(attribute.name, value, f"must be a set of {cls.__name__}")
+        for item in value:
+            if not isinstance(item, cls):
+                raise ValidationError(attribute.name, item, f"must be a {cls.__name__}")
+
+    return check
+
+
+def optional(validator: Validator) -> Validator:
+    """*validator*, or ``None``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            validator(instance, attribute, value)
+
+    return check
