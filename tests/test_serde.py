@@ -12,14 +12,12 @@ from hypothesis import strategies as st
 
 from safetyduty import serde
 from safetyduty.errors import SafetyDutyError, ValidationError
-from safetyduty.models import Basis, Enterprise, Standardization
-from safetyduty.testing import strategies
+from safetyduty.models import Basis, Enterprise
+from safetyduty.testing import STRATEGIES
 
-MODELS: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
-    (Basis, strategies.bases()),
-    (Enterprise, strategies.enterprises()),
-    (Standardization, strategies.standardizations()),
-]
+MODELS: list[tuple[type[Any], st.SearchStrategy[Any]]] = sorted(
+    STRATEGIES.items(), key=lambda item: item[0].__name__
+)
 
 ENTERPRISE = {
     "uscc": "914403001922038216",

@@ -23,6 +23,7 @@ from typing import Any
 __all__ = [
     "CalendarCoverageError",
     "SafetyDutyError",
+    "TransitionError",
     "ValidationError",
 ]
 
@@ -69,4 +70,23 @@ class CalendarCoverageError(SafetyDutyError, LookupError):
             msg = f"{value.isoformat()} is outside the calendar's coverage {coverage}"
         if hint:
             msg = f"{msg}; {hint}"
+        super().__init__(msg)
+
+
+class TransitionError(SafetyDutyError, ValueError):
+    """A state change that the rules do not allow (e.g. closing an unrectified hazard).
+
+    Attributes:
+        field: always ``"status"``.
+        value: the current state.
+        target: the state asked for.
+    """
+
+    def __init__(self, value: object, target: object, reason: str = "") -> None:
+        self.field = "status"
+        self.value = value
+        self.target = target
+        msg = f"status: cannot go from {value} to {target}"
+        if reason:
+            msg = f"{msg}: {reason}"
         super().__init__(msg)

@@ -26,13 +26,14 @@ from enum import Enum
 from typing import Any, Final, TypeVar
 
 import cattrs
+from cattrs.strategies import configure_tagged_union
 from cattrs.v import format_exception
 
-import safetyduty.calendars
-import safetyduty.models  # noqa: F401 - registers the model enums
+import safetyduty.calendars  # noqa: F401 - registers the calendar enums' labels
 from safetyduty._dates import parse_iso_date
 from safetyduty._labels import enum_types
 from safetyduty.errors import SafetyDutyError, ValidationError
+from safetyduty.models import LecInputs, MatrixInputs, OneOff, Recurring, Triggered
 
 __all__ = ["SCHEMA_VERSION", "converter", "dumps", "from_dict", "loads", "to_dict"]
 
@@ -92,6 +93,31 @@ def _enum_value(member: Enum) -> Any:
     return member.value
 
 
+def _tagged_structure(conv: cattrs.Converter, tags: dict[type, str], tag_name: str) -> Any:
+    by_tag = {tag: cls for cls, tag in tags.items()}
+
+    def structure(value: object, _: object) -> object:
+        if not isinstance(value, Mapping):
+            msg = f"{value!r} is not an object with a {tag_name!r} field"
+            raise ValueError(msg)  # noqa: TRY004 - cattrs reports ValueErrors by path
+        tag = value.get(tag_name)
+        if tag not in by_tag:
+            msg = f"{tag_name} must be one of {', '.join(by_tag)} (got {tag!r})"
+            raise ValueError(msg)
+        rest = {key: item for key, item in value.items() if key != tag_name}
+        return conv.structure(rest, by_tag[tag])
+
+    return structure
+
+
+_SCHEDULE_TAGS: Final[dict[type, str]] = {
+    Recurring: "recurring",
+    OneOff: "one_off",
+    Triggered: "triggered",
+}
+_ASSESSMENT_TAGS: Final[dict[type, str]] = {LecInputs: "lec", MatrixInputs: "matrix"}
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
     conv.register_unstructure_hook(date, date.isoformat)
@@ -110,6 +136,14 @@ def _make_converter() -> cattrs.Converter:
         lambda t: getattr(t, "__origin__", None) is frozenset,
         lambda value: sorted(conv.unstructure(v) for v in value),
     )
+    # Unions are tagged: schedules by "type", risk assessments by "method".
+    for union, tags, tag_name in (
+        (Recurring | OneOff | Triggered, _SCHEDULE_TAGS, "type"),
+        (LecInputs | MatrixInputs, _ASSESSMENT_TAGS, "method"),
+    ):
+        configure_tagged_union(union, conv, tag_generator=tags.__getitem__, tag_name=tag_name)
+        # Our own structure hook, for messages that name the tag and its values.
+        conv.register_structure_hook(union, _tagged_structure(conv, tags, tag_name))
     return conv
 
 

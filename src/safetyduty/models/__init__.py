@@ -1,8 +1,9 @@
 """Domain models: immutable, validated at construction.
 
-Every model is a frozen attrs class; an invalid one cannot be built, and the
-error names the field and the value. Issue #3 grows this package; so far it
-holds :class:`Basis` and :class:`Enterprise` with their vocabularies.
+Every model is a frozen attrs class (``attrs.evolve`` for changes); an
+invalid one cannot be built, and the error names the field and the value.
+Collections are tuples or frozensets; vocabularies are ``StrEnum`` with
+stable ASCII values and zh_CN/en labels (:func:`safetyduty.i18n.label`).
 
 Examples:
     >>> from safetyduty.models import Basis
@@ -10,7 +11,9 @@ Examples:
     '《生产安全事故报告和调查处理条例》 第三条'
 """
 
+from safetyduty.models._accident import Accident
 from safetyduty.models._basis import Basis
+from safetyduty.models._credit import CreditEvent, CreditStatus, ListEntry
 from safetyduty.models._enterprise import (
     Enterprise,
     HazardFlag,
@@ -20,14 +23,91 @@ from safetyduty.models._enterprise import (
     province_of,
     uscc_check_char,
 )
+from safetyduty.models._hazard import Hazard, RectificationPlan, StatusChange, Supervision
+from safetyduty.models._obligation import Applicability, Obligation
+from safetyduty.models._person import Certificate, Person
+from safetyduty.models._plan import Baseline, Milestone, Phase, Plan, Target
+from safetyduty.models._record import Record
+from safetyduty.models._risk import Assessment, LecInputs, MatrixInputs, Risk
+from safetyduty.models._schedule import DueRule, Duration, OneOff, Recurring, Schedule, Triggered
+from safetyduty.models._vocab import (
+    AccidentGrade,
+    AccidentKind,
+    AssessmentMethod,
+    CertificateKind,
+    CreditEventKind,
+    CreditListKind,
+    CreditRegime,
+    CreditStanding,
+    DueKind,
+    DurationUnit,
+    EventKind,
+    Frequency,
+    HazardLevel,
+    HazardSource,
+    HazardStatus,
+    PlanLevel,
+    RecordKind,
+    Role,
+    Subject,
+    TargetKind,
+)
 
 __all__ = [
+    "Accident",
+    "AccidentGrade",
+    "AccidentKind",
+    "Applicability",
+    "Assessment",
+    "AssessmentMethod",
+    "Baseline",
     "Basis",
+    "Certificate",
+    "CertificateKind",
+    "CreditEvent",
+    "CreditEventKind",
+    "CreditListKind",
+    "CreditRegime",
+    "CreditStanding",
+    "CreditStatus",
+    "DueKind",
+    "DueRule",
+    "Duration",
+    "DurationUnit",
     "Enterprise",
+    "EventKind",
+    "Frequency",
+    "Hazard",
     "HazardFlag",
+    "HazardLevel",
+    "HazardSource",
+    "HazardStatus",
     "Industry",
+    "LecInputs",
+    "ListEntry",
+    "MatrixInputs",
+    "Milestone",
+    "Obligation",
+    "OneOff",
+    "Person",
+    "Phase",
+    "Plan",
+    "PlanLevel",
+    "Record",
+    "RecordKind",
+    "RectificationPlan",
+    "Recurring",
+    "Risk",
+    "Role",
+    "Schedule",
     "Standardization",
     "StandardizationLevel",
+    "StatusChange",
+    "Subject",
+    "Supervision",
+    "Target",
+    "TargetKind",
+    "Triggered",
     "province_of",
     "uscc_check_char",
 ]

@@ -74,11 +74,12 @@ def province_of(region: str) -> str:
         >>> province_of("620100")   # 兰州市
         '620000'
     """
-    _check_region(region)
+    check_region(region)
     return region[:2] + "0000"
 
 
-def _check_region(value: object) -> None:
+def check_region(value: object) -> None:
+    """Raise ValidationError unless *value* is a 6-digit code under a province-level code."""
     if not isinstance(value, str) or len(value) != 6 or not value.isascii() or not value.isdigit():  # noqa: PLR2004
         raise ValidationError("region", value, "must be a 6-digit 行政区划代码, e.g. '620100'")
     if int(value[:2]) not in _PROVINCES:
@@ -184,19 +185,21 @@ register(
 )
 
 
-def _uscc(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def uscc(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: a 统一社会信用代码 with a correct check character."""
+    name = attribute.name
     if not isinstance(value, str) or len(value) != _USCC_LENGTH:
-        raise ValidationError("uscc", value, "must be an 18-character 统一社会信用代码")
+        raise ValidationError(name, value, "must be an 18-character 统一社会信用代码")
     bad = [c for c in value if c not in USCC_CHARSET]
     if bad:
-        raise ValidationError("uscc", value, f"must use only {USCC_CHARSET} (found {bad[0]!r})")
+        raise ValidationError(name, value, f"must use only {USCC_CHARSET} (found {bad[0]!r})")
     expected = uscc_check_char(value[:17])
     if value[17] != expected:
-        raise ValidationError("uscc", value, f"has a wrong check character (expected {expected!r})")
+        raise ValidationError(name, value, f"has a wrong check character (expected {expected!r})")
 
 
 def _region(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _check_region(value)
+    check_region(value)
 
 
 def _flags(value: Iterable[HazardFlag]) -> frozenset[HazardFlag]:
@@ -245,7 +248,7 @@ class Enterprise:
         safetyduty.errors.ValidationError: uscc: has a wrong check character (expected '6') (got '914403001922038217')
     """
 
-    uscc: str = attrs.field(validator=_uscc)
+    uscc: str = attrs.field(validator=uscc)
     name: str = attrs.field(validator=non_empty_str)
     industry: Industry = attrs.field(validator=member_of(Industry))
     region: str = attrs.field(validator=_region)

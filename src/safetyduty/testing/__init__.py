@@ -14,13 +14,35 @@ Examples:
     >>> test_uscc_has_18_characters()
 """
 
+from typing import Any, Final
+
 from hypothesis import strategies as st
 
-from safetyduty.models import Basis, Enterprise, Standardization
+from safetyduty import models
 from safetyduty.testing import strategies
 
-__all__ = ["strategies"]
+__all__ = ["STRATEGIES", "strategies"]
 
-st.register_type_strategy(Basis, strategies.bases())
-st.register_type_strategy(Enterprise, strategies.enterprises())
-st.register_type_strategy(Standardization, strategies.standardizations())
+STRATEGIES: Final[dict[type, st.SearchStrategy[Any]]] = {
+    models.Accident: strategies.accidents(),
+    models.Applicability: strategies.applicabilities(),
+    models.Basis: strategies.bases(),
+    models.Certificate: strategies.certificates(),
+    models.CreditEvent: strategies.credit_events(),
+    models.CreditStatus: strategies.credit_statuses(),
+    models.Duration: strategies.durations(),
+    models.Enterprise: strategies.enterprises(),
+    models.Hazard: strategies.hazards(),
+    models.ListEntry: strategies.list_entries(),
+    models.Obligation: strategies.obligations(),
+    models.Person: strategies.persons(),
+    models.Plan: strategies.plans(),
+    models.Record: strategies.records(),
+    models.Risk: strategies.risks(),
+    models.Standardization: strategies.standardizations(),
+    models.Target: strategies.targets(),
+}
+"""The strategy of every model class, as registered with hypothesis."""
+
+for _model, _strategy in STRATEGIES.items():
+    st.register_type_strategy(_model, _strategy)

@@ -1,6 +1,9 @@
 """Hypothesis strategies for every safetyduty model, valid by construction.
 
-Requires the ``testing`` extra (``pip install safetyduty[testing]``).
+Requires the ``testing`` extra (``pip install safetyduty[testing]``). Each
+strategy builds through the model's own constructor, so what it yields is
+exactly what the validators accept; they shrink towards short texts, early
+dates and small numbers.
 
 Examples:
     >>> from hypothesis import given
@@ -13,35 +16,96 @@ Examples:
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from typing import Any
 
 from hypothesis import strategies as st
 
 from safetyduty.models import (
+    Accident,
+    AccidentGrade,
+    AccidentKind,
+    Applicability,
+    Baseline,
     Basis,
+    Certificate,
+    CertificateKind,
+    CreditEvent,
+    CreditEventKind,
+    CreditStanding,
+    CreditStatus,
+    DueKind,
+    DueRule,
+    Duration,
+    DurationUnit,
     Enterprise,
+    EventKind,
+    Frequency,
+    Hazard,
     HazardFlag,
+    HazardLevel,
+    HazardSource,
     Industry,
+    LecInputs,
+    ListEntry,
+    MatrixInputs,
+    Milestone,
+    Obligation,
+    OneOff,
+    Person,
+    Phase,
+    Plan,
+    PlanLevel,
+    Record,
+    RecordKind,
+    RectificationPlan,
+    Recurring,
+    Risk,
+    Role,
+    Schedule,
     Standardization,
     StandardizationLevel,
+    Subject,
+    Supervision,
+    Target,
+    TargetKind,
+    Triggered,
     uscc_check_char,
 )
+from safetyduty.models._credit import LIST_OF_REGIME
 from safetyduty.models._enterprise import _PROVINCES, USCC_CHARSET
+from safetyduty.models._schedule import MONTHS_IN_PERIOD
 
 __all__ = [
+    "accidents",
+    "applicabilities",
     "bases",
+    "certificates",
+    "credit_events",
+    "credit_statuses",
     "dates",
+    "durations",
     "enterprises",
+    "hazards",
+    "list_entries",
     "money",
+    "obligations",
+    "persons",
+    "plans",
+    "records",
     "regions",
+    "risks",
+    "schedules",
     "standardizations",
+    "targets",
     "uscc_codes",
 ]
 
 _TEXT = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=20
 ).filter(str.strip)
+_IDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789._-", min_size=1, max_size=12)
 
 
 def dates(
@@ -51,9 +115,25 @@ def dates(
     return st.dates(min_value=min_value, max_value=max_value)
 
 
+def aware_datetimes() -> st.SearchStrategy[datetime]:
+    """Timezone-aware datetimes (UTC offsets from -12h to +14h, whole minutes)."""
+    offsets = st.integers(min_value=-12 * 60, max_value=14 * 60).map(
+        lambda minutes: timezone(timedelta(minutes=minutes))
+    )
+    # hypothesis takes naive bounds; the zones come from `timezones`.
+    low, high = datetime(2004, 1, 1), datetime(2026, 12, 31)  # noqa: DTZ001
+    return st.datetimes(min_value=low, max_value=high, timezones=offsets).map(
+        lambda moment: moment.replace(microsecond=0)
+    )
+
+
 def money() -> st.SearchStrategy[Decimal]:
     """Amounts in yuan, to the fen, from 0 to 10^12."""
     return st.integers(min_value=0, max_value=10**14).map(lambda fen: Decimal(fen).scaleb(-2))
+
+
+def _fractions() -> st.SearchStrategy[Decimal]:
+    return st.integers(min_value=0, max_value=10_000).map(lambda bp: Decimal(bp).scaleb(-4))
 
 
 def uscc_codes() -> st.SearchStrategy[str]:
@@ -103,4 +183,308 @@ def enterprises() -> st.SearchStrategy[Enterprise]:
         hazard_flags=st.frozensets(st.sampled_from(HazardFlag)),
         standardization=st.none() | standardizations(),
         production_started_on=st.none() | dates(date(1949, 10, 1), date(2026, 12, 31)),
+    )
+
+
+@st.composite
+def certificates(draw: st.DrawFn) -> Certificate:
+    """Certificates with consistent dates."""
+    issued = draw(dates())
+    expires = draw(st.none() | st.integers(1, 3650).map(lambda days: issued + timedelta(days=days)))
+    reviewed = draw(
+        st.none() | st.integers(0, 3650).map(lambda days: issued + timedelta(days=days))
+    )
+    return Certificate(
+        kind=draw(st.sampled_from(CertificateKind)),
+        number=draw(_IDS),
+        issued_on=issued,
+        expires_on=expires,
+        last_reviewed_on=reviewed,
+    )
+
+
+def persons() -> st.SearchStrategy[Person]:
+    """People in safety roles."""
+    return st.builds(
+        Person,
+        id=_IDS,
+        name=_TEXT,
+        role=st.sampled_from(Role),
+        enterprise=st.none() | uscc_codes(),
+        took_office_on=st.none() | dates(),
+        certificates=st.lists(certificates(), max_size=3).map(tuple),
+    )
+
+
+def durations() -> st.SearchStrategy[Duration]:
+    """Time limits."""
+    return st.builds(Duration, amount=st.integers(1, 1000), unit=st.sampled_from(DurationUnit))
+
+
+@st.composite
+def _recurring(draw: st.DrawFn) -> Recurring:
+    frequency = draw(st.sampled_from(Frequency))
+    kind = draw(st.sampled_from(DueKind))
+    if frequency is Frequency.DAILY or kind is DueKind.END_OF_PERIOD:
+        due = DueRule()
+    elif frequency is Frequency.WEEKLY:
+        due = DueRule(kind=kind, day=draw(st.integers(1, 7)))
+    else:
+        month = draw(st.none() | st.integers(1, MONTHS_IN_PERIOD[frequency]))
+        due = DueRule(kind=kind, month=month, day=draw(st.integers(1, 31)))
+    return Recurring(frequency=frequency, times=draw(st.integers(1, 12)), due=due)
+
+
+def schedules() -> st.SearchStrategy[Schedule]:
+    """Recurring, one-off and triggered schedules."""
+    return st.one_of(
+        _recurring(),
+        st.builds(OneOff, due=dates()),
+        st.builds(Triggered, event=st.sampled_from(EventKind), within=durations()),
+    )
+
+
+@st.composite
+def applicabilities(draw: st.DrawFn) -> Applicability:
+    """Applicability conditions (a consistent employee range)."""
+    low = draw(st.none() | st.integers(0, 1000))
+    high = draw(st.none() | st.integers(low or 0, 5000))
+    return Applicability(
+        industries=draw(st.frozensets(st.sampled_from(Industry), max_size=4)),
+        hazard_flags=draw(st.frozensets(st.sampled_from(HazardFlag), max_size=2)),
+        min_employees=low,
+        max_employees=high,
+        state_owned=draw(st.none() | st.booleans()),
+        above_designated_size=draw(st.none() | st.booleans()),
+    )
+
+
+def obligations() -> st.SearchStrategy[Obligation]:
+    """Duties."""
+    return st.builds(
+        Obligation,
+        id=_IDS,
+        title=_TEXT,
+        subject=st.sampled_from(Subject),
+        schedule=schedules(),
+        evidence=st.sampled_from(RecordKind),
+        basis=bases(),
+        applicability=applicabilities(),
+    )
+
+
+@st.composite
+def targets(draw: st.DrawFn, ident: st.SearchStrategy[str] = _IDS) -> Target:
+    """Targets with ascending milestones and, for reductions, a baseline."""
+    kind = draw(st.sampled_from(TargetKind))
+    days = draw(st.lists(dates(), min_size=1, max_size=4, unique=True))
+    values = (
+        _fractions()
+        if kind in (TargetKind.AT_LEAST_RATE, TargetKind.AT_MOST_RATE, TargetKind.REDUCTION)
+        else st.integers(0, 10**6).map(Decimal)
+    )
+    milestones = [Milestone(due=day, value=draw(values)) for day in sorted(days)]
+    start = draw(dates())
+    baseline = Baseline(
+        value=draw(money()), start=start, end=start + timedelta(days=draw(st.integers(0, 2000)))
+    )
+    return Target(
+        id=draw(ident),
+        title=draw(_TEXT),
+        kind=kind,
+        milestones=milestones,
+        baseline=baseline if kind is TargetKind.REDUCTION or draw(st.booleans()) else None,
+        unit=draw(st.sampled_from(["", "%", "起", "人"])),
+        scope=draw(st.frozensets(st.sampled_from(Industry), max_size=3)),
+    )
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> Plan:
+    """Plans with ordered, non-overlapping phases inside their period."""
+    start = draw(dates(date(2004, 1, 1), date(2024, 12, 31)))
+    cuts = sorted(draw(st.lists(st.integers(0, 1000), max_size=6, unique=True)))
+    end = start + timedelta(days=(cuts[-1] if cuts else 0) + draw(st.integers(0, 400)))
+    phases = [
+        Phase(name=f"第{i + 1}阶段", start=start + timedelta(days=a), end=start + timedelta(days=b))
+        for i, (a, b) in enumerate(zip(cuts[::2], cuts[1::2], strict=False))
+    ]
+    target_list = draw(st.lists(targets(), max_size=3, unique_by=lambda t: t.id))
+    duty_list = draw(st.lists(obligations(), max_size=3, unique_by=lambda o: o.id))
+    return Plan(
+        id=draw(_IDS),
+        title=draw(_TEXT),
+        issuer=draw(_TEXT),
+        level=draw(st.sampled_from(PlanLevel)),
+        region=draw(regions()),
+        start=start,
+        end=end,
+        basis=draw(bases()),
+        phases=phases,
+        targets=target_list,
+        obligations=duty_list,
+    )
+
+
+def _plans_of_rectification() -> st.SearchStrategy[RectificationPlan]:
+    return st.builds(
+        RectificationPlan,
+        responsible=st.just("") | _TEXT,
+        measures=st.just("") | _TEXT,
+        funds=st.none() | money(),
+        deadline=st.none() | dates(),
+        contingency=st.just("") | _TEXT,
+    )
+
+
+def _complete_rectification() -> st.SearchStrategy[RectificationPlan]:
+    return st.builds(
+        RectificationPlan,
+        responsible=_TEXT,
+        measures=_TEXT,
+        funds=money(),
+        deadline=dates(),
+        contingency=_TEXT,
+    )
+
+
+@st.composite
+def hazards(draw: st.DrawFn) -> Hazard:
+    """Hazards at any point of their remediation, reached by legal steps."""
+    level = draw(st.sampled_from(HazardLevel))
+    found = draw(dates())
+    plan = draw(
+        _complete_rectification()
+        if level is HazardLevel.MAJOR
+        else st.none() | _plans_of_rectification()
+    )
+    hazard = Hazard(
+        id=draw(_IDS),
+        enterprise=draw(uscc_codes()),
+        found_on=found,
+        level=level,
+        description=draw(_TEXT),
+        category=draw(st.just("") | _TEXT),
+        location=draw(st.just("") | _TEXT),
+        source=draw(st.sampled_from(HazardSource)),
+        rectification=plan,
+        supervision=draw(st.none() | st.builds(Supervision, by=_TEXT, since=dates())),
+    )
+    day = found
+    for _ in range(draw(st.integers(0, 5))):
+        day += timedelta(days=draw(st.integers(0, 30)))
+        moves: dict[str, Any] = {
+            "reported": [hazard.start_rectification],
+            "rectifying": [hazard.submit_for_acceptance],
+            "pending_acceptance": [hazard.accept, hazard.reject],
+            "closed": [],
+        }
+        options = moves[hazard.status.value]
+        if not options:
+            break
+        hazard = draw(st.sampled_from(options))(on=day)
+    return hazard
+
+
+def risks() -> st.SearchStrategy[Risk]:
+    """Risks assessed by LEC or by the 5 × 5 matrix."""
+    positive = st.integers(1, 1000).map(lambda tenths: Decimal(tenths).scaleb(-1))
+    return st.builds(
+        Risk,
+        id=_IDS,
+        enterprise=uscc_codes(),
+        location=_TEXT,
+        assessment=st.one_of(
+            st.builds(LecInputs, l=positive, e=positive, c=positive),
+            st.builds(MatrixInputs, likelihood=st.integers(1, 5), severity=st.integers(1, 5)),
+        ),
+        assessed_on=dates(),
+        activity=st.just("") | _TEXT,
+        controls=st.lists(_TEXT, max_size=3).map(tuple),
+    )
+
+
+@st.composite
+def accidents(draw: st.DrawFn) -> Accident:
+    """Accidents with aware times; reported at or after they occurred, if at all."""
+    occurred = draw(aware_datetimes())
+    reported = draw(
+        st.none() | st.integers(0, 10**6).map(lambda s: occurred + timedelta(seconds=s))
+    )
+    return Accident(
+        id=draw(_IDS),
+        enterprise=draw(uscc_codes()),
+        occurred_at=occurred,
+        deaths=draw(st.integers(0, 100)),
+        serious_injuries=draw(st.integers(0, 200)),
+        direct_loss=draw(money()),
+        kind=draw(st.sampled_from(AccidentKind)),
+        reported_at=reported,
+        missing=draw(st.integers(0, 10)),
+        description=draw(st.just("") | _TEXT),
+    )
+
+
+def records() -> st.SearchStrategy[Record]:
+    """Evidence records."""
+    return st.builds(
+        Record,
+        id=_IDS,
+        kind=st.sampled_from(RecordKind),
+        on=dates(),
+        enterprise=uscc_codes(),
+        person=st.none() | _IDS,
+        hours=st.none() | st.integers(1, 2000).map(lambda tenths: Decimal(tenths).scaleb(-1)),
+        details=st.just("") | _TEXT,
+    )
+
+
+@st.composite
+def credit_events(draw: st.DrawFn) -> CreditEvent:
+    """Credit-relevant facts; only accident kinds carry a grade."""
+    kind = draw(st.sampled_from(CreditEventKind))
+    accident_kinds = (
+        CreditEventKind.ACCIDENT,
+        CreditEventKind.CONCEALED_ACCIDENT,
+        CreditEventKind.FALSE_REPORT,
+    )
+    grade = draw(st.none() | st.sampled_from(AccidentGrade)) if kind in accident_kinds else None
+    return CreditEvent(
+        id=draw(_IDS),
+        subject=draw(uscc_codes()),
+        kind=kind,
+        on=draw(dates()),
+        accident_grade=grade,
+        details=draw(st.just("") | _TEXT),
+        basis=draw(st.none() | bases()),
+    )
+
+
+@st.composite
+def list_entries(draw: st.DrawFn) -> ListEntry:
+    """List entries whose list matches the regime and whose dates are ordered."""
+    regime = draw(st.sampled_from(sorted(LIST_OF_REGIME)))
+    listed = draw(dates())
+    return ListEntry(
+        kind=LIST_OF_REGIME[regime],
+        regime=regime,
+        subject=draw(uscc_codes()),
+        listed_on=listed,
+        basis=draw(bases()),
+        expires_on=draw(st.none() | st.integers(1, 2000).map(lambda d: listed + timedelta(days=d))),
+        removed_on=draw(st.none() | st.integers(0, 2000).map(lambda d: listed + timedelta(days=d))),
+    )
+
+
+def credit_statuses() -> st.SearchStrategy[CreditStatus]:
+    """Credit statuses (as data; not computed)."""
+    return st.builds(
+        CreditStatus,
+        subject=uscc_codes(),
+        as_of=dates(),
+        standing=st.sampled_from(CreditStanding),
+        entries=st.lists(list_entries(), max_size=2).map(tuple),
+        restrictions=st.lists(_TEXT, max_size=2).map(tuple),
+        pending=st.lists(credit_events(), max_size=2).map(tuple),
+        explanation=st.lists(_TEXT, max_size=2).map(tuple),
     )

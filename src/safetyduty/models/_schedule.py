@@ -1,0 +1,162 @@
+"""Duration and Schedule: how often, or by when, a duty falls due.
+
+A :data:`Schedule` is one of three kinds: :class:`Recurring` ("每月至少一次",
+"每月25日前"), :class:`OneOff` ("2021年底前") or :class:`Triggered` ("事故发生后
+1小时内"). Computing due dates from them is the job of
+``safetyduty.rules.deadlines``; here they are data, validated.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Final, TypeAlias
+
+import attrs
+
+from safetyduty._validate import int_between, member_of, optional, plain_date
+from safetyduty.errors import ValidationError
+from safetyduty.models._vocab import DueKind, DurationUnit, EventKind, Frequency
+
+__all__ = ["DueRule", "Duration", "OneOff", "Recurring", "Schedule", "Triggered"]
+
+MONTHS_IN_PERIOD: Final = {
+    Frequency.MONTHLY: 1,
+    Frequency.QUARTERLY: 3,
+    Frequency.HALF_YEARLY: 6,
+    Frequency.YEARLY: 12,
+}
+_ZH_UNITS: Final = {
+    DurationUnit.HOURS: "小时",
+    DurationUnit.DAYS: "日",
+    DurationUnit.WORKDAYS: "个工作日",
+    DurationUnit.MONTHS: "个月",
+    DurationUnit.YEARS: "年",
+}
+
+
+@attrs.frozen(kw_only=True)
+class Duration:
+    """A time limit: an amount of hours, days, working days, months or years.
+
+    Examples:
+        >>> str(Duration(amount=20, unit=DurationUnit.WORKDAYS))
+        '20个工作日'
+        >>> Duration(amount=0, unit=DurationUnit.DAYS)
+        Traceback (most recent call last):
+        ...
+        safetyduty.errors.ValidationError: amount: must be an int in 1..100000 (got 0)
+    """
+
+    amount: int = attrs.field(validator=int_between(1, 100_000))
+    unit: DurationUnit = attrs.field(validator=member_of(DurationUnit))
+
+    def __str__(self) -> str:
+        return f"{self.amount}{_ZH_UNITS[self.unit]}"
+
+
+@attrs.frozen(kw_only=True)
+class DueRule:
+    """When a recurring duty is due within, or after, its period.
+
+    Attributes:
+        kind: end of the period, day N of the period, or day N of the next period.
+        month: for periods of several months, the month of the period the day
+            is in (1 = its first month; "每年12月20日前" is month 12 of the year).
+        day: the day of that month (1-31; clamped to the month's end when the
+            month is shorter), or of the week for weekly duties (1 = Monday).
+
+    Examples:
+        >>> DueRule(kind=DueKind.DAY_OF_PERIOD, day=25)          # 每月25日前
+        DueRule(kind=<DueKind.DAY_OF_PERIOD: 'day_of_period'>, month=None, day=25)
+        >>> DueRule(kind=DueKind.END_OF_PERIOD, day=3)
+        Traceback (most recent call last):
+        ...
+        safetyduty.errors.ValidationError: day: must be None for end_of_period (got 3)
+    """
+
+    kind: DueKind = attrs.field(default=DueKind.END_OF_PERIOD, validator=member_of(DueKind))
+    month: int | None = attrs.field(default=None, validator=optional(int_between(1, 12)))
+    day: int | None = attrs.field(default=None, validator=optional(int_between(1, 31)))
+
+    @day.validator
+    def _check_day(self, attribute: attrs.Attribute[Any], value: int | None) -> None:
+        if self.kind is DueKind.END_OF_PERIOD:
+            for name, given in (("month", self.month), ("day", value)):
+                if given is not None:
+                    raise ValidationError(name, given, "must be None for end_of_period")
+        elif value is None:
+            raise ValidationError("day", value, f"must be given for {self.kind.value}")
+
+
+END_OF_PERIOD: Final = DueRule()
+
+
+@attrs.frozen(kw_only=True)
+class Recurring:
+    """A duty that comes round every period: at least ``times`` times, due by ``due``.
+
+    Periods are calendar-aligned (weeks start on Monday; quarters in January,
+    April, July and October; half-years in January and July).
+
+    Examples:
+        >>> Recurring(frequency=Frequency.MONTHLY)                  # 每月至少一次
+        Recurring(frequency=<Frequency.MONTHLY: 'monthly'>, times=1, due=DueRule(kind=<DueKind.END_OF_PERIOD: 'end_of_period'>, month=None, day=None))
+        >>> Recurring(frequency=Frequency.QUARTERLY, due=DueRule(kind=DueKind.DAY_OF_PERIOD, month=4, day=1))
+        Traceback (most recent call last):
+        ...
+        safetyduty.errors.ValidationError: due.month: must be within the 3 months of a quarterly period (got 4)
+    """
+
+    frequency: Frequency = attrs.field(validator=member_of(Frequency))
+    times: int = attrs.field(default=1, validator=int_between(1, 366))
+    due: DueRule = attrs.field(default=END_OF_PERIOD, validator=member_of(DueRule))
+
+    @due.validator
+    def _fits_period(self, attribute: attrs.Attribute[Any], value: DueRule) -> None:
+        if value.kind is DueKind.END_OF_PERIOD:
+            return
+        if self.frequency is Frequency.DAILY:
+            raise ValidationError(
+                "due.kind", value.kind.value, "must be end_of_period for daily duties"
+            )
+        if self.frequency is Frequency.WEEKLY:
+            if value.month is not None or (value.day or 0) > 7:  # noqa: PLR2004
+                raise ValidationError("due.day", value.day, "must be a weekday 1..7 with no month")
+            return
+        months = MONTHS_IN_PERIOD[self.frequency]
+        if (value.month or 1) > months:
+            raise ValidationError(
+                "due.month",
+                value.month,
+                f"must be within the {months} months of a {self.frequency.value} period",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class OneOff:
+    """A duty to be done once, by a date ("2021年底前" → 2021-12-31).
+
+    Examples:
+        >>> OneOff(due=date(2021, 12, 31)).due
+        datetime.date(2021, 12, 31)
+    """
+
+    due: date = attrs.field(validator=plain_date)
+
+
+@attrs.frozen(kw_only=True)
+class Triggered:
+    """A duty started by an event, to be done within a time limit.
+
+    Examples:
+        >>> str(Triggered(event=EventKind.FATAL_ACCIDENT, within=Duration(amount=3, unit=DurationUnit.MONTHS)).within)
+        '3个月'
+    """
+
+    event: EventKind = attrs.field(validator=member_of(EventKind))
+    within: Duration = attrs.field(validator=member_of(Duration))
+
+
+Schedule: TypeAlias = Recurring | OneOff | Triggered
+"""One of the three kinds of schedule (tagged by ``type`` in JSON)."""
+SCHEDULE_TYPES: Final = (Recurring, OneOff, Triggered)

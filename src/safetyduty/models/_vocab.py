@@ -1,0 +1,409 @@
+"""The closed vocabularies of the models, with their zh_CN and en labels.
+
+Values are stable ASCII codes used in JSON; labels come from
+:func:`safetyduty.i18n.label`.
+"""
+
+from __future__ import annotations
+
+from safetyduty._compat import StrEnum
+from safetyduty._labels import register
+
+__all__ = [
+    "AccidentGrade",
+    "AccidentKind",
+    "AssessmentMethod",
+    "CertificateKind",
+    "CreditEventKind",
+    "CreditListKind",
+    "CreditRegime",
+    "CreditStanding",
+    "DueKind",
+    "DurationUnit",
+    "EventKind",
+    "Frequency",
+    "HazardLevel",
+    "HazardSource",
+    "HazardStatus",
+    "PlanLevel",
+    "RecordKind",
+    "Role",
+    "Subject",
+    "TargetKind",
+]
+
+
+class Role(StrEnum):
+    """A person's safety role in an enterprise."""
+
+    PRINCIPAL = "principal"
+    SAFETY_MANAGER = "safety_manager"
+    SPECIAL_OPERATOR = "special_operator"
+    WORKER = "worker"
+
+
+class CertificateKind(StrEnum):
+    """Certificates and assessments a person holds."""
+
+    PRINCIPAL_ASSESSMENT = "principal_assessment"
+    SAFETY_MANAGER_ASSESSMENT = "safety_manager_assessment"
+    SPECIAL_OPERATION = "special_operation"
+    REGISTERED_SAFETY_ENGINEER = "registered_safety_engineer"
+
+
+class DurationUnit(StrEnum):
+    """The unit of a time limit."""
+
+    HOURS = "hours"
+    DAYS = "days"
+    WORKDAYS = "workdays"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+class Frequency(StrEnum):
+    """How often a recurring duty comes round; periods are calendar-aligned."""
+
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    HALF_YEARLY = "half_yearly"
+    YEARLY = "yearly"
+
+
+class DueKind(StrEnum):
+    """When in (or after) its period a recurring duty is due."""
+
+    END_OF_PERIOD = "end_of_period"
+    """The last day of the period ("每季度底前")."""
+    DAY_OF_PERIOD = "day_of_period"
+    """Day N of the period ("每月25日前")."""
+    DAY_OF_NEXT_PERIOD = "day_of_next_period"
+    """Day N of the period after ("下一季度15日前")."""
+
+
+class EventKind(StrEnum):
+    """Events that start a time limit."""
+
+    ACCIDENT = "accident"
+    FATAL_ACCIDENT = "fatal_accident"
+    CASUALTY_CHANGE = "casualty_change"
+    INVESTIGATION_REPORT = "investigation_report"
+    INVESTIGATION_APPROVED = "investigation_approved"
+    PLAN_PUBLISHED = "plan_published"
+    TOOK_OFFICE = "took_office"
+    HAZARD_FOUND = "hazard_found"
+    CERTIFICATE_ISSUED = "certificate_issued"
+    PENALTY_DECIDED = "penalty_decided"
+    PRODUCTION_STARTED = "production_started"
+    OTHER = "other"
+
+
+class Subject(StrEnum):
+    """Who must carry out a duty."""
+
+    ENTERPRISE = "enterprise"
+    PRINCIPAL = "principal"
+    SAFETY_MANAGER = "safety_manager"
+    SPECIAL_OPERATOR = "special_operator"
+    WORKER = "worker"
+    REGULATOR_NATIONAL = "regulator_national"
+    REGULATOR_PROVINCE = "regulator_province"
+    REGULATOR_CITY = "regulator_city"
+    REGULATOR_COUNTY = "regulator_county"
+    REGULATOR_TOWNSHIP = "regulator_township"
+    REGULATOR_PARK = "regulator_park"
+    SAFETY_COMMITTEE_OFFICE = "safety_committee_office"
+    DEPARTMENT = "department"
+
+
+class RecordKind(StrEnum):
+    """The kinds of evidence that a duty was carried out."""
+
+    LED_INSPECTION = "led_inspection"
+    SAFETY_STUDY = "safety_study"
+    SAFETY_MEETING = "safety_meeting"
+    SUMMARY_MEETING = "summary_meeting"
+    ANALYSIS_MEETING = "analysis_meeting"
+    RESPONSIBILITY_LETTERS = "responsibility_letters"
+    SAFETY_LECTURE = "safety_lecture"
+    DRILL = "drill"
+    TRAINING = "training"
+    REPORT_FILED = "report_filed"
+    HAZARD_CHECK_TEAM = "hazard_check_team"
+    HAZARD_CHECK_WORKSHOP = "hazard_check_workshop"
+    HAZARD_CHECK_PLANT = "hazard_check_plant"
+    HAZARD_CHECK_GROUP = "hazard_check_group"
+    PLAN_FILED = "plan_filed"
+    PLAN_EVALUATED = "plan_evaluated"
+    SAFETY_COMMITMENT = "safety_commitment"
+    CERTIFICATE_REVIEWED = "certificate_reviewed"
+    ACCIDENT_REPORTED = "accident_reported"
+    SUPPLEMENTARY_REPORT = "supplementary_report"
+    RETRAINING = "retraining"
+    INSPECTION_OF_DUTIES = "inspection_of_duties"
+    OTHER = "other"
+
+
+class PlanLevel(StrEnum):
+    """The government level that issued a plan."""
+
+    NATIONAL = "national"
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"
+    PARK = "park"
+
+
+class TargetKind(StrEnum):
+    """How a target's value is judged."""
+
+    AT_LEAST_RATE = "at_least_rate"
+    """A rate that must reach the value (预案备案率 100%)."""
+    AT_MOST_RATE = "at_most_rate"
+    """A rate that must stay at or under the value (火灾死亡率 ≤ 0.01%)."""
+    REDUCTION = "reduction"
+    """A fall against a baseline by at least the value (事故起数 下降10%)."""
+    AT_LEAST_COUNT = "at_least_count"
+    """A count that must reach the value."""
+    AT_MOST_COUNT = "at_most_count"
+    """A count that must stay at or under the value."""
+
+
+class HazardLevel(StrEnum):
+    """事故隐患 grade."""
+
+    GENERAL = "general"
+    MAJOR = "major"
+
+
+class HazardSource(StrEnum):
+    """Who found a hazard."""
+
+    SELF_INSPECTION = "self_inspection"
+    REGULATOR = "regulator"
+    REPORT = "report"
+
+
+class HazardStatus(StrEnum):
+    """Where a hazard stands in its remediation."""
+
+    REPORTED = "reported"
+    RECTIFYING = "rectifying"
+    PENDING_ACCEPTANCE = "pending_acceptance"
+    CLOSED = "closed"
+
+
+class AssessmentMethod(StrEnum):
+    """How a risk was assessed."""
+
+    LEC = "lec"
+    MATRIX = "matrix"
+
+
+class AccidentGrade(StrEnum):
+    """事故等级 (生产安全事故报告和调查处理条例 第三条)."""
+
+    GENERAL = "general"
+    LARGER = "larger"
+    MAJOR = "major"
+    ESPECIALLY_MAJOR = "especially_major"
+
+
+class AccidentKind(StrEnum):
+    """Kinds of accident that change the rules (补报 windows)."""
+
+    ROAD_TRAFFIC = "road_traffic"
+    FIRE = "fire"
+    OTHER = "other"
+
+
+class CreditListKind(StrEnum):
+    """The two credit lists."""
+
+    BLACK = "black"
+    RED = "red"
+
+
+class CreditRegime(StrEnum):
+    """The rules a listing decision was taken under."""
+
+    BLACKLIST_2015 = "blacklist_2015"
+    JOINT_PUNISHMENT_2017 = "joint_punishment_2017"
+    SERIOUS_DISHONESTY_2023 = "serious_dishonesty_2023"
+    RED_LIST_2017 = "red_list_2017"
+
+
+class CreditStanding(StrEnum):
+    """A subject's standing on the credit lists on a date."""
+
+    BLACK = "black"
+    RED = "red"
+    NONE = "none"
+
+
+class CreditEventKind(StrEnum):
+    """Facts that bear on a credit status."""
+
+    ACCIDENT = "accident"
+    CONCEALED_ACCIDENT = "concealed_accident"
+    FALSE_REPORT = "false_report"
+    UNLICENSED_OPERATION = "unlicensed_operation"
+    MAJOR_HAZARD_NOT_RECTIFIED = "major_hazard_not_rectified"
+    REFUSED_ENFORCEMENT = "refused_enforcement"
+    FALSE_DOCUMENTS = "false_documents"
+    ADMINISTRATIVE_PENALTY = "administrative_penalty"
+    PUBLIC_COMMITMENT = "public_commitment"
+    STANDARDIZATION_LEVEL_1 = "standardization_level_1"
+    PENALTY_IN_OTHER_FIELD = "penalty_in_other_field"
+    OTHER = "other"
+
+
+register(
+    {
+        Role.PRINCIPAL: ("主要负责人", "principal person"),
+        Role.SAFETY_MANAGER: ("安全生产管理人员", "safety manager"),
+        Role.SPECIAL_OPERATOR: ("特种作业人员", "special operator"),
+        Role.WORKER: ("从业人员", "employee"),
+        CertificateKind.PRINCIPAL_ASSESSMENT: (
+            "主要负责人安全生产知识和管理能力考核合格证",
+            "principal's assessment certificate",
+        ),
+        CertificateKind.SAFETY_MANAGER_ASSESSMENT: (
+            "安全生产管理人员安全生产知识和管理能力考核合格证",
+            "safety manager's assessment certificate",
+        ),
+        CertificateKind.SPECIAL_OPERATION: ("特种作业操作证", "special operation certificate"),
+        CertificateKind.REGISTERED_SAFETY_ENGINEER: (
+            "注册安全工程师",
+            "registered safety engineer",
+        ),
+        DurationUnit.HOURS: ("小时", "hours"),
+        DurationUnit.DAYS: ("日", "days"),
+        DurationUnit.WORKDAYS: ("个工作日", "working days"),
+        DurationUnit.MONTHS: ("个月", "months"),
+        DurationUnit.YEARS: ("年", "years"),
+        Frequency.DAILY: ("每日", "daily"),
+        Frequency.WEEKLY: ("每周", "weekly"),
+        Frequency.MONTHLY: ("每月", "monthly"),
+        Frequency.QUARTERLY: ("每季度", "quarterly"),
+        Frequency.HALF_YEARLY: ("每半年", "half-yearly"),
+        Frequency.YEARLY: ("每年", "yearly"),
+        DueKind.END_OF_PERIOD: ("期末前", "by the end of the period"),
+        DueKind.DAY_OF_PERIOD: ("本期第N日前", "by day N of the period"),
+        DueKind.DAY_OF_NEXT_PERIOD: ("下期第N日前", "by day N of the next period"),
+        EventKind.ACCIDENT: ("生产安全事故", "accident"),
+        EventKind.FATAL_ACCIDENT: ("死亡事故", "fatal accident"),
+        EventKind.CASUALTY_CHANGE: ("伤亡人数变化", "change in casualties"),
+        EventKind.INVESTIGATION_REPORT: ("事故调查报告提交", "investigation report submitted"),
+        EventKind.INVESTIGATION_APPROVED: ("事故调查报告批复", "investigation report approved"),
+        EventKind.PLAN_PUBLISHED: ("应急预案公布", "emergency plan published"),
+        EventKind.TOOK_OFFICE: ("任职", "took office"),
+        EventKind.HAZARD_FOUND: ("发现隐患", "hazard found"),
+        EventKind.CERTIFICATE_ISSUED: ("取得证书", "certificate issued"),
+        EventKind.PENALTY_DECIDED: ("作出行政处罚决定", "penalty decided"),
+        EventKind.PRODUCTION_STARTED: ("投产", "production started"),
+        EventKind.OTHER: ("其他事件", "other event"),
+        Subject.ENTERPRISE: ("生产经营单位", "enterprise"),
+        Subject.PRINCIPAL: ("主要负责人", "principal person"),
+        Subject.SAFETY_MANAGER: ("安全生产管理人员", "safety manager"),
+        Subject.SPECIAL_OPERATOR: ("特种作业人员", "special operator"),
+        Subject.WORKER: ("从业人员", "employees"),
+        Subject.REGULATOR_NATIONAL: ("国家级监管部门", "national regulator"),
+        Subject.REGULATOR_PROVINCE: ("省级监管部门", "provincial regulator"),
+        Subject.REGULATOR_CITY: ("市级监管部门", "city regulator"),
+        Subject.REGULATOR_COUNTY: ("县级监管部门", "county regulator"),
+        Subject.REGULATOR_TOWNSHIP: ("乡镇（街道）", "township"),
+        Subject.REGULATOR_PARK: ("园区管委会", "park administration"),
+        Subject.SAFETY_COMMITTEE_OFFICE: ("安委办", "safety committee office"),
+        Subject.DEPARTMENT: ("有关部门", "department"),
+        RecordKind.LED_INSPECTION: ("主要负责人带队检查", "inspection led by the principal"),
+        RecordKind.SAFETY_STUDY: ("安全生产学习", "safety study session"),
+        RecordKind.SAFETY_MEETING: ("安全生产会议", "safety meeting"),
+        RecordKind.SUMMARY_MEETING: ("安全生产总结会", "annual summary meeting"),
+        RecordKind.ANALYSIS_MEETING: ("安全形势分析会", "safety analysis meeting"),
+        RecordKind.RESPONSIBILITY_LETTERS: ("签订安全生产责任书", "responsibility letters signed"),
+        RecordKind.SAFETY_LECTURE: ("安全生产讲课", "safety lecture"),
+        RecordKind.DRILL: ("应急演练", "emergency drill"),
+        RecordKind.TRAINING: ("安全培训", "safety training"),
+        RecordKind.REPORT_FILED: ("报送报表", "report filed"),
+        RecordKind.HAZARD_CHECK_TEAM: ("班组隐患排查", "team hazard check"),
+        RecordKind.HAZARD_CHECK_WORKSHOP: ("车间隐患排查", "workshop hazard check"),
+        RecordKind.HAZARD_CHECK_PLANT: ("厂矿隐患排查", "plant hazard check"),
+        RecordKind.HAZARD_CHECK_GROUP: ("集团公司隐患排查", "group hazard check"),
+        RecordKind.PLAN_FILED: ("应急预案备案", "emergency plan filed"),
+        RecordKind.PLAN_EVALUATED: ("应急预案评估", "emergency plan evaluated"),
+        RecordKind.SAFETY_COMMITMENT: ("安全承诺", "safety commitment"),
+        RecordKind.CERTIFICATE_REVIEWED: ("证书复审", "certificate reviewed"),
+        RecordKind.ACCIDENT_REPORTED: ("事故报告", "accident reported"),
+        RecordKind.SUPPLEMENTARY_REPORT: ("事故补报", "supplementary accident report"),
+        RecordKind.RETRAINING: ("再培训", "retraining"),
+        RecordKind.INSPECTION_OF_DUTIES: ("履职检查", "inspection of duties"),
+        RecordKind.OTHER: ("其他", "other"),
+        PlanLevel.NATIONAL: ("国家", "national"),
+        PlanLevel.PROVINCE: ("省级", "provincial"),
+        PlanLevel.CITY: ("市级", "city"),
+        PlanLevel.COUNTY: ("县级", "county"),
+        PlanLevel.PARK: ("园区", "park"),
+        TargetKind.AT_LEAST_RATE: ("比率不低于", "rate at least"),
+        TargetKind.AT_MOST_RATE: ("比率不高于", "rate at most"),
+        TargetKind.REDUCTION: ("较基期下降", "reduction against baseline"),
+        TargetKind.AT_LEAST_COUNT: ("数量不少于", "count at least"),
+        TargetKind.AT_MOST_COUNT: ("数量不多于", "count at most"),
+        HazardLevel.GENERAL: ("一般事故隐患", "general hazard"),
+        HazardLevel.MAJOR: ("重大事故隐患", "major hazard"),
+        HazardSource.SELF_INSPECTION: ("企业自查", "self-inspection"),
+        HazardSource.REGULATOR: ("监管检查", "regulator's inspection"),
+        HazardSource.REPORT: ("举报", "public report"),
+        HazardStatus.REPORTED: ("已登记", "reported"),
+        HazardStatus.RECTIFYING: ("整改中", "being rectified"),
+        HazardStatus.PENDING_ACCEPTANCE: ("待验收", "awaiting acceptance"),
+        HazardStatus.CLOSED: ("已销号", "closed"),
+        AssessmentMethod.LEC: ("作业条件危险性分析法(LEC)", "LEC method"),
+        AssessmentMethod.MATRIX: ("风险矩阵法", "risk matrix"),
+        AccidentGrade.GENERAL: ("一般事故", "general accident"),
+        AccidentGrade.LARGER: ("较大事故", "larger accident"),
+        AccidentGrade.MAJOR: ("重大事故", "major accident"),
+        AccidentGrade.ESPECIALLY_MAJOR: ("特别重大事故", "especially major accident"),
+        AccidentKind.ROAD_TRAFFIC: ("道路交通事故", "road traffic accident"),
+        AccidentKind.FIRE: ("火灾事故", "fire"),
+        AccidentKind.OTHER: ("其他生产安全事故", "other accident"),
+        CreditListKind.BLACK: ("黑名单", "black list"),
+        CreditListKind.RED: ("红名单", "red list"),
+        CreditRegime.BLACKLIST_2015: (
+            "安全生产不良记录“黑名单”管理暂行规定(2015)",
+            "2015 black-list rules",
+        ),
+        CreditRegime.JOINT_PUNISHMENT_2017: (
+            "安全生产领域失信行为联合惩戒实施办法(安监总办〔2017〕49号)",
+            "2017 joint punishment rules",
+        ),
+        CreditRegime.SERIOUS_DISHONESTY_2023: (
+            "安全生产严重失信主体名单管理办法(应急管理部令第11号)",
+            "2023 serious dishonesty list (MEM Order 11)",
+        ),
+        CreditRegime.RED_LIST_2017: (
+            "安全生产领域守信行为联合激励(安监总办〔2017〕133号)",
+            "2017 red list rules",
+        ),
+        CreditStanding.BLACK: ("黑名单", "black-listed"),
+        CreditStanding.RED: ("红名单", "red-listed"),
+        CreditStanding.NONE: ("未列入", "not listed"),
+        CreditEventKind.ACCIDENT: ("发生生产安全事故", "accident"),
+        CreditEventKind.CONCEALED_ACCIDENT: ("瞒报事故", "concealed accident"),
+        CreditEventKind.FALSE_REPORT: ("谎报事故", "false accident report"),
+        CreditEventKind.UNLICENSED_OPERATION: ("无证生产经营", "unlicensed operation"),
+        CreditEventKind.MAJOR_HAZARD_NOT_RECTIFIED: (
+            "重大事故隐患逾期未整改",
+            "major hazard not rectified",
+        ),
+        CreditEventKind.REFUSED_ENFORCEMENT: ("拒不执行监管指令", "refused enforcement"),
+        CreditEventKind.FALSE_DOCUMENTS: ("出具虚假证明", "false documents"),
+        CreditEventKind.ADMINISTRATIVE_PENALTY: ("受到行政处罚", "administrative penalty"),
+        CreditEventKind.PUBLIC_COMMITMENT: ("公开信用承诺", "public commitment"),
+        CreditEventKind.STANDARDIZATION_LEVEL_1: ("取得标准化一级", "standardisation level 1"),
+        CreditEventKind.PENALTY_IN_OTHER_FIELD: ("其他领域受到惩戒", "penalty in another field"),
+        CreditEventKind.OTHER: ("其他", "other"),
+    }
+)
