@@ -59,24 +59,27 @@ class DayType(StrEnum):
 
 
 register(
-    {
-        Festival.NEW_YEAR: ("元旦", "New Year's Day"),
-        Festival.SPRING_FESTIVAL: ("春节", "Spring Festival"),
-        Festival.TOMB_SWEEPING: ("清明节", "Tomb-Sweeping Day"),
-        Festival.LABOUR_DAY: ("劳动节", "Labour Day"),
-        Festival.DRAGON_BOAT: ("端午节", "Dragon Boat Festival"),
-        Festival.MID_AUTUMN: ("中秋节", "Mid-Autumn Festival"),
-        Festival.NATIONAL_DAY: ("国庆节", "National Day"),
-        Festival.VICTORY_DAY: (
-            "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
-            "70th Anniversary of the Victory of the War of Resistance",
+    [
+        (Festival.NEW_YEAR, ("元旦", "New Year's Day")),
+        (Festival.SPRING_FESTIVAL, ("春节", "Spring Festival")),
+        (Festival.TOMB_SWEEPING, ("清明节", "Tomb-Sweeping Day")),
+        (Festival.LABOUR_DAY, ("劳动节", "Labour Day")),
+        (Festival.DRAGON_BOAT, ("端午节", "Dragon Boat Festival")),
+        (Festival.MID_AUTUMN, ("中秋节", "Mid-Autumn Festival")),
+        (Festival.NATIONAL_DAY, ("国庆节", "National Day")),
+        (
+            Festival.VICTORY_DAY,
+            (
+                "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+                "70th Anniversary of the Victory of the War of Resistance",
+            ),
         ),
-        DayType.WORKDAY: ("工作日", "workday"),
-        DayType.MAKEUP_WORKDAY: ("调休上班日", "make-up workday"),
-        DayType.WEEKEND: ("周末", "weekend"),
-        DayType.STATUTORY_HOLIDAY: ("法定节假日", "statutory holiday"),
-        DayType.ADJUSTED_REST: ("调休休息日", "adjusted rest day"),
-    }
+        (DayType.WORKDAY, ("工作日", "workday")),
+        (DayType.MAKEUP_WORKDAY, ("调休上班日", "make-up workday")),
+        (DayType.WEEKEND, ("周末", "weekend")),
+        (DayType.STATUTORY_HOLIDAY, ("法定节假日", "statutory holiday")),
+        (DayType.ADJUSTED_REST, ("调休休息日", "adjusted rest day")),
+    ]
 )
 
 
