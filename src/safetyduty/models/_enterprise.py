@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -57,14 +58,26 @@ def uscc_check_char(first17: str) -> str:
         >>> uscc_check_char("9144030071526726X")
         'G'
     """
-    if (
-        not isinstance(first17, str)
-        or len(first17) != _USCC_LENGTH - 1
-        or any(c not in USCC_CHARSET for c in first17)
-    ):
+    total = _weighted_sum(first17)
+    if total is None:
         raise ValidationError("uscc", first17, f"must be 17 characters of {USCC_CHARSET}")
-    total = sum(USCC_CHARSET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
-    return USCC_CHARSET[(31 - total % 31) % 31]
+    return USCC_CHARSET[-total % 31]
+
+
+# One lookup table per position: character -> its value times the position's weight.
+_WEIGHTED: Final = tuple(
+    {c: i * weight for i, c in enumerate(USCC_CHARSET)} for weight in _USCC_WEIGHTS
+)
+
+
+def _weighted_sum(first17: object) -> int | None:
+    """The weighted sum of 17 code characters, or None if they are not 17 valid ones."""
+    if not isinstance(first17, str) or len(first17) != _USCC_LENGTH - 1:
+        return None
+    try:
+        return sum(map(operator.getitem, _WEIGHTED, first17))
+    except KeyError:
+        return None
 
 
 def province_of(region: str) -> str:
@@ -190,6 +203,10 @@ register(
 
 def uscc(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a 统一社会信用代码 with a correct check character."""
+    if isinstance(value, str) and len(value) == _USCC_LENGTH:
+        total = _weighted_sum(value[:17])
+        if total is not None and value[17] == USCC_CHARSET[-total % 31]:
+            return  # the common case: one pass over the code
     name = attribute.name
     if not isinstance(value, str) or len(value) != _USCC_LENGTH:
         raise ValidationError(name, value, "must be an 18-character 统一社会信用代码")
@@ -197,8 +214,7 @@ def uscc(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
     if bad:
         raise ValidationError(name, value, f"must use only {USCC_CHARSET} (found {bad[0]!r})")
     expected = uscc_check_char(value[:17])
-    if value[17] != expected:
-        raise ValidationError(name, value, f"has a wrong check character (expected {expected!r})")
+    raise ValidationError(name, value, f"has a wrong check character (expected {expected!r})")
 
 
 def _region(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
