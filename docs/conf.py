@@ -26,7 +26,9 @@ napoleon_google_docstring = True
 # Docstring examples pulled in by autodoc run in the doctest builder too; give
 # them the names their own module would have.
 doctest_global_setup = """
-from datetime import date
+import attrs
+from datetime import date, datetime
+from decimal import Decimal
 from safetyduty.calendars import *
 from safetyduty.errors import *
 from safetyduty.i18n import label
@@ -34,6 +36,7 @@ from safetyduty.typing import HolidayCalendar
 from safetyduty.cli import main
 from safetyduty.models import *
 from safetyduty.serde import *
-from safetyduty.models._enterprise import province_of, uscc_check_char
+from safetyduty.i18n import *
 """
 suppress_warnings = ["myst.header"]
+napoleon_use_ivar = True  # "Attributes:" as field lists, so autodoc members are not described twice
