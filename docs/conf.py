@@ -37,6 +37,9 @@ from safetyduty.cli import main
 from safetyduty.models import *
 from safetyduty.serde import *
 from safetyduty.i18n import *
+from safetyduty.rules.deadlines import *
+from safetyduty.rules.phrases import *
+from safetyduty.rules.statutory import *
 """
 suppress_warnings = ["myst.header"]
 napoleon_use_ivar = True  # "Attributes:" as field lists, so autodoc members are not described twice

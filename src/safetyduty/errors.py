@@ -22,8 +22,10 @@ from typing import Any
 
 __all__ = [
     "CalendarCoverageError",
+    "PhraseError",
     "SafetyDutyError",
     "TransitionError",
+    "UnknownCodeError",
     "ValidationError",
 ]
 
@@ -90,3 +92,38 @@ class TransitionError(SafetyDutyError, ValueError):
         if reason:
             msg = f"{msg}: {reason}"
         super().__init__(msg)
+
+
+class UnknownCodeError(SafetyDutyError, LookupError):
+    """A code (an obligation id, a catalog key) that the library does not know.
+
+    Attributes:
+        field: what kind of code it is.
+        value: the code asked for.
+    """
+
+    def __init__(self, field: str, value: object, known: int = 0) -> None:
+        self.field = field
+        self.value = value
+        suffix = f" ({known} are known)" if known else ""
+        super().__init__(f"{field}: unknown code {value!r}{suffix}")
+
+
+class PhraseError(SafetyDutyError, ValueError):
+    """A time phrase that could not be read.
+
+    Attributes:
+        field: always ``"text"``.
+        value: the whole phrase.
+        position: where reading stopped (0-based).
+        part: the text from that position on.
+    """
+
+    def __init__(self, value: str, position: int, expected: str) -> None:
+        self.field = "text"
+        self.value = value
+        self.position = position
+        self.part = value[position:]
+        super().__init__(
+            f"text: cannot read {self.part!r} at position {position} of {value!r}; expected {expected}"
+        )

@@ -33,6 +33,10 @@ class HolidayCalendar(Protocol):
         """*day* if it is a workday, else the first workday after it."""
         ...
 
+    def previous_workday(self, day: date, /) -> date:
+        """*day* if it is a workday, else the last workday before it."""
+        ...
+
     def add_workdays(self, day: date, n: int, /) -> date:
         """The *n*-th workday after (n >= 1) or before (n <= -1) *day*."""
         ...

@@ -97,6 +97,8 @@ class EventKind(StrEnum):
     CERTIFICATE_ISSUED = "certificate_issued"
     PENALTY_DECIDED = "penalty_decided"
     PRODUCTION_STARTED = "production_started"
+    PLAN_EVALUATED = "plan_evaluated"
+    APPLICATION_RECEIVED = "application_received"
     OTHER = "other"
 
 
@@ -313,6 +315,8 @@ register(
         (EventKind.CERTIFICATE_ISSUED, ("取得证书", "certificate issued")),
         (EventKind.PENALTY_DECIDED, ("作出行政处罚决定", "penalty decided")),
         (EventKind.PRODUCTION_STARTED, ("投产", "production started")),
+        (EventKind.PLAN_EVALUATED, ("应急预案评估", "emergency plan evaluated")),
+        (EventKind.APPLICATION_RECEIVED, ("收到申请", "application received")),
         (EventKind.OTHER, ("其他事件", "other event")),
         (Subject.ENTERPRISE, ("生产经营单位", "enterprise")),
         (Subject.PRINCIPAL, ("主要负责人", "principal person")),

@@ -1,7 +1,10 @@
-"""Pure rule functions over the models (deadlines, compliance, credit, …).
+"""Pure rule functions over the models.
 
-The rules arrive with issues #4 to #7; this package is their home. It exports
-nothing yet.
+- :mod:`safetyduty.rules.deadlines`: time limits, schedules and their due dates;
+- :mod:`safetyduty.rules.statutory`: the fixed deadlines of the laws, with sources;
+- :mod:`safetyduty.rules.phrases`: Chinese deadline phrases into schedules.
+
+Compliance, targets, credit and classification arrive with later issues.
 """
 
 __all__: list[str] = []

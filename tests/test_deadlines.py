@@ -1,0 +1,316 @@
+"""Deadlines: worked edges typed by hand, properties, occurrences and the statutory catalog."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safetyduty.calendars import default_calendar
+from safetyduty.errors import SafetyDutyError, UnknownCodeError, ValidationError
+from safetyduty.models import (
+    DueKind,
+    DueRule,
+    Duration,
+    DurationUnit,
+    EventKind,
+    Frequency,
+    OneOff,
+    Recurring,
+    Triggered,
+)
+from safetyduty.rules import deadlines, statutory
+from safetyduty.rules.deadlines import (
+    Roll,
+    due_after,
+    occurrences,
+    period_of,
+    within_days,
+    within_hours,
+    within_months,
+    within_workdays,
+    within_years,
+)
+
+D = date
+CST = timezone(timedelta(hours=8))
+CAL = default_calendar()
+
+
+class TestCivilCodeCounting:
+    """民法典 第201-203条, worked at the edges."""
+
+    def test_event_day_not_counted(self) -> None:
+        """An accident on 3-01 with 30 days: the window ends 3-31 (domain.md §12.1)."""
+        assert D(2026, 3, 31) == within_days(D(2026, 3, 1), 30)
+
+    def test_month_end_clamp(self) -> None:
+        """1-31 + 1 month is the last day of February; 11-30 + 3 months in a leap year is 2-29."""
+        assert D(2025, 2, 28) == within_months(D(2025, 1, 31), 1, roll="none")
+        assert D(2024, 2, 29) == within_months(D(2024, 1, 31), 1, roll="none")
+        assert D(2024, 2, 29) == within_months(D(2023, 11, 30), 3, roll="none")
+
+    def test_year_end_and_leap_day(self) -> None:
+        """3 years from 2023-10-01 ends 2026-10-01 (§12.1); 2024-02-29 + 1 year is 2025-02-28."""
+        assert D(2026, 10, 1) == within_years(D(2023, 10, 1), 3, roll="none")
+        assert D(2025, 2, 28) == within_years(D(2024, 2, 29), 1, roll="none")
+        assert D(2027, 1, 1) == within_days(D(2026, 12, 25), 7, roll="none")
+
+    def test_roll_out_of_the_2025_national_day_break(self) -> None:
+        """A last day of 2025-10-05 (in the 国庆 break) moves to 2025-10-09."""
+        assert D(2025, 10, 9) == within_days(D(2025, 9, 5), 30)
+        assert D(2025, 10, 5) == within_days(D(2025, 9, 5), 30, roll="none")
+        assert D(2025, 9, 30) == within_days(D(2025, 9, 5), 30, roll="preceding")
+        assert D(2025, 10, 9) == within_days(D(2025, 9, 5), 30, roll="following")
+
+    def test_makeup_saturday_is_a_valid_last_day(self) -> None:
+        """2025-10-11 (Saturday, worked) does not roll."""
+        assert D(2025, 10, 11) == within_days(D(2025, 10, 1), 10)
+
+    def test_workdays_count_makeup_weekends(self) -> None:
+        """From 2025-09-26: 9-28 (Sunday worked) is the 1st workday; the break is skipped."""
+        assert D(2025, 9, 28) == within_workdays(D(2025, 9, 26), 1)
+        assert D(2025, 10, 9) == within_workdays(D(2025, 9, 26), 4)
+        assert D(2025, 10, 11) == within_workdays(D(2025, 9, 26), 6)
+
+    def test_hours_across_midnight(self) -> None:
+        """23:30 + 1 hour is 00:30 the next day, in the same zone."""
+        due = within_hours(datetime(2026, 5, 1, 23, 30, tzinfo=CST), 1)
+        assert datetime(2026, 5, 2, 0, 30, tzinfo=CST) == due
+        assert due.utcoffset() == timedelta(hours=8)
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda: within_days("2026-01-01", 3),  # type: ignore[arg-type]
+            lambda: within_days(D(2026, 1, 1), 0),
+            lambda: within_days(D(2026, 1, 1), True),  # type: ignore[arg-type]
+            lambda: within_days(D(2026, 1, 1), 3, roll="nearest"),
+            lambda: within_hours(datetime(2026, 1, 1), 1),
+            lambda: within_workdays(D(2026, 1, 1), 3, calendar="cn"),  # type: ignore[arg-type]
+            lambda: due_after(Duration(amount=1, unit=DurationUnit.HOURS), D(2026, 1, 1)),
+            lambda: due_after("30日内", D(2026, 1, 1)),  # type: ignore[arg-type]
+        ],
+    )
+    def test_bad_input(self, call: object) -> None:
+        """Bad arguments raise ValidationError."""
+        with pytest.raises(ValidationError):
+            call()  # type: ignore[operator]
+
+    def test_beyond_the_calendar(self) -> None:
+        """A civil-code roll needs the calendar: 2027 is not covered, so it says so."""
+        with pytest.raises(SafetyDutyError, match="2027"):
+            within_days(D(2026, 12, 20), 30)
+
+
+DAYS = st.dates(min_value=D(2005, 1, 1), max_value=D(2025, 12, 31))
+
+
+class TestProperties:
+    """Invariants of the arithmetic."""
+
+    @given(DAYS, st.integers(1, 365))
+    def test_never_before_start_and_lands_on_a_workday(self, start: date, n: int) -> None:
+        """With the civil-code roll the due date is after the start and a working day."""
+        due = within_days(start, n)
+        assert due > start
+        assert CAL.is_workday(due)
+
+    @given(DAYS, DAYS, st.integers(1, 365))
+    def test_monotonic_in_start(self, a: date, b: date, n: int) -> None:
+        """A later event never gives an earlier deadline."""
+        first, second = sorted((a, b))
+        assert within_days(first, n) <= within_days(second, n)
+        assert within_months(first, min(n, 12)) <= within_months(second, min(n, 12))
+
+    @given(DAYS, st.integers(1, 300))
+    def test_monotonic_in_n(self, start: date, n: int) -> None:
+        """More time never gives an earlier deadline."""
+        assert within_days(start, n) <= within_days(start, n + 1)
+        assert within_workdays(start, n) < within_workdays(start, n + 1)
+
+    @given(DAYS, st.integers(1, 250))
+    def test_workdays_agree_with_the_calendar(self, start: date, n: int) -> None:
+        """within_workdays is the calendar's add_workdays."""
+        assert CAL.add_workdays(start, n) == within_workdays(start, n)
+
+    @given(DAYS, st.integers(1, 365), st.sampled_from(list(Roll)))
+    def test_rolls_move_only_off_rest_days(self, start: date, n: int, roll: Roll) -> None:
+        """A roll never moves a workday, and lands within a fortnight."""
+        plain = within_days(start, n, roll="none")
+        rolled = within_days(start, n, roll=roll)
+        if CAL.is_workday(plain) or roll is Roll.NONE:
+            assert plain == rolled
+        else:
+            assert abs((rolled - plain).days) <= 14
+            assert CAL.is_workday(rolled)
+
+
+class TestOccurrences:
+    """Periods of recurring duties and their due dates."""
+
+    def test_monthly_25th_including_the_day(self) -> None:
+        """每月25日前: due on the 25th itself, not rolled by default (2026-01-25 is a Sunday)."""
+        schedule = Recurring(
+            frequency=Frequency.MONTHLY, due=DueRule(kind=DueKind.DAY_OF_PERIOD, day=25)
+        )
+        (jan,) = occurrences(schedule, D(2026, 1, 1), D(2026, 1, 31))
+        assert (D(2026, 1, 1), D(2026, 1, 31), D(2026, 1, 25), None) == (
+            jan.start,
+            jan.end,
+            jan.due,
+            jan.rolled_from,
+        )
+        (rolled,) = occurrences(schedule, D(2026, 1, 1), D(2026, 1, 31), roll="following")
+        assert (D(2026, 1, 26), D(2026, 1, 25)) == (rolled.due, rolled.rolled_from)
+
+    def test_quarter_ends_and_next_quarter(self) -> None:
+        """每季度底前 → quarter ends; 下一季度15日前 → 4-15, 7-15, 10-15, 1-15."""
+        ends = occurrences(
+            Recurring(frequency=Frequency.QUARTERLY), D(2026, 2, 10), D(2026, 12, 31)
+        )
+        assert [D(2026, 3, 31), D(2026, 6, 30), D(2026, 9, 30), D(2026, 12, 31)] == [
+            o.due for o in ends
+        ]
+        assert [D(2026, 1, 1), D(2026, 4, 1), D(2026, 7, 1), D(2026, 10, 1)] == [
+            o.start for o in ends
+        ]
+        stats = statutory.statutory("hazard.statistics.quarterly").schedule
+        assert [D(2026, 4, 15), D(2026, 7, 15), D(2026, 10, 15), D(2027, 1, 15)] == [
+            o.due for o in occurrences(stats, D(2026, 1, 1), D(2026, 12, 31))
+        ]
+
+    def test_yearly_and_half_yearly(self) -> None:
+        """每年12月20日前 and 每半年; annual statistics by 1-31 of the next year."""
+        yearly = Recurring(
+            frequency=Frequency.YEARLY, due=DueRule(kind=DueKind.DAY_OF_PERIOD, month=12, day=20)
+        )
+        assert [D(2020, 12, 20), D(2021, 12, 20), D(2022, 12, 20)] == [
+            o.due for o in occurrences(yearly, D(2020, 4, 1), D(2022, 12, 31))
+        ]
+        halves = occurrences(
+            Recurring(frequency=Frequency.HALF_YEARLY, times=2), D(2026, 1, 1), D(2026, 12, 31)
+        )
+        assert [(D(2026, 6, 30), 2), (D(2026, 12, 31), 2)] == [(o.due, o.times) for o in halves]
+        annual = statutory.statutory("hazard.statistics.yearly").schedule
+        assert [D(2026, 1, 31)] == [
+            o.due for o in occurrences(annual, D(2025, 3, 1), D(2025, 3, 1))
+        ]
+
+    def test_day_31_is_clamped(self) -> None:
+        """A due day 31 in February is the month's last day."""
+        schedule = Recurring(
+            frequency=Frequency.MONTHLY, due=DueRule(kind=DueKind.DAY_OF_PERIOD, day=31)
+        )
+        assert [D(2024, 2, 29), D(2024, 3, 31), D(2024, 4, 30)] == [
+            o.due for o in occurrences(schedule, D(2024, 2, 1), D(2024, 4, 30))
+        ]
+
+    def test_weeks_and_days(self) -> None:
+        """Weeks start on Monday; a daily duty is due each day."""
+        assert (D(2025, 12, 29), D(2026, 1, 4)) == period_of(D(2026, 1, 1), "weekly")
+        weekly = occurrences(Recurring(frequency=Frequency.WEEKLY), D(2026, 1, 1), D(2026, 1, 14))
+        assert [D(2026, 1, 4), D(2026, 1, 11), D(2026, 1, 18)] == [o.due for o in weekly]
+        assert 31 == len(
+            occurrences(Recurring(frequency=Frequency.DAILY), D(2026, 1, 1), D(2026, 1, 31))
+        )
+
+    def test_one_off_and_triggered(self) -> None:
+        """A one-off yields its date inside the range; a triggered one needs its event."""
+        assert [D(2021, 12, 31)] == [
+            o.due for o in occurrences(OneOff(due=D(2021, 12, 31)), D(2021, 1, 1), D(2021, 12, 31))
+        ]
+        assert () == occurrences(OneOff(due=D(2021, 12, 31)), D(2022, 1, 1), D(2022, 12, 31))
+        with pytest.raises(ValidationError, match="due_after"):
+            occurrences(
+                Triggered(
+                    event=EventKind.ACCIDENT, within=Duration(amount=1, unit=DurationUnit.DAYS)
+                ),
+                D(2026, 1, 1),
+                D(2026, 2, 1),
+            )
+        with pytest.raises(ValidationError, match="end"):
+            occurrences(OneOff(due=D(2021, 12, 31)), D(2022, 1, 1), D(2021, 1, 1))
+
+    @given(
+        st.sampled_from(list(Frequency)),
+        st.dates(min_value=D(2010, 1, 1), max_value=D(2030, 12, 31)),
+        st.integers(0, 800),
+    )
+    def test_periods_tile_the_range(self, frequency: Frequency, start: date, span: int) -> None:
+        """Periods are contiguous, ordered, cover the range, and each due date fits its rule."""
+        end = start + timedelta(days=span)
+        found = occurrences(Recurring(frequency=frequency), start, end)
+        assert found[0].start <= start
+        assert found[-1].end >= end
+        for before, after in itertools.pairwise(found):
+            assert after.start == before.end + timedelta(days=1)
+        assert all(o.due == o.end for o in found)
+
+
+class TestStatutory:
+    """The catalog of fixed deadlines, each with its source."""
+
+    def test_every_entry_has_a_basis_and_unique_id(self) -> None:
+        """Ids are unique; each basis names a document and an article."""
+        ids = [e.id for e in statutory.STATUTORY]
+        assert len(ids) == len(set(ids))
+        assert all(e.basis.document and e.basis.article for e in statutory.STATUTORY)
+
+    @pytest.mark.parametrize(
+        ("key", "event", "due"),
+        [
+            (
+                "accident.report.unit_head",
+                datetime(2026, 5, 1, 23, 30, tzinfo=CST),
+                datetime(2026, 5, 2, 0, 30, tzinfo=CST),
+            ),
+            (
+                "accident.report.each_level",
+                datetime(2026, 5, 1, 23, 30, tzinfo=CST),
+                datetime(2026, 5, 2, 1, 30, tzinfo=CST),
+            ),
+            ("accident.supplementary_report", D(2026, 3, 1), D(2026, 3, 31)),
+            ("accident.supplementary_report.road_fire", D(2026, 9, 24), D(2026, 10, 8)),
+            ("accident.investigation_report", D(2026, 3, 1), D(2026, 4, 30)),
+            ("accident.approval", D(2026, 9, 20), D(2026, 10, 8)),
+            ("accident.retraining.principal", D(2026, 5, 1), D(2026, 8, 3)),
+            ("accident.rectification_assessment", D(2024, 2, 29), D(2025, 2, 28)),
+            ("emergency_plan.filing", D(2025, 9, 26), D(2025, 10, 30)),
+            ("special_operation.certificate.review", D(2023, 5, 10), D(2026, 5, 11)),
+            ("assessment.high_risk.took_office", D(2025, 8, 31), D(2026, 2, 28)),
+            ("penalty.publication", D(2026, 9, 28), D(2026, 10, 13)),
+            ("penalty.fine_payment", D(2026, 2, 1), D(2026, 2, 24)),
+        ],
+    )
+    def test_worked_deadlines(self, key: str, event: date, due: date) -> None:
+        """Each limit from its event, typed by hand on the 2024-2026 calendars."""
+        deadline = statutory.statutory_deadline(key, event)
+        assert due == deadline.due
+        assert statutory.statutory(key).basis == deadline.basis
+
+    def test_unknown_and_recurring_keys(self) -> None:
+        """Unknown keys and recurring entries are clear errors."""
+        with pytest.raises(UnknownCodeError):
+            statutory.statutory("no.such.rule")
+        with pytest.raises(ValidationError, match="occurrences"):
+            statutory.statutory_deadline("hazard.statistics.quarterly", D(2026, 1, 1))
+
+    def test_review_window(self) -> None:
+        """ "期满前60日内": from due − 60 days to the due date."""
+        assert (D(2026, 3, 12), D(2026, 5, 11)) == statutory.review_application_window(
+            D(2026, 5, 11)
+        )
+
+
+def test_deadline_explains_itself() -> None:
+    """The explanation names the rule, the roll and the basis."""
+    d = statutory.statutory_deadline("emergency_plan.filing", D(2025, 9, 26))
+    assert "20个工作日内" in d.explain()
+    assert "第二十六条" in d.explain()
+    rolled = due_after(Duration(amount=7, unit=DurationUnit.DAYS), D(2025, 9, 26))
+    assert "moved from 2025-10-03" in rolled.explain("en")
+    assert deadlines.CIVIL_CODE_BASIS == rolled.counting
