@@ -281,6 +281,7 @@ class TestStatutory:
             ("accident.rectification_assessment", D(2024, 2, 29), D(2025, 2, 28)),
             ("emergency_plan.filing", D(2025, 9, 26), D(2025, 10, 30)),
             ("special_operation.certificate.review", D(2023, 5, 10), D(2026, 5, 11)),
+            ("special_operation.certificate.review.extended", D(2020, 10, 1), D(2026, 10, 8)),
             ("assessment.high_risk.took_office", D(2025, 8, 31), D(2026, 2, 28)),
             ("penalty.publication", D(2026, 9, 28), D(2026, 10, 13)),
             ("penalty.fine_payment", D(2026, 2, 1), D(2026, 2, 24)),

@@ -266,6 +266,14 @@ STATUTORY: Final[tuple[Obligation, ...]] = (
         basis=Basis(document=_OPERATORS, article="第二十一条"),
     ),
     Obligation(
+        id="special_operation.certificate.review.extended",
+        title="有效期内连续从事本工种10年以上且严格守法的，经发证机关同意复审时间延长至每6年1次",
+        subject=Subject.SPECIAL_OPERATOR,
+        schedule=_in(6, _Y, _E.CERTIFICATE_ISSUED),
+        evidence=RecordKind.CERTIFICATE_REVIEWED,
+        basis=Basis(document=_OPERATORS, article="第二十一条"),
+    ),
+    Obligation(
         id="special_operation.certificate.review_decision",
         title="考核发证机关收到复审申请之日起20个工作日内完成复审",
         subject=Subject.REGULATOR_CITY,
