@@ -22,6 +22,7 @@ from typing import Any
 
 __all__ = [
     "CalendarCoverageError",
+    "NoRuleInForceError",
     "PhraseError",
     "SafetyDutyError",
     "TransitionError",
@@ -127,3 +128,19 @@ class PhraseError(SafetyDutyError, ValueError):
         super().__init__(
             f"text: cannot read {self.part!r} at position {position} of {value!r}; expected {expected}"
         )
+
+
+class NoRuleInForceError(SafetyDutyError, LookupError):
+    """A dated rule asked about a date before its first version took effect.
+
+    Attributes:
+        field: the rule's name.
+        value: the date asked about.
+        first: the first date a version applies from.
+    """
+
+    def __init__(self, rule: str, value: object, first: object) -> None:
+        self.field = rule
+        self.value = value
+        self.first = first
+        super().__init__(f"{rule}: no rule in force on {value} (the first applies from {first})")

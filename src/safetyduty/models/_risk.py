@@ -38,7 +38,7 @@ class LecInputs:
         <AssessmentMethod.LEC: 'lec'>
     """
 
-    l: Decimal = attrs.field(validator=_positive)  # noqa: E741 - the method's own letter
+    l: Decimal = attrs.field(validator=_positive)
     e: Decimal = attrs.field(validator=_positive)
     c: Decimal = attrs.field(validator=_positive)
 
