@@ -40,6 +40,10 @@ from safetyduty.i18n import *
 from safetyduty.rules.deadlines import *
 from safetyduty.rules.phrases import *
 from safetyduty.rules.statutory import *
+from safetyduty.rules.classify import *
+from safetyduty.rules.expenses import *
+from safetyduty.rules.requirements import *
+from safetyduty.rules._dated import Ruling, Dated, Version, dated
 """
 suppress_warnings = ["myst.header"]
 napoleon_use_ivar = True  # "Attributes:" as field lists, so autodoc members are not described twice

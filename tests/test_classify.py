@@ -1,0 +1,267 @@
+"""Classification at every boundary of the tables, typed by hand from the texts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safetyduty.errors import ValidationError
+from safetyduty.models import AccidentGrade, Subject
+from safetyduty.rules.classify import (
+    BetaCategory,
+    LecBands,
+    MajorHazardGrade,
+    MatrixBands,
+    RiskLevel,
+    Substance,
+    accident_grade,
+    is_major_hazard_source,
+    major_hazard_alpha,
+    major_hazard_grade,
+    major_hazard_r,
+    risk_level_lec,
+    risk_level_matrix,
+)
+
+G = AccidentGrade
+WAN = Decimal(10_000)
+
+
+def grade(deaths: int = 0, injuries: int = 0, loss: Decimal = Decimal(0)) -> AccidentGrade:
+    """Shorthand."""
+    return accident_grade(deaths=deaths, serious_injuries=injuries, direct_loss=loss)
+
+
+class TestAccidentGrade:
+    """条例 第三条: 以上 includes the number, 以下 excludes it; any criterion suffices."""
+
+    @pytest.mark.parametrize(
+        ("deaths", "expected"),
+        [
+            (0, G.GENERAL),
+            (2, G.GENERAL),
+            (3, G.LARGER),
+            (9, G.LARGER),
+            (10, G.MAJOR),
+            (29, G.MAJOR),
+            (30, G.ESPECIALLY_MAJOR),
+        ],
+    )
+    def test_deaths(self, deaths: int, expected: AccidentGrade) -> None:
+        """3 deaths is 较大, 10 重大, 30 特别重大."""
+        assert expected == grade(deaths=deaths)
+
+    @pytest.mark.parametrize(
+        ("injuries", "expected"),
+        [
+            (9, G.GENERAL),
+            (10, G.LARGER),
+            (49, G.LARGER),
+            (50, G.MAJOR),
+            (99, G.MAJOR),
+            (100, G.ESPECIALLY_MAJOR),
+        ],
+    )
+    def test_serious_injuries(self, injuries: int, expected: AccidentGrade) -> None:
+        """10 serious injuries is 较大, 50 重大, 100 特别重大."""
+        assert expected == grade(injuries=injuries)
+
+    @pytest.mark.parametrize(
+        ("loss", "expected"),
+        [
+            (Decimal("9999999.99"), G.GENERAL),
+            (1_000 * WAN, G.LARGER),
+            (Decimal("49999999.99"), G.LARGER),
+            (5_000 * WAN, G.MAJOR),
+            (Decimal("99999999.99"), G.MAJOR),
+            (10_000 * WAN, G.ESPECIALLY_MAJOR),
+        ],
+    )
+    def test_direct_loss(self, loss: Decimal, expected: AccidentGrade) -> None:
+        """Exactly 1000万 is 较大, 5000万 重大, 1亿 特别重大."""
+        assert expected == grade(loss=loss)
+
+    def test_highest_criterion_wins(self) -> None:
+        """2 deaths but 60 serious injuries: 重大."""
+        assert G.MAJOR == grade(deaths=2, injuries=60)
+
+    @given(st.integers(0, 40), st.integers(0, 120), st.integers(0, 120), st.integers(0, 11_000))
+    def test_monotonic(self, deaths: int, injuries: int, extra: int, loss_wan: int) -> None:
+        """More casualties or loss never lowers the grade."""
+        order = [G.GENERAL, G.LARGER, G.MAJOR, G.ESPECIALLY_MAJOR]
+        base = order.index(grade(deaths, injuries, loss_wan * WAN))
+        assert order.index(grade(deaths + 1, injuries, loss_wan * WAN)) >= base
+        assert order.index(grade(deaths, injuries + extra, loss_wan * WAN)) >= base
+        assert order.index(grade(deaths, injuries, (loss_wan + extra) * WAN)) >= base
+
+    @pytest.mark.parametrize(
+        "bad", [{"deaths": -1}, {"deaths": 1.0}, {"serious_injuries": True}, {"direct_loss": 1000}]
+    )
+    def test_bad_input(self, bad: dict[str, object]) -> None:
+        """Negative, float or bool counts and non-Decimal money are rejected."""
+        fields: dict[str, object] = {
+            "deaths": 0,
+            "serious_injuries": 0,
+            "direct_loss": Decimal(0),
+            **bad,
+        }
+        with pytest.raises(ValidationError):
+            accident_grade(**fields)  # type: ignore[arg-type]
+
+
+def test_reporting_and_investigation_levels() -> None:
+    """第十条 and 第十九条, by grade."""
+    from datetime import datetime, timezone  # noqa: PLC0415
+
+    from safetyduty.models import Accident  # noqa: PLC0415
+    from safetyduty.rules.classify import classify_accident  # noqa: PLC0415
+
+    def accident(deaths: int) -> Accident:
+        return Accident(
+            id="a", enterprise="914403001922038216", occurred_at=datetime(2026, 1, 5, 8, tzinfo=timezone.utc),
+            deaths=deaths, serious_injuries=0, direct_loss=Decimal(0),
+        )  # fmt: skip
+
+    seen = [
+        (c.grade, c.report_to, c.investigated_by)
+        for c in (classify_accident(accident(n)) for n in (0, 3, 10, 30))
+    ]
+    assert [
+        (G.GENERAL, Subject.REGULATOR_CITY, Subject.REGULATOR_COUNTY),
+        (G.LARGER, Subject.REGULATOR_PROVINCE, Subject.REGULATOR_CITY),
+        (G.MAJOR, Subject.REGULATOR_NATIONAL, Subject.REGULATOR_PROVINCE),
+        (G.ESPECIALLY_MAJOR, Subject.REGULATOR_NATIONAL, Subject.REGULATOR_NATIONAL),
+    ] == seen
+
+
+class TestRiskLevels:
+    """LEC and matrix bands; defaults from decision 5, replaceable."""
+
+    @pytest.mark.parametrize(
+        ("l", "e", "c", "expected"),
+        [
+            ("1", "10", "7", RiskLevel.LOW),  # D = 70: the bound belongs to the lower level
+            ("3", "2", "15", RiskLevel.GENERAL),  # D = 90
+            ("3", "6", "7", RiskLevel.GENERAL),  # D = 126
+            ("3", "6", "15", RiskLevel.LARGER),  # D = 270
+            ("6", "6", "15", RiskLevel.MAJOR),  # D = 540
+            ("0.1", "0.5", "1", RiskLevel.LOW),  # D = 0.05
+        ],
+    )
+    def test_lec_defaults(self, l: str, e: str, c: str, expected: RiskLevel) -> None:
+        """D > 320 重大, 160 < D ≤ 320 较大, 70 < D ≤ 160 一般, D ≤ 70 低."""
+        assert expected == risk_level_lec(Decimal(l), Decimal(e), Decimal(c))
+
+    def test_lec_bound_exactly(self) -> None:
+        """With a bound at 270, D = 270 is still 较大 (a bound belongs to the lower level)."""
+        bands = LecBands(major_above=Decimal(270))
+        assert RiskLevel.LARGER == risk_level_lec(Decimal(3), Decimal(6), Decimal(15), bands=bands)
+
+    @pytest.mark.parametrize(
+        ("factor", "value"), [("l", "4"), ("e", "7"), ("c", "50"), ("l", "-1")]
+    )
+    def test_lec_scales(self, factor: str, value: str) -> None:
+        """A factor off its scale is rejected, naming the factor."""
+        args = {"l": Decimal(3), "e": Decimal(6), "c": Decimal(15), factor: Decimal(value)}
+        with pytest.raises(ValidationError) as info:
+            risk_level_lec(**args)
+        assert factor == info.value.field
+
+    @pytest.mark.parametrize(
+        ("r", "expected"),
+        [(1, RiskLevel.LOW), (3, RiskLevel.LOW), (4, RiskLevel.GENERAL), (9, RiskLevel.GENERAL),
+         (10, RiskLevel.LARGER), (16, RiskLevel.LARGER), (20, RiskLevel.MAJOR), (25, RiskLevel.MAJOR)],
+    )  # fmt: skip
+    def test_matrix_defaults(self, r: int, expected: RiskLevel) -> None:
+        """1-3 低, 4-9 一般, 10-16 较大, 20-25 重大."""
+        pairs = [(a, b) for a in range(1, 6) for b in range(1, 6) if a * b == r]
+        assert all(expected == risk_level_matrix(a, b) for a, b in pairs)
+
+    def test_matrix_provincial_variant(self) -> None:
+        """The Shandong-style bands: 1-8 blue, 9-12 yellow, 15-16 orange, 20-25 red."""
+        bands = MatrixBands(major_from=20, larger_from=15, general_from=9)
+        assert [RiskLevel.LOW, RiskLevel.GENERAL, RiskLevel.GENERAL, RiskLevel.LARGER] == [
+            risk_level_matrix(2, 4, bands=bands),
+            risk_level_matrix(3, 3, bands=bands),
+            risk_level_matrix(3, 4, bands=bands),
+            risk_level_matrix(3, 5, bands=bands),
+        ]
+
+    def test_bands_must_descend(self) -> None:
+        """Crossed bands are rejected."""
+        with pytest.raises(ValidationError):
+            LecBands(major_above=Decimal(100), larger_above=Decimal(160))
+        with pytest.raises(ValidationError):
+            MatrixBands(major_from=10, larger_from=12)
+
+    @given(st.integers(1, 5), st.integers(1, 5), st.integers(1, 5))
+    def test_matrix_monotonic(self, a: int, b: int, c: int) -> None:
+        """A higher likelihood never lowers the level."""
+        order = [RiskLevel.LOW, RiskLevel.GENERAL, RiskLevel.LARGER, RiskLevel.MAJOR]
+        low, high = sorted((a, c))
+        assert order.index(risk_level_matrix(low, b)) <= order.index(risk_level_matrix(high, b))
+
+    def test_colours(self) -> None:
+        """红、橙、黄、蓝."""
+        assert ["red", "orange", "yellow", "blue"] == [level.colour for level in RiskLevel]
+
+
+class TestMajorHazards:
+    """Order 40 附件1: α, β, R and the grade."""
+
+    @pytest.mark.parametrize(
+        ("people", "alpha"),
+        [
+            (0, "0.5"),
+            (1, "1.0"),
+            (29, "1.0"),
+            (30, "1.2"),
+            (49, "1.2"),
+            (50, "1.5"),
+            (99, "1.5"),
+            (100, "2.0"),
+        ],
+    )
+    def test_alpha(self, people: int, alpha: str) -> None:
+        """The α table at each edge."""
+        assert Decimal(alpha) == major_hazard_alpha(people)
+
+    @pytest.mark.parametrize(
+        ("r", "expected"),
+        [("100", MajorHazardGrade.LEVEL_1), ("99.99", MajorHazardGrade.LEVEL_2), ("50", MajorHazardGrade.LEVEL_2),
+         ("49.99", MajorHazardGrade.LEVEL_3), ("10", MajorHazardGrade.LEVEL_3), ("9.99", MajorHazardGrade.LEVEL_4)],
+    )  # fmt: skip
+    def test_grade(self, r: str, expected: MajorHazardGrade) -> None:
+        """一级 R ≥ 100, 二级 50 ≤ R < 100 (R exactly 50 is 二级), 三级 10 ≤ R < 50, 四级 R < 10."""
+        assert expected == major_hazard_grade(Decimal(r))
+
+    def test_r_with_named_gases_and_categories(self) -> None:
+        """α(120 people) = 2; 硫化氢 β 5, 10 t of Q 5 t; a flammable gas β 1.5, 30 t of Q 10 t."""
+        substances = [
+            Substance(name="硫化氢", quantity=Decimal(10), critical_quantity=Decimal(5)),
+            Substance(
+                name="液化石油气",
+                quantity=Decimal(30),
+                critical_quantity=Decimal(10),
+                category=BetaCategory.FLAMMABLE_GAS,
+            ),
+        ]
+        # 2 × (5 × 2 + 1.5 × 3) = 2 × 14.5 = 29
+        assert Decimal(29) == major_hazard_r(substances, offsite_population=120)
+
+    def test_identification_threshold(self) -> None:
+        """Σ q/Q exactly 1 is a 重大危险源 (等于或者超过临界量); just under is not."""
+        at = [Substance(name="甲醇", quantity=Decimal(500), critical_quantity=Decimal(500))]
+        under = [Substance(name="甲醇", quantity=Decimal("499.9"), critical_quantity=Decimal(500))]
+        assert is_major_hazard_source(at)
+        assert not is_major_hazard_source(under)
+
+    def test_bad_substances(self) -> None:
+        """Empty lists and zero critical quantities are rejected."""
+        with pytest.raises(ValidationError):
+            is_major_hazard_source([])
+        with pytest.raises(ValidationError):
+            Substance(name="x", quantity=Decimal(1), critical_quantity=Decimal(0))
