@@ -43,6 +43,7 @@ from safetyduty.rules.statutory import *
 from safetyduty.rules.classify import *
 from safetyduty.rules.expenses import *
 from safetyduty.rules.requirements import *
+from safetyduty.rules.credit import *
 from safetyduty.rules._dated import Ruling, Dated, Version, dated
 """
 suppress_warnings = ["myst.header"]

@@ -14,6 +14,7 @@ import attrs
 
 from safetyduty._validate import (
     as_tuple,
+    count,
     instance_of,
     member_of,
     non_empty_str,
@@ -53,6 +54,7 @@ class CreditEvent:
         kind: what happened.
         on: the day it happened (or was decided).
         accident_grade: for an accident, its grade.
+        deaths: for an accident, the number of deaths (0 otherwise).
         details: free text.
         basis: the decision or document it rests on, if any.
 
@@ -69,6 +71,7 @@ class CreditEvent:
     accident_grade: AccidentGrade | None = attrs.field(
         default=None, validator=optional(member_of(AccidentGrade))
     )
+    deaths: int = attrs.field(default=0, validator=count)
     details: str = attrs.field(default="", validator=text)
     basis: Basis | None = attrs.field(default=None, validator=optional(instance_of(Basis)))
 

@@ -259,6 +259,9 @@ class CreditEventKind(StrEnum):
     PUBLIC_COMMITMENT = "public_commitment"
     STANDARDIZATION_LEVEL_1 = "standardization_level_1"
     PENALTY_IN_OTHER_FIELD = "penalty_in_other_field"
+    EGREGIOUS_ACCIDENT_PENALTY = "egregious_accident_penalty"
+    ABSCONDED = "absconded"
+    MAJOR_HAZARD_RECTIFIED = "major_hazard_rectified"
     OTHER = "other"
 
 
@@ -435,6 +438,21 @@ register(
         (CreditEventKind.PUBLIC_COMMITMENT, ("公开信用承诺", "public commitment")),
         (CreditEventKind.STANDARDIZATION_LEVEL_1, ("取得标准化一级", "standardisation level 1")),
         (CreditEventKind.PENALTY_IN_OTHER_FIELD, ("其他领域受到惩戒", "penalty in another field")),
+        (
+            CreditEventKind.EGREGIOUS_ACCIDENT_PENALTY,
+            (
+                "事故情节特别严重、影响特别恶劣被处二至五倍罚款",
+                "egregious accident fined 2-5 times",
+            ),
+        ),
+        (
+            CreditEventKind.ABSCONDED,
+            ("未立即组织抢救、擅离职守或逃匿", "failed to rescue, left post or absconded"),
+        ),
+        (
+            CreditEventKind.MAJOR_HAZARD_RECTIFIED,
+            ("重大事故隐患整改到位", "major hazard rectified"),
+        ),
         (CreditEventKind.OTHER, ("其他", "other")),
     ]
 )

@@ -455,6 +455,7 @@ def credit_events(draw: st.DrawFn) -> CreditEvent:
         kind=kind,
         on=draw(dates()),
         accident_grade=grade,
+        deaths=draw(st.integers(0, 50)) if kind in accident_kinds else 0,
         details=draw(st.just("") | _TEXT),
         basis=draw(st.none() | bases()),
     )

@@ -1,0 +1,282 @@
+"""Credit lists: regimes by date, worked edges typed by hand, and properties."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from safetyduty.errors import NoRuleInForceError, ValidationError
+from safetyduty.models import (
+    AccidentGrade,
+    Basis,
+    CreditEvent,
+    CreditEventKind,
+    CreditListKind,
+    CreditRegime,
+    CreditStanding,
+    Enterprise,
+    Industry,
+    ListEntry,
+    Standardization,
+    StandardizationLevel,
+)
+from safetyduty.rules.credit import (
+    RESTRICTIONS,
+    black_regime_at,
+    credit_status,
+    listing_terms,
+    listing_triggers,
+    red_list_eligibility,
+)
+from safetyduty.testing import strategies
+
+S = "914403001922038216"
+D = date
+K = CreditEventKind
+DECISION = Basis(document="列入决定书")
+
+
+def event(
+    on: date,
+    kind: CreditEventKind = K.ACCIDENT,
+    grade: AccidentGrade | None = None,
+    deaths: int = 0,
+    ident: str = "",
+) -> CreditEvent:
+    """A credit event of subject S."""
+    return CreditEvent(
+        id=ident or f"{kind.value}-{on}",
+        subject=S,
+        kind=kind,
+        on=on,
+        accident_grade=grade,
+        deaths=deaths,
+    )
+
+
+def entry(
+    on: date, regime: CreditRegime = CreditRegime.SERIOUS_DISHONESTY_2023, **extra: object
+) -> ListEntry:
+    """A recorded black-list decision for S."""
+    return ListEntry(
+        kind=CreditListKind.BLACK, regime=regime, subject=S, listed_on=on, basis=DECISION, **extra
+    )  # type: ignore[arg-type]
+
+
+class TestRegimes:
+    """Each listing follows the regime in force on its date."""
+
+    @pytest.mark.parametrize(
+        ("day", "regime"),
+        [
+            (D(2015, 7, 29), CreditRegime.BLACKLIST_2015),
+            (D(2017, 5, 8), CreditRegime.BLACKLIST_2015),
+            (D(2017, 5, 9), CreditRegime.JOINT_PUNISHMENT_2017),
+            (D(2023, 9, 30), CreditRegime.JOINT_PUNISHMENT_2017),
+            (D(2023, 10, 1), CreditRegime.SERIOUS_DISHONESTY_2023),
+        ],
+    )
+    def test_regime_by_date(self, day: date, regime: CreditRegime) -> None:
+        """2015-07-29, 2017-05-09, 2023-10-01."""
+        assert regime == black_regime_at(day).key
+
+    def test_before_the_first_regime(self) -> None:
+        """No rule before 2015-07-29: an error, not None."""
+        with pytest.raises(NoRuleInForceError):
+            black_regime_at(D(2015, 7, 28))
+
+
+class TestWorkedCases:
+    """The edges the issue names."""
+
+    def test_two_larger_accidents_exactly_12_months_apart(self) -> None:
+        """2024-03-01 and 2025-03-01 qualify (12个月内, the first day not counted); 2025-03-02 does not."""
+        first = event(D(2024, 3, 1), grade=AccidentGrade.LARGER, deaths=3)
+        within = listing_triggers(
+            [first, event(D(2025, 3, 1), grade=AccidentGrade.LARGER, deaths=4)], as_of=D(2026, 1, 1)
+        )
+        assert [("two_larger_accidents", D(2025, 3, 1))] == [(t.criterion, t.on) for t in within]
+        outside = listing_triggers(
+            [first, event(D(2025, 3, 2), grade=AccidentGrade.LARGER, deaths=4)], as_of=D(2026, 1, 1)
+        )
+        assert () == outside
+
+    def test_listing_on_a_leap_day_runs_three_years(self) -> None:
+        """2024-02-29 + 3 years is in force through 2027-02-28."""
+        decision = entry(D(2024, 2, 29))
+        assert D(2027, 2, 28) == listing_terms(decision).expires_on
+        assert (
+            CreditStanding.BLACK
+            == credit_status(S, [], as_of=D(2027, 2, 28), decisions=[decision]).standing
+        )
+        assert (
+            CreditStanding.NONE
+            == credit_status(S, [], as_of=D(2027, 3, 1), decisions=[decision]).standing
+        )
+
+    def test_early_removal_at_12_months(self) -> None:
+        """满12个月: from 2025-03-11 for a listing of 2024-03-10; a removal ends the listing that day."""
+        decision = entry(D(2024, 3, 10))
+        assert D(2025, 3, 11) == listing_terms(decision).early_removal_from
+        removed = attrs.evolve(decision, removed_on=D(2025, 3, 11))
+        assert (
+            CreditStanding.BLACK
+            == credit_status(S, [], as_of=D(2025, 3, 10), decisions=[removed]).standing
+        )
+        assert (
+            CreditStanding.NONE
+            == credit_status(S, [], as_of=D(2025, 3, 11), decisions=[removed]).standing
+        )
+        # Revoking the early removal restores the listing (the entry without removed_on).
+        assert (
+            CreditStanding.BLACK
+            == credit_status(S, [], as_of=D(2025, 6, 1), decisions=[decision]).standing
+        )
+
+    def test_2016_listing_and_a_consecutive_second(self) -> None:
+        """Under the 2015 regime: 1 year, and 3 years for a second listing while the first runs."""
+        first = event(D(2016, 4, 1), grade=AccidentGrade.MAJOR, deaths=11)
+        second = event(D(2017, 3, 1), grade=AccidentGrade.MAJOR, deaths=12)
+        alone = credit_status(S, [first], as_of=D(2016, 5, 1))
+        assert [(CreditRegime.BLACKLIST_2015, D(2017, 4, 1))] == [
+            (e.regime, e.expires_on) for e in alone.entries
+        ]
+        both = credit_status(S, [first, second], as_of=D(2019, 1, 1))
+        assert [(D(2017, 3, 1), D(2020, 3, 1))] == [
+            (e.listed_on, e.expires_on) for e in both.entries
+        ]
+
+    def test_2015_listing_extended_until_the_hazard_is_fixed(self) -> None:
+        """An overdue major hazard keeps a 2015 listing open until rectified."""
+        hazard = event(D(2016, 1, 10), kind=K.MAJOR_HAZARD_NOT_RECTIFIED)
+        open_ended = credit_status(S, [hazard], as_of=D(2018, 1, 1))
+        assert [None] == [e.expires_on for e in open_ended.entries]
+        fixed = event(D(2017, 6, 1), kind=K.MAJOR_HAZARD_RECTIFIED)
+        assert (
+            CreditStanding.NONE == credit_status(S, [hazard, fixed], as_of=D(2017, 6, 2)).standing
+        )
+        assert (
+            CreditStanding.BLACK == credit_status(S, [hazard, fixed], as_of=D(2017, 6, 1)).standing
+        )
+
+    def test_2018_listing_under_the_2017_regime(self) -> None:
+        """1 year; removal applied for within 30 days before expiry."""
+        status = credit_status(
+            S, [event(D(2018, 6, 15), grade=AccidentGrade.LARGER, deaths=3)], as_of=D(2018, 7, 1)
+        )
+        (listed,) = status.entries
+        assert (CreditRegime.JOINT_PUNISHMENT_2017, D(2019, 6, 15)) == (
+            listed.regime,
+            listed.expires_on,
+        )
+        assert (D(2019, 5, 16), D(2019, 6, 15)) == listing_terms(listed).removal_window
+        assert RESTRICTIONS == status.restrictions
+
+    def test_three_fatal_general_accidents_in_a_year(self) -> None:
+        """2017 regime: the third fatal 一般 accident within 1 year qualifies."""
+        accidents = [
+            event(D(2019, m, 1), grade=AccidentGrade.GENERAL, deaths=1) for m in (1, 5, 12)
+        ]
+        assert [D(2019, 12, 1)] == [t.on for t in listing_triggers(accidents, as_of=D(2020, 1, 1))]
+
+    def test_red_list_lost_by_a_penalty_and_regained(self) -> None:
+        """A penalty on 2024-05-10 bars the red list through 2027-05-10; eligible again 2027-05-11."""
+        firm = Enterprise(
+            uscc=S, name="x", industry=Industry.MACHINERY, region="440300", employees=300,
+            standardization=Standardization(level=StandardizationLevel.LEVEL_1, granted_on=D(2021, 1, 1)),
+        )  # fmt: skip
+        events = [
+            event(D(2021, 3, 1), kind=K.PUBLIC_COMMITMENT),
+            event(D(2024, 5, 10), kind=K.ADMINISTRATIVE_PENALTY),
+        ]
+        before = red_list_eligibility(firm, events, as_of=D(2024, 5, 9))
+        lost = red_list_eligibility(firm, events, as_of=D(2027, 5, 10))
+        back = red_list_eligibility(firm, events, as_of=D(2027, 5, 11))
+        assert (True, False, True) == (before.eligible, lost.eligible, back.eligible)
+        assert [(3, D(2027, 5, 11))] == [(u.condition, u.eligible_again_from) for u in lost.unmet]
+
+    def test_red_list_needs_all_six(self) -> None:
+        """No commitment, no 一级, a fatal accident, another field's record: each is named."""
+        firm = Enterprise(
+            uscc=S, name="x", industry=Industry.MACHINERY, region="440300", employees=30
+        )
+        events = [
+            event(D(2025, 1, 1), grade=AccidentGrade.GENERAL, deaths=1),
+            event(D(2020, 1, 1), kind=K.PENALTY_IN_OTHER_FIELD),
+        ]
+        result = red_list_eligibility(firm, events, as_of=D(2026, 1, 1))
+        assert [1, 4, 5, 6] == [u.condition for u in result.unmet]
+        with pytest.raises(NoRuleInForceError):
+            red_list_eligibility(firm, [], as_of=D(2017, 12, 6))
+
+    def test_decisions_take_precedence(self) -> None:
+        """With a decision recorded, acts before it are covered, later ones are pending."""
+        acts = [
+            event(D(2024, 3, 1), grade=AccidentGrade.MAJOR, deaths=10),
+            event(D(2025, 1, 1), kind=K.FALSE_REPORT),
+        ]
+        status = credit_status(S, acts, as_of=D(2025, 2, 1), decisions=[entry(D(2024, 6, 1))])
+        assert [D(2024, 6, 1)] == [e.listed_on for e in status.entries]
+        assert [D(2025, 1, 1)] == [e.on for e in status.pending]
+        assert any("decided" in line for line in status.explanation)
+
+    def test_bad_input(self) -> None:
+        """Wrong types are ValidationErrors."""
+        with pytest.raises(ValidationError):
+            credit_status("", [], as_of=D(2025, 1, 1))
+        with pytest.raises(ValidationError):
+            credit_status(S, ["x"], as_of=D(2025, 1, 1))  # type: ignore[list-item]
+        with pytest.raises(ValidationError):
+            credit_status(S, [], as_of=D(2025, 1, 1), decisions=["x"])  # type: ignore[list-item]
+
+
+EVENTS = st.lists(
+    strategies.credit_events().map(
+        lambda e: attrs.evolve(
+            e, subject=S, on=D(2015, 8, 1) + timedelta(days=(e.on - D(2004, 1, 1)).days % 4000)
+        )
+    ),
+    max_size=8,
+    unique_by=lambda e: e.id,
+)
+DAYS = st.dates(min_value=D(2015, 8, 1), max_value=D(2030, 12, 31))
+
+
+class TestProperties:
+    """Invariants of the computed status."""
+
+    @settings(max_examples=60)
+    @given(EVENTS, DAYS, st.randoms())
+    def test_deterministic_and_order_free(
+        self, events: list[CreditEvent], as_of: date, rnd: random.Random
+    ) -> None:
+        """The same facts in any order give the same status."""
+        shuffled = list(events)
+        rnd.shuffle(shuffled)
+        assert credit_status(S, events, as_of=as_of) == credit_status(S, shuffled, as_of=as_of)
+
+    @settings(max_examples=60)
+    @given(EVENTS, strategies.credit_events(), st.lists(DAYS, min_size=1, max_size=5))
+    def test_adding_an_event_never_shortens_a_listing(
+        self, events: list[CreditEvent], extra: CreditEvent, days: list[date]
+    ) -> None:
+        """Black before the extra fact means black after it, on every day."""
+        more = [*events, attrs.evolve(extra, subject=S, id="extra")]
+        for day in days:
+            if credit_status(S, events, as_of=day).standing is CreditStanding.BLACK:
+                assert CreditStanding.BLACK == credit_status(S, more, as_of=day).standing
+
+    @settings(max_examples=60)
+    @given(EVENTS)
+    def test_after_every_expiry_nothing_is_left(self, events: list[CreditEvent]) -> None:
+        """Past the last expiry (no open-ended hazard listings) the standing is none."""
+        closed = [e for e in events if e.kind is not K.MAJOR_HAZARD_NOT_RECTIFIED]
+        late = D(2035, 1, 1)
+        status = credit_status(S, closed, as_of=late)
+        assert CreditStanding.NONE == status.standing
+        assert () == status.entries
