@@ -27,6 +27,7 @@ from safetyduty.models._hazard import Hazard, RectificationPlan, StatusChange, S
 from safetyduty.models._obligation import Applicability, Obligation
 from safetyduty.models._person import Certificate, Person
 from safetyduty.models._plan import Baseline, Milestone, Phase, Plan, Target
+from safetyduty.models._portfolio import Portfolio
 from safetyduty.models._record import Record
 from safetyduty.models._risk import Assessment, LecInputs, MatrixInputs, Risk
 from safetyduty.models._schedule import DueRule, Duration, OneOff, Recurring, Schedule, Triggered
@@ -93,6 +94,7 @@ __all__ = [
     "Phase",
     "Plan",
     "PlanLevel",
+    "Portfolio",
     "Record",
     "RecordKind",
     "RectificationPlan",
