@@ -1,5 +1,9 @@
 """The ``safetyduty`` command.
 
+``safetyduty demo`` evaluates the bundled sample portfolio against the
+catalog; ``safetyduty evaluate FILE.json`` does the same for a portfolio of
+your own (the JSON that ``safetyduty sample`` prints shows the format).
+
 Examples:
     >>> main(["workdays", "add", "2025-09-26", "20"])
     2025-10-30
@@ -16,16 +20,20 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import NoReturn, TextIO
 
+from safetyduty import serde
 from safetyduty._dates import parse_iso_date
 from safetyduty.calendars import DayType, WorkCalendar, default_calendar
 from safetyduty.errors import SafetyDutyError
 from safetyduty.i18n import label
+from safetyduty.models import Portfolio
 
 __all__ = ["main"]
 
 _DEMO_AS_OF = date(2026, 11, 23)
+_DEMO_SINCE = date(2026, 1, 1)
 
 
 class _UsageError(Exception):
@@ -67,9 +75,19 @@ def _parser() -> _Parser:
     count.add_argument("start", type=_iso_date)
     count.add_argument("end", type=_iso_date)
 
-    demo = commands.add_parser("demo", help="the worked example on the bundled data")
-    demo.add_argument("--as-of", type=_iso_date, default=_DEMO_AS_OF)
-    demo.add_argument("--locale", choices=("zh_CN", "en"), default="zh_CN")
+    for name, text in (
+        ("demo", "evaluate the bundled sample portfolio (the main job)"),
+        ("evaluate", "evaluate a portfolio JSON file against the catalog"),
+    ):
+        sub = commands.add_parser(name, help=text)
+        if name == "evaluate":
+            sub.add_argument("file", type=Path)
+        sub.add_argument("--as-of", type=_iso_date, default=_DEMO_AS_OF if name == "demo" else None)
+        sub.add_argument("--since", type=_iso_date, default=None)
+        sub.add_argument("--locale", choices=("zh_CN", "en"), default="zh_CN")
+    commands.add_parser(
+        "sample", help="print the sample portfolio as JSON (the file format of evaluate)"
+    )
     return parser
 
 
@@ -90,71 +108,65 @@ def _print_calendar(cal: WorkCalendar, year: int, locale: str, out: TextIO) -> N
         day = date.fromordinal(day.toordinal() + 1)
 
 
-def _demo(cal: WorkCalendar, as_of: date, locale: str, out: TextIO) -> None:
-    zh = locale == "zh_CN"
+def _calendar_example(cal: WorkCalendar, locale: str, out: TextIO) -> None:
     published = date(2025, 9, 26)
     due = cal.add_workdays(published, 20)
-    print(
-        "safetyduty demo — 中国工作日历"
-        if zh
-        else "safetyduty demo — the Chinese working-day calendar",
-        file=out,
-    )
-    print(f"  as of {as_of.isoformat()}; data {cal.coverage.first}..{cal.coverage.last}", file=out)
-    print(file=out)
-    print(
-        "应急预案 2025-09-26 公布，20个工作日内备案："
-        if zh
-        else "Emergency plan published 2025-09-26, to be filed within 20 working days:",
-        file=out,
-    )
-    print(f"  → {due.isoformat()} ({cal.workdays_between(published, due)} workdays)", file=out)
-    skipped = [
-        d
-        for d in (
-            date.fromordinal(published.toordinal() + k)
-            for k in range(1, (due - published).days + 1)
-        )
-        if cal.is_rest_day(d) and d.weekday() < 5  # noqa: PLR2004 - weekdays off only
-    ]
-    if skipped:
+    if locale == "en":
         print(
-            f"  {'跳过的法定节假日/调休' if zh else 'weekdays off skipped'}: "
-            f"{skipped[0].isoformat()} .. {skipped[-1].isoformat()} ({len(skipped)})",
+            f"\nWorking days: an emergency plan published {published} is filed within 20 working days: {due}",
             file=out,
         )
-    makeup = [d for d in cal.workdays(published, due) if d.weekday() >= 5]  # noqa: PLR2004
-    if makeup:
-        days = ", ".join(d.isoformat() for d in makeup)
-        print(f"  {'计入的调休上班日' if zh else 'make-up workdays counted'}: {days}", file=out)
-    print(file=out)
-    for day in (date(2026, 1, 4), date(2026, 2, 17), date(2026, 2, 20), as_of):
-        if day in cal.coverage:
-            name = cal.holiday_name(day, locale) or "—"
-            print(
-                f"  {day.isoformat()} {day:%a}: {label(cal.day_type(day), locale)}  {name}",
-                file=out,
-            )
-    print(file=out)
-    nxt = cal.add_workdays(as_of, 1) if as_of in cal.coverage else None
-    if nxt is not None:
-        print(f"  {'下一个工作日' if zh else 'next workday'}: {nxt.isoformat()}", file=out)
+    else:
+        print(f"\n工作日：应急预案{published}公布，20个工作日内备案，截止{due}", file=out)
+    makeup = ", ".join(d.isoformat() for d in cal.workdays(published, due) if d.weekday() >= 5)  # noqa: PLR2004
+    print(
+        f"  {'计入的调休上班日' if locale != 'en' else 'make-up workdays counted'}: {makeup}",
+        file=out,
+    )
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> None:
+    from safetyduty._printing import print_portfolio  # noqa: PLC0415 - loads the catalog only when needed
+
+    cal = default_calendar(estimate=args.estimate)
+    if args.command == "calendar":
+        _print_calendar(cal, args.year, args.locale, out)
+    elif args.command == "demo":
+        from safetyduty.catalog import sample_portfolio  # noqa: PLC0415
+
+        since = args.since or _DEMO_SINCE
+        print_portfolio(
+            sample_portfolio(), as_of=args.as_of, since=since, locale=args.locale, out=out
+        )
+        _calendar_example(cal, args.locale, out)
+    elif args.command == "evaluate":
+        portfolio = _load(args.file)
+        as_of = args.as_of or date.today()  # noqa: DTZ011 - the caller asked for "today" by omitting --as-of
+        since = args.since or date(as_of.year, 1, 1)
+        print_portfolio(portfolio, as_of=as_of, since=since, locale=args.locale, out=out)
+    elif args.command == "sample":
+        from safetyduty.catalog import sample_portfolio  # noqa: PLC0415
+
+        print(serde.dumps(sample_portfolio(), indent=1), file=out)
+    elif args.op == "add":
+        print(cal.add_workdays(args.date, args.n).isoformat(), file=out)
+    else:
+        print(cal.workdays_between(args.start, args.end), file=out)
+
+
+def _load(path: Path) -> Portfolio:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _UsageError(f"cannot read {path}: {exc}") from None
+    return serde.loads(text, Portfolio)
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 2 bad arguments or input)."""
     stdout = out or sys.stdout
     try:
-        args = _parser().parse_args(argv)
-        cal = default_calendar(estimate=args.estimate)
-        if args.command == "calendar":
-            _print_calendar(cal, args.year, args.locale, stdout)
-        elif args.command == "demo":
-            _demo(cal, args.as_of, args.locale, stdout)
-        elif args.op == "add":
-            print(cal.add_workdays(args.date, args.n).isoformat(), file=stdout)
-        else:
-            print(cal.workdays_between(args.start, args.end), file=stdout)
+        _run(_parser().parse_args(argv), stdout)
     except (_UsageError, SafetyDutyError) as exc:
         print(f"safetyduty: error: {exc}", file=sys.stderr)
         return 2

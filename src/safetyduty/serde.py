@@ -29,7 +29,14 @@ import cattrs
 from cattrs.strategies import configure_tagged_union
 from cattrs.v import format_exception
 
-import safetyduty.calendars  # noqa: F401 - registers the calendar enums' labels
+# Every module that defines an enum, imported so its labels (and so its hooks) exist.
+import safetyduty.calendars
+import safetyduty.rules.classify
+import safetyduty.rules.compliance
+import safetyduty.rules.deadlines
+import safetyduty.rules.expenses
+import safetyduty.rules.requirements
+import safetyduty.rules.targets  # noqa: F401
 from safetyduty._dates import parse_iso_date
 from safetyduty._labels import enum_types
 from safetyduty.errors import SafetyDutyError, ValidationError
@@ -60,6 +67,13 @@ def _structure_datetime(value: object, _: type) -> datetime:
     raise ValueError(msg)
 
 
+def _structure_moment(value: object, _: type) -> date:
+    """A date, or an aware datetime when the text has a time part."""
+    if isinstance(value, str) and "T" in value:
+        return _structure_datetime(value, datetime)
+    return _structure_date(value, date)
+
+
 def _structure_decimal(value: object, _: type) -> Decimal:
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         try:
@@ -71,7 +85,16 @@ def _structure_decimal(value: object, _: type) -> Decimal:
 
 
 def _strict(kind: type) -> Any:
-    def structure(value: object, _: type) -> object:
+    def structure(value: object, target: type) -> object:
+        if (
+            kind is str
+            and target is not str
+            and isinstance(target, type)
+            and issubclass(target, Enum)
+        ):
+            return _enum_hook(target)(
+                value, target
+            )  # an enum registered after the converter was built
         if type(value) is not kind:
             msg = f"{value!r} is not of type {kind.__name__}"
             raise ValueError(msg)
@@ -142,6 +165,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     for kind in (str, int, bool):
         conv.register_structure_hook(kind, _strict(kind))
     optional_hooks: tuple[tuple[Any, Any], ...] = (
+        (date | datetime | None, _structure_moment),
         (date | None, _structure_date),
         (Decimal | None, _structure_decimal),
         (str | None, _strict(str)),

@@ -115,10 +115,7 @@ def plan(plan_id: str) -> Plan:
 
 @functools.cache
 def sample_portfolio() -> Portfolio:
-    """The demo's sample: about twenty enterprises with a year of records, hazards and accidents."""
-    text = (
-        files("safetyduty.catalog")
-        .joinpath("data/sample_portfolio.json")
-        .read_text(encoding="utf-8")
-    )
-    return serde.loads(text, Portfolio)
+    """The demo's sample: twenty enterprises with 2026's records, hazards and accidents (built once)."""
+    from safetyduty.catalog._sample import build_sample  # noqa: PLC0415 - only when asked
+
+    return build_sample()

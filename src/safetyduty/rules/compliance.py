@@ -17,6 +17,8 @@ Which records count for which period:
   fatal accident) counts records from its event to its due date, later ones
   as late.
 
+Periods are those that start between ``since`` and ``as_of`` (a period begun
+before ``since`` is left out rather than judged on part of its evidence).
 A period's status: **met** with enough records on time; **late** with
 enough only counting late ones; **missed** when the due date has passed
 without enough; **due** when the due date is within 30 days (or today);
@@ -328,6 +330,8 @@ def _recurring_rows(
 ) -> Iterator[ComplianceRow]:
     uscc = evidence.uscc
     for period in occurrences(schedule, since, as_of, roll=Roll.NONE):
+        if period.start < since:
+            continue  # a period begun before `since` would be judged on part of its evidence
         due = period.due
         if schedule.due.kind is DueKind.DAY_OF_NEXT_PERIOD:
             first = period.end + timedelta(days=1)

@@ -13,7 +13,8 @@ The rules (also in the docs, "Evaluating compliance"):
   expected today on the straight line from the previous milestone (or, with
   none, from the first observation) to the next one, and **behind** when it
   does not;
-- with no observation to judge by, it is **no data**.
+- with no observation to judge by (none yet, or none by the last milestone
+  once all have come), it is **no data**.
 
 "Reaches" means ≥ for at-least targets, ≤ for at-most targets; a reduction
 is (baseline − actual) / baseline, which must reach the milestone's value.
@@ -162,6 +163,17 @@ def evaluate_target(
                 reason=f"the milestone of {milestone.due} ({milestone.value}) was not reached",
             )
     final = target.milestones[-1]
+    observed = [m for m in judged if any(o.on <= m.due for o in seen)]
+    if len(judged) == len(target.milestones) and not observed:
+        return TargetStatus(
+            target=target.id,
+            state=TargetState.NO_DATA,
+            milestone=final,
+            expected=final.value,
+            actual=actual,
+            observed_on=latest.on,
+            reason=f"no observation by the last milestone ({final.due})",
+        )
     if len(judged) == len(target.milestones) or _reaches(target, actual, final.value):
         return TargetStatus(
             target=target.id, state=TargetState.MET, milestone=final, expected=final.value, actual=actual,

@@ -1,0 +1,470 @@
+"""Compliance evaluation: worked scenarios typed by hand, properties, the catalog, targets, the commands."""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from safetyduty import catalog, serde
+from safetyduty.cli import main
+from safetyduty.errors import UnknownCodeError, ValidationError
+from safetyduty.models import (
+    Accident,
+    Basis,
+    Enterprise,
+    Industry,
+    Milestone,
+    Obligation,
+    OneOff,
+    Portfolio,
+    Record,
+    RecordKind,
+    Subject,
+    Target,
+    TargetKind,
+)
+from safetyduty.rules.compliance import ComplianceStatus, evaluate, evaluate_many
+from safetyduty.rules.phrases import parse_schedule
+from safetyduty.rules.targets import Observation, TargetState, evaluate_target
+
+D = date
+S = ComplianceStatus
+CST = timezone(timedelta(hours=8))
+FIRM = Enterprise(
+    uscc="914403001922038216",
+    name="示例机械",
+    industry=Industry.MACHINERY,
+    region="441500",
+    employees=150,
+)
+
+
+def rec(kind: RecordKind, on: date, ident: str = "") -> Record:
+    """A record of FIRM."""
+    return Record(id=ident or f"{kind.value}-{on}", kind=kind, on=on, enterprise=FIRM.uscc)
+
+
+def rows(
+    obligation: str, records: list[Record], as_of: date, since: date = D(2026, 1, 1), **extra: Any
+) -> list[tuple[date | None, Any, S]]:
+    """(window start, due, status) of one obligation's rows."""
+    report = evaluate(
+        FIRM,
+        records,
+        as_of=as_of,
+        since=since,
+        obligations=[catalog.obligation(obligation)],
+        **extra,
+    )
+    return [(r.start, r.due, r.status) for r in report.rows]
+
+
+class TestWorkedScenarios:
+    """The scenarios the issue names."""
+
+    def test_a_month_without_a_led_inspection_is_missed(self) -> None:
+        """January and March inspected, February not: February missed; April (open) due."""
+        records = [
+            rec(RecordKind.LED_INSPECTION, D(2026, 1, 9)),
+            rec(RecordKind.LED_INSPECTION, D(2026, 3, 2)),
+        ]
+        assert [
+            (D(2026, 1, 1), D(2026, 1, 31), S.MET),
+            (D(2026, 2, 1), D(2026, 2, 28), S.MISSED),
+            (D(2026, 3, 1), D(2026, 3, 31), S.MET),
+            (D(2026, 4, 1), D(2026, 4, 30), S.DUE),
+        ] == rows("principal.monthly_inspection", records, as_of=D(2026, 4, 10))
+
+    def test_monthly_25th_is_due_on_the_25th(self) -> None:
+        """每月25日前: filed on the 25th is met; on the 27th is late; nothing by the 26th is missed."""
+        duty = Obligation(
+            id="report.monthly", title="每月25日前报送统计表", subject=Subject.ENTERPRISE, evidence=RecordKind.REPORT_FILED,
+            schedule=parse_schedule("每月25日前"), basis=Basis(document="新疆维吾尔自治区安全生产专项整治三年行动实施方案"),
+        )  # fmt: skip
+        records = [
+            rec(RecordKind.REPORT_FILED, D(2026, 1, 25)),
+            rec(RecordKind.REPORT_FILED, D(2026, 2, 27)),
+        ]
+        report = evaluate(
+            FIRM, records, as_of=D(2026, 3, 26), since=D(2026, 1, 1), obligations=[duty]
+        )
+        assert [(D(2026, 1, 25), S.MET), (D(2026, 2, 25), S.LATE), (D(2026, 3, 25), S.MISSED)] == [
+            (r.due, r.status) for r in report.rows
+        ]
+
+    def test_a_drill_after_its_window_is_late(self) -> None:
+        """A one-off drill due 2026-06-30, held 2026-07-08: late (and missed before it was held)."""
+        duty = Obligation(
+            id="drill.once", title="2026年6月底前组织一次应急演练", subject=Subject.ENTERPRISE,
+            evidence=RecordKind.DRILL, schedule=OneOff(due=D(2026, 6, 30)), basis=Basis(document="示例方案"),
+        )  # fmt: skip
+        drill = rec(RecordKind.DRILL, D(2026, 7, 8))
+        assert [S.MISSED] == [
+            r.status for r in evaluate(FIRM, [drill], as_of=D(2026, 7, 7), obligations=[duty]).rows
+        ]
+        (row,) = evaluate(FIRM, [drill], as_of=D(2026, 7, 9), obligations=[duty]).rows
+        assert (S.LATE, 1, (drill.id,)) == (row.status, row.late, row.evidence)
+
+    def test_a_fatal_accident_creates_the_retraining_duty(self) -> None:
+        """An accident on 2026-05-01 23:30: retraining due 2026-08-03 (8-01 is a Saturday)."""
+        accident = Accident(
+            id="a1", enterprise=FIRM.uscc, occurred_at=datetime(2026, 5, 1, 23, 30, tzinfo=CST),
+            deaths=1, serious_injuries=0, direct_loss=Decimal(300000),
+        )  # fmt: skip
+        before = rows(
+            "accident.retraining.principal", [], as_of=D(2026, 7, 1), accidents=[accident]
+        )
+        assert [(D(2026, 5, 1), D(2026, 8, 3), S.UPCOMING)] == before
+        missed = rows(
+            "accident.retraining.principal", [], as_of=D(2026, 8, 4), accidents=[accident]
+        )
+        assert [(D(2026, 5, 1), D(2026, 8, 3), S.MISSED)] == missed
+        met = rows(
+            "accident.retraining.principal",
+            [rec(RecordKind.RETRAINING, D(2026, 8, 3))],
+            as_of=D(2026, 9, 1),
+            accidents=[accident],
+        )
+        assert [S.MET] == [status for _, _, status in met]
+        non_fatal = attrs.evolve(accident, deaths=0)
+        assert [] == rows(
+            "accident.retraining.principal", [], as_of=D(2026, 9, 1), accidents=[non_fatal]
+        )
+
+    def test_an_overdue_major_hazard_is_reported(self) -> None:
+        """A major hazard rectifying past its deadline, and one without its 五到位 plan."""
+        sample = catalog.sample_portfolio()
+        storage = sample.enterprises[1]
+        report = evaluate(
+            storage,
+            sample.records,
+            as_of=D(2026, 11, 23),
+            since=D(2026, 1, 1),
+            hazards=sample.hazards,
+        )
+        assert [("H-2026-001", D(2026, 10, 31))] == [(h.hazard, h.deadline) for h in report.hazards]
+        assert "past its rectification deadline" in report.hazards[0].problem
+        before = evaluate(
+            storage,
+            sample.records,
+            as_of=D(2026, 10, 31),
+            since=D(2026, 1, 1),
+            hazards=sample.hazards,
+        )
+        assert () == before.hazards
+
+    def test_hazard_statistics_are_filed_in_the_next_quarter(self) -> None:
+        """下一季度15日前: the Q1 report filed 4-10 is met; filed 4-20 is late; a March filing does not count."""
+        on_time = rows(
+            "hazard.statistics.quarterly",
+            [rec(RecordKind.REPORT_FILED, D(2026, 4, 10))],
+            as_of=D(2026, 5, 1),
+        )
+        assert (D(2026, 4, 1), D(2026, 4, 15), S.MET) == on_time[0]
+        late = rows(
+            "hazard.statistics.quarterly",
+            [rec(RecordKind.REPORT_FILED, D(2026, 4, 20))],
+            as_of=D(2026, 5, 1),
+        )
+        assert S.LATE == late[0][2]
+        early = rows(
+            "hazard.statistics.quarterly",
+            [rec(RecordKind.REPORT_FILED, D(2026, 3, 20))],
+            as_of=D(2026, 5, 1),
+        )
+        assert S.MISSED == early[0][2]
+
+    def test_not_applicable_rows_name_the_reason(self) -> None:
+        """The 应急条例 第八条 half-yearly drill does not bind a machinery works."""
+        report = evaluate(
+            FIRM,
+            [],
+            as_of=D(2026, 6, 1),
+            obligations=[catalog.obligation("emergency_plan.drill.high_risk")],
+        )
+        (row,) = report.rows
+        assert S.NOT_APPLICABLE == row.status
+        assert "machinery" in row.reason
+        assert "不适用" in row.explain()
+
+    def test_report_helpers(self) -> None:
+        """summary, rate, overdue, upcoming, html."""
+        records = [rec(RecordKind.LED_INSPECTION, D(2026, 1, 9))]
+        report = evaluate(
+            FIRM,
+            records,
+            as_of=D(2026, 3, 20),
+            since=D(2026, 1, 1),
+            obligations=[catalog.obligation("principal.monthly_inspection")],
+        )
+        assert (1, 1, 1) == (report.summary[S.MET], report.summary[S.MISSED], report.summary[S.DUE])
+        assert Decimal("0.5") == report.rate
+        assert [D(2026, 2, 28)] == [r.due for r in report.overdue()]
+        assert [D(2026, 3, 31)] == [r.due for r in report.upcoming(days=30)]
+        assert "<table>" in report._repr_html_()
+        with pytest.raises(ValidationError):
+            report.upcoming(days=-1)
+
+    def test_bad_input(self) -> None:
+        """Wrong types are ValidationErrors naming the argument."""
+        for call in (
+            lambda: evaluate("x", [], as_of=D(2026, 1, 1)),  # type: ignore[arg-type]
+            lambda: evaluate(FIRM, ["x"], as_of=D(2026, 1, 1)),  # type: ignore[list-item]
+            lambda: evaluate(FIRM, [], as_of="2026-01-01"),  # type: ignore[arg-type]
+            lambda: evaluate(FIRM, [], as_of=D(2026, 1, 1), since=D(2026, 2, 1)),
+            lambda: evaluate(FIRM, [], as_of=D(2026, 1, 1), obligations="all"),  # type: ignore[arg-type]
+        ):
+            with pytest.raises(ValidationError):
+                call()
+
+
+RECORDS = st.lists(
+    st.builds(
+        rec,
+        st.sampled_from(
+            [
+                RecordKind.LED_INSPECTION,
+                RecordKind.SAFETY_STUDY,
+                RecordKind.DRILL,
+                RecordKind.REPORT_FILED,
+            ]
+        ),
+        st.dates(min_value=D(2026, 1, 1), max_value=D(2026, 11, 30)),
+        st.uuids().map(str),
+    ),
+    max_size=30,
+)
+DUTIES = [
+    catalog.obligation(k)
+    for k in (
+        "principal.monthly_inspection",
+        "principal.quarterly_study",
+        "principal.yearly_drill",
+        "hazard.statistics.quarterly",
+    )
+]
+
+
+class TestProperties:
+    """Invariants of evaluation."""
+
+    @settings(max_examples=60)
+    @given(
+        RECORDS,
+        st.sampled_from(
+            [RecordKind.LED_INSPECTION, RecordKind.SAFETY_STUDY, RecordKind.REPORT_FILED]
+        ),
+        st.dates(min_value=D(2026, 1, 1), max_value=D(2026, 11, 30)),
+    )
+    def test_adding_a_record_never_turns_met_into_missed(
+        self, records: list[Record], kind: RecordKind, on: date
+    ) -> None:
+        """A met row stays met (or better) with one more record."""
+        as_of = D(2026, 12, 1)
+        before = evaluate(FIRM, records, as_of=as_of, since=D(2026, 1, 1), obligations=DUTIES).rows
+        after = evaluate(
+            FIRM,
+            [*records, rec(kind, on, "extra")],
+            as_of=as_of,
+            since=D(2026, 1, 1),
+            obligations=DUTIES,
+        ).rows
+        assert len(before) == len(after)
+        for old, new in zip(before, after, strict=True):
+            if old.status is S.MET:
+                assert S.MET == new.status
+
+    @settings(max_examples=40)
+    @given(RECORDS)
+    def test_deterministic_and_complete(self, records: list[Record]) -> None:
+        """Same input, same rows; every period of every duty has exactly one row."""
+        first = evaluate(
+            FIRM, records, as_of=D(2026, 11, 30), since=D(2026, 1, 1), obligations=DUTIES
+        )
+        again = evaluate(
+            FIRM,
+            list(reversed(records)),
+            as_of=D(2026, 11, 30),
+            since=D(2026, 1, 1),
+            obligations=DUTIES,
+        )
+        assert first == again
+        counts = {d.id: sum(1 for r in first.rows if r.obligation == d.id) for d in DUTIES}
+        assert {
+            "principal.monthly_inspection": 11,
+            "principal.quarterly_study": 4,
+            "principal.yearly_drill": 1,
+            "hazard.statistics.quarterly": 4,
+        } == counts
+
+    def test_evaluate_many_streams_picklable_reports(self) -> None:
+        """One report per enterprise, in order, and reports pickle."""
+        sample = catalog.sample_portfolio()
+        reports = list(
+            evaluate_many(
+                sample.enterprises[:3], sample.records, as_of=D(2026, 11, 23), since=D(2026, 1, 1)
+            )
+        )
+        assert [e.uscc for e in sample.enterprises[:3]] == [r.enterprise for r in reports]
+        assert reports[0] == pickle.loads(pickle.dumps(reports[0]))  # noqa: S301 - our own data
+        assert reports[0] == serde.loads(serde.dumps(reports[0]), type(reports[0]))
+
+
+class TestTargets:
+    """evaluate_target: the rule for on track, typed by hand."""
+
+    STAGED = catalog.plan("xicha-2020").targets[0]  # 40% by 2020, 60% by 2021, 80% by 2022
+
+    @pytest.mark.parametrize(
+        ("value", "as_of", "state"),
+        [
+            ("0.58", D(2021, 12, 31), TargetState.MISSED),  # the 2021 milestone not reached
+            (
+                "0.62",
+                D(2021, 12, 31),
+                TargetState.ON_TRACK,
+            ),  # reached; expected 0.6 today on the way to 0.8
+            ("0.81", D(2022, 6, 30), TargetState.MET),  # already beyond the last milestone
+        ],
+    )
+    def test_xicha_staged_target(self, value: str, as_of: date, state: TargetState) -> None:
+        """西岔's staged target judged at end-2021 and mid-2022."""
+        status = evaluate_target(
+            self.STAGED, [Observation(on=D(2021, 12, 31), value=Decimal(value))], as_of=as_of
+        )
+        assert state == status.state
+
+    def test_behind_on_the_straight_line(self) -> None:
+        """Half way through 2022 the line expects 0.7; 0.65 is behind."""
+        observations = [
+            Observation(on=D(2021, 12, 31), value=Decimal("0.6")),
+            Observation(on=D(2022, 7, 2), value=Decimal("0.65")),
+        ]
+        status = evaluate_target(self.STAGED, observations, as_of=D(2022, 7, 2))
+        assert TargetState.BEHIND == status.state
+        assert Decimal("0.69") < (status.expected or 0) < Decimal("0.71")
+
+    def test_reduction_and_at_most(self) -> None:
+        """A 10% reduction against 40 accidents: 35 is met; a ≤ 0.01% rate: 0.02% misses."""
+        from safetyduty.models import Baseline  # noqa: PLC0415
+
+        fewer = Target(
+            id="accidents", title="事故起数下降10%", kind=TargetKind.REDUCTION,
+            baseline=Baseline(value=Decimal(40), start=D(2016, 1, 1), end=D(2020, 12, 31)),
+            milestones=[Milestone(due=D(2025, 12, 31), value=Decimal("0.1"))],
+        )  # fmt: skip
+        assert (
+            TargetState.MET
+            == evaluate_target(
+                fewer, [Observation(on=D(2025, 12, 31), value=Decimal(35))], as_of=D(2026, 1, 1)
+            ).state
+        )
+        capped = Target(
+            id="fire",
+            title="火灾死亡率",
+            kind=TargetKind.AT_MOST_RATE,
+            milestones=[Milestone(due=D(2025, 12, 31), value=Decimal("0.0001"))],
+        )
+        assert (
+            TargetState.MISSED
+            == evaluate_target(
+                capped,
+                [Observation(on=D(2025, 6, 1), value=Decimal("0.0002"))],
+                as_of=D(2026, 1, 1),
+            ).state
+        )
+
+    def test_no_data(self) -> None:
+        """No observation, or none by the last milestone: no data, not a guess."""
+        assert TargetState.NO_DATA == evaluate_target(self.STAGED, [], as_of=D(2021, 1, 1)).state
+        late = [Observation(on=D(2026, 1, 1), value=Decimal(1))]
+        assert TargetState.NO_DATA == evaluate_target(self.STAGED, late, as_of=D(2026, 1, 2)).state
+
+
+class TestCatalog:
+    """The built-in data."""
+
+    def test_every_entry_has_a_basis(self) -> None:
+        """Each catalog duty and plan names its source."""
+        assert all(o.basis.document for o in catalog.enterprise_obligations())
+        assert all(
+            p.basis.document and all(o.basis.document for o in p.obligations)
+            for p in catalog.plans()
+        )
+
+    def test_eight_once_are_all_there(self) -> None:
+        """汕尾's 八个一次: monthly, quarterly and six yearly duties."""
+        freqs = [catalog.obligation(k).schedule.frequency.value for k in (  # type: ignore[union-attr]
+            "principal.monthly_inspection", "principal.quarterly_study", "principal.yearly_summary_meeting",
+            "principal.yearly_analysis_meeting", "principal.yearly_responsibility_letters", "principal.yearly_lecture",
+            "principal.yearly_drill", "principal.yearly_training")]  # fmt: skip
+        assert ["monthly", "quarterly", *["yearly"] * 6] == freqs
+
+    def test_unknown_ids(self) -> None:
+        """Unknown obligations and plans are UnknownCodeErrors."""
+        with pytest.raises(UnknownCodeError):
+            catalog.obligation("nope")
+        with pytest.raises(UnknownCodeError):
+            catalog.plan("nope")
+
+    def test_sample_portfolio_round_trips(self) -> None:
+        """The sample is valid data in the evaluate file format."""
+        sample = catalog.sample_portfolio()
+        assert 20 == len(sample.enterprises)
+        assert sample == serde.loads(serde.dumps(sample), Portfolio)
+
+
+class TestCommands:
+    """demo, evaluate and sample."""
+
+    def run(self, *argv: str) -> tuple[int, str]:
+        """main() with captured output."""
+        out = io.StringIO()
+        return main(list(argv), out=out), out.getvalue()
+
+    def test_demo_prints_the_sections(self) -> None:
+        """The README's main job: overdue items, what is due, hazards, targets."""
+        code, text = self.run("demo", "--locale", "en")
+        assert 0 == code
+        for part in (
+            "Overdue (",
+            "Due within 30 days",
+            "Hazards needing attention (3)",
+            "H-2026-001",
+            "Targets",
+            "2025-10-30",
+        ):
+            assert part in text
+
+    def test_evaluate_a_file(self, tmp_path: Path) -> None:
+        """sample → file → evaluate gives the demo's figures."""
+        code, text = self.run("sample")
+        path = tmp_path / "portfolio.json"
+        path.write_text(text, encoding="utf-8")
+        code, report = self.run(
+            "evaluate", str(path), "--as-of", "2026-11-23", "--since", "2026-01-01"
+        )
+        _, demo = self.run("demo")
+        assert 0 == code
+        assert report.splitlines()[:6] == demo.splitlines()[:6]
+
+    def test_evaluate_bad_files(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A missing file or a bad field: one line naming it, exit code 2."""
+        assert 2 == main(["evaluate", str(tmp_path / "none.json")], out=io.StringIO())
+        doc = json.loads(serde.dumps(Portfolio(enterprises=[FIRM])))
+        doc["data"]["enterprises"][0]["employees"] = "many"
+        bad = tmp_path / "bad.json"
+        bad.write_text(json.dumps(doc), encoding="utf-8")
+        assert 2 == main(["evaluate", str(bad)], out=io.StringIO())
+        err = capsys.readouterr().err.strip().splitlines()
+        assert "employees" in err[-1]
