@@ -44,6 +44,9 @@ from safetyduty.rules.classify import *
 from safetyduty.rules.expenses import *
 from safetyduty.rules.requirements import *
 from safetyduty.rules.credit import *
+from safetyduty.rules.compliance import *
+from safetyduty.rules.targets import *
+from safetyduty import catalog
 from safetyduty.rules._dated import Ruling, Dated, Version, dated
 """
 suppress_warnings = ["myst.header"]

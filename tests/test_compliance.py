@@ -40,6 +40,7 @@ from safetyduty.rules.targets import Observation, TargetState, evaluate_target
 D = date
 S = ComplianceStatus
 CST = timezone(timedelta(hours=8))
+JAN_1 = D(2026, 1, 1)
 FIRM = Enterprise(
     uscc="914403001922038216",
     name="示例机械",
@@ -55,7 +56,7 @@ def rec(kind: RecordKind, on: date, ident: str = "") -> Record:
 
 
 def rows(
-    obligation: str, records: list[Record], as_of: date, since: date = D(2026, 1, 1), **extra: Any
+    obligation: str, records: list[Record], as_of: date, since: date = JAN_1, **extra: Any
 ) -> list[tuple[date | None, Any, S]]:
     """(window start, due, status) of one obligation's rows."""
     report = evaluate(

@@ -53,6 +53,7 @@ def enterprise_obligations() -> tuple[Obligation, ...]:
     """The duties :func:`~safetyduty.rules.compliance.evaluate` applies by default.
 
     Examples:
+        >>> from safetyduty.catalog import enterprise_obligations
         >>> len(enterprise_obligations()) >= 19
         True
     """
@@ -104,6 +105,7 @@ def plan(plan_id: str) -> Plan:
         UnknownCodeError: for an unknown id.
 
     Examples:
+        >>> from safetyduty.catalog import plan
         >>> [p.name for p in plan("shanwei-2020").phases]
         ['动员部署阶段', '集中整治阶段', '总结提升阶段']
     """
