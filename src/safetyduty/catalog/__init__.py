@@ -10,7 +10,7 @@ Examples:
     >>> catalog.obligation("principal.monthly_inspection").title
     '主要负责人每月至少带队检查一次安全生产工作'
     >>> [p.id for p in catalog.plans()]
-    ['shanwei-2020', 'xicha-2020']
+    ['huining-2021', 'shanwei-2020', 'xicha-2020', 'xinjiang-2020', 'xinzhou-2020']
 """
 
 from safetyduty.catalog._load import (

@@ -145,6 +145,7 @@ class RecordKind(StrEnum):
     SUPPLEMENTARY_REPORT = "supplementary_report"
     RETRAINING = "retraining"
     INSPECTION_OF_DUTIES = "inspection_of_duties"
+    SAFETY_DIRECTOR_APPOINTED = "safety_director_appointed"
     OTHER = "other"
 
 
@@ -359,6 +360,7 @@ register(
         (RecordKind.SUPPLEMENTARY_REPORT, ("事故补报", "supplementary accident report")),
         (RecordKind.RETRAINING, ("再培训", "retraining")),
         (RecordKind.INSPECTION_OF_DUTIES, ("履职检查", "inspection of duties")),
+        (RecordKind.SAFETY_DIRECTOR_APPOINTED, ("设立安全总监", "safety director appointed")),
         (RecordKind.OTHER, ("其他", "other")),
         (PlanLevel.NATIONAL, ("国家", "national")),
         (PlanLevel.PROVINCE, ("省级", "provincial")),
