@@ -52,6 +52,7 @@ class PEnterprise(BaseModel):
     annual_revenue: Decimal | None = None
     above_designated_size: bool = False
     state_owned: bool = False
+    group_company: bool = False
     hazard_flags: frozenset[HazardFlag] = frozenset()
     standardization: dict[str, Any] | None = None
     production_started_on: date | None = None

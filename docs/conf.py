@@ -46,6 +46,8 @@ from safetyduty.rules.requirements import *
 from safetyduty.rules.credit import *
 from safetyduty.rules.compliance import *
 from safetyduty.rules.targets import *
+from safetyduty.rules.standing import *
+from safetyduty.rules.personnel import *
 from safetyduty import catalog
 from safetyduty.rules._dated import Ruling, Dated, Version, dated
 """

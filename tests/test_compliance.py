@@ -185,6 +185,21 @@ class TestWorkedScenarios:
         )
         assert S.MISSED == early[0][2]
 
+    def test_group_companies_check_quarterly(self) -> None:
+        """集团公司季查 binds a group company only; a skipped quarter is missed."""
+        duty = [catalog.obligation("hazard_check.group_quarterly")]
+        group = attrs.evolve(FIRM, group_company=True)
+        done = [
+            rec(RecordKind.HAZARD_CHECK_GROUP, D(2026, 3, 31)),
+            rec(RecordKind.HAZARD_CHECK_GROUP, D(2026, 7, 1)),
+        ]
+        report = evaluate(group, done, as_of=D(2026, 9, 30), since=JAN_1, obligations=duty)
+        assert [(D(2026, 3, 31), S.MET), (D(2026, 6, 30), S.MISSED), (D(2026, 9, 30), S.MET)] == [
+            (r.due, r.status) for r in report.rows
+        ]
+        (plain,) = evaluate(FIRM, done, as_of=D(2026, 9, 30), obligations=duty).rows
+        assert (S.NOT_APPLICABLE, "group_company is False") == (plain.status, plain.reason)
+
     def test_not_applicable_rows_name_the_reason(self) -> None:
         """The 应急条例 第八条 half-yearly drill does not bind a machinery works."""
         report = evaluate(

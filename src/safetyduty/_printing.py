@@ -73,9 +73,13 @@ def _grouped(
 
 
 def _line(name: str, title: str, rows: Sequence[ComplianceRow]) -> str:
-    due = rows[0].due
-    span = f"{due}" if len(rows) == 1 else f"{rows[0].due} … {rows[-1].due} (×{len(rows)})"
-    return f"  {name}  {title}  {span}"
+    first = rows[0]
+    if len(rows) > 1:
+        span = f"{first.due} … {rows[-1].due} (×{len(rows)})"
+    else:
+        span = str(first.due) if first.due is not None else first.reason
+    who = f" [{first.person}]" if first.person is not None and len(rows) == 1 else ""
+    return f"  {name}  {title}{who}  {span}"
 
 
 def print_portfolio(
@@ -89,6 +93,7 @@ def print_portfolio(
             portfolio.records,
             hazards=portfolio.hazards,
             accidents=portfolio.accidents,
+            people=portfolio.people,
             as_of=as_of,
             since=since,
         )

@@ -4,11 +4,15 @@ Twenty enterprises in 汕尾市 across the catalog's industries, with the record
 of 2026 up to 2026-11-22, some hazards and accidents, and gaps on purpose:
 months without a led inspection, a late quarterly report, a missed drill,
 an open major hazard past its deadline, a fatal accident without the
-principal's retraining.
+principal's retraining; and standing gaps: a missing responsibility system,
+a lapsed liability policy, a mine without a registered safety engineer, a
+store without a safety manager, new workers short of their pre-job hours,
+a special operator's missed 复审.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Final
@@ -16,16 +20,20 @@ from typing import Final
 from safetyduty.models import (
     Accident,
     AccidentKind,
+    Certificate,
+    CertificateKind,
     Enterprise,
     Hazard,
     HazardFlag,
     HazardLevel,
     HazardSource,
     Industry,
+    Person,
     Portfolio,
     Record,
     RecordKind,
     RectificationPlan,
+    Role,
     Standardization,
     StandardizationLevel,
     Supervision,
@@ -39,6 +47,7 @@ _FIRST: Final = date(2026, 1, 1)
 _LAST: Final = date(2026, 11, 22)
 _CST: Final = timezone(timedelta(hours=8))
 _CHARS: Final = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_GROUP: Final = 5  # 汕尾市客运集团 checks its units quarterly; it skipped the second quarter
 
 # name, industry, region, employees, flags, state-owned, above size, standardisation level
 _FIRMS: Final = (
@@ -65,7 +74,16 @@ _FIRMS: Final = (
     ("汕尾城区燃气经营有限公司", Industry.HAZCHEM_TRADING, "441502", 46, (), True, True, 3),
     ("海丰县建筑工程有限公司", Industry.CONSTRUCTION, "441521", 540, (), False, True, 3),
     ("陆河县石材矿业有限公司", Industry.METAL_NONMETAL_MINE, "441523", 130, (), False, True, None),
-    ("汕尾市客运集团有限公司", Industry.ROAD_PASSENGER, "441502", 760, (), True, True, 2),
+    (
+        "汕尾市客运集团有限公司",
+        Industry.ROAD_PASSENGER,
+        "441502",
+        760,
+        (),
+        True,
+        True,
+        2,
+    ),  # a 集团公司
     ("陆丰市货运物流有限公司", Industry.ROAD_FREIGHT, "441581", 95, (), False, False, None),
     (
         "汕尾市金属冶炼有限公司",
@@ -156,6 +174,7 @@ def _enterprises() -> list[Enterprise]:
             Enterprise(
                 uscc=_uscc(index), name=name, industry=industry, region=region, employees=staff,
                 hazard_flags=flags, state_owned=state, above_designated_size=big, standardization=grade,
+                group_company=index == _GROUP,
                 production_started_on=date(2005 + index, 3, 1),
             )
         )  # fmt: skip
@@ -169,10 +188,12 @@ def _days(first: date, last: date, step: int = 1) -> list[date]:
 def _records(index: int, uscc: str) -> list[Record]:
     made: list[Record] = []
 
-    def add(kind: RecordKind, on: date, hours: Decimal | None = None) -> None:
+    def add(
+        kind: RecordKind, on: date, hours: Decimal | None = None, person: str | None = None
+    ) -> None:
         if on <= _LAST:
             made.append(Record(id=f"{uscc[-6:]}-{kind.value}-{on.isoformat()}-{len(made)}", kind=kind, on=on,
-                               enterprise=uscc, hours=hours))  # fmt: skip
+                               enterprise=uscc, hours=hours, person=person))  # fmt: skip
 
     # 八个一次: led inspections monthly; some firms skip a month or two on purpose.
     skipped = {0: {3}, 4: {6, 7}, 8: {9}, 12: {2}, 18: {5, 10}}.get(index, set())
@@ -192,10 +213,12 @@ def _records(index: int, uscc: str) -> list[Record]:
     )
     for number, (kind, on) in enumerate(yearly):
         if (index + number) % 7 != 3:  # each firm leaves one or two of these for December
+            training = kind is RecordKind.TRAINING
             add(
                 kind,
                 on + timedelta(days=index),
-                Decimal(16) if kind is RecordKind.TRAINING else None,
+                Decimal(16) if training else None,
+                f"{uscc[-6:]}-principal" if training else None,
             )
     # Drills: a yearly exercise in June; on-site schemes in the first half, and for most the second.
     add(RecordKind.DRILL, date(2026, 6, 10 + index % 15))
@@ -218,7 +241,60 @@ def _records(index: int, uscc: str) -> list[Record]:
         date(2026, 10, 14),
     ):
         add(RecordKind.REPORT_FILED, report_day)
+    if index == _GROUP:
+        for on in (date(2026, 3, 18), date(2026, 9, 16)):
+            add(RecordKind.HAZARD_CHECK_GROUP, on)
+    _standing_records(index, uscc, add)
     return made
+
+
+_INSURED_BY_INDEX: Final = {0, 1, 2, 3, 4, 5, 7, 13, 15, 17}  # index 6 let its policy lapse
+
+
+def _standing_records(index: int, uscc: str, add: Callable[..., None]) -> None:
+    """Standing evidence; the gaps are on purpose (no responsibility system at 13, a lapsed policy at 6)."""
+    if index != 13:
+        add(RecordKind.RESPONSIBILITY_SYSTEM, date(2026, 1, 6))
+    if _FIRMS[index][3] > 100:
+        add(RecordKind.SAFETY_BODY_ESTABLISHED, date(2026, 1, 6))
+    if index in _INSURED_BY_INDEX:
+        add(RecordKind.LIABILITY_INSURANCE, date(2026, 1, 10 + index))
+    manager = f"{uscc[-6:]}-manager"
+    if index % 5 != 4:  # the managers of 4, 9, 14 and 19 have had no yearly training yet
+        add(RecordKind.TRAINING, date(2026, 9, 15), Decimal(16), manager)
+    if index % 3 == 0:
+        hours = (
+            Decimal(72) if index % 6 == 0 else Decimal(16)
+        )  # some new workers short of their hours
+        add(RecordKind.TRAINING, date(2026, 2, 27), hours, f"{uscc[-6:]}-worker")
+
+
+def _people(firms: list[Enterprise]) -> list[Person]:
+    """A principal, a safety manager, a new worker and a special operator per enterprise (one gap each)."""
+    people: list[Person] = []
+    for index, firm in enumerate(firms):
+        tag = firm.uscc[-6:]
+        people.append(Person(id=f"{tag}-principal", name=f"{firm.name[:2]}负责人", role=Role.PRINCIPAL,
+                             enterprise=firm.uscc, took_office_on=date(2019, 4, 1)))  # fmt: skip
+        if index != 19:  # the department store has no safety manager
+            engineer = (
+                (Certificate(kind=CertificateKind.REGISTERED_SAFETY_ENGINEER, number=f"RSE{index:04d}",
+                             issued_on=date(2020, 9, 1)),)
+                if index in (0, 1, 7) else ()
+            )  # fmt: skip
+            people.append(Person(id=f"{tag}-manager", name=f"{firm.name[:2]}安全员", role=Role.SAFETY_MANAGER,
+                                 enterprise=firm.uscc, took_office_on=date(2022, 2, 1),
+                                 certificates=engineer))  # fmt: skip
+        if index % 3 == 0:
+            people.append(Person(id=f"{tag}-worker", name=f"{firm.name[:2]}新员工", role=Role.WORKER,
+                                 enterprise=firm.uscc, took_office_on=date(2026, 3, 2)))  # fmt: skip
+        if index % 4 == 0:
+            reviewed = None if index == 8 else date(2026, 3, 20)
+            licence = Certificate(kind=CertificateKind.SPECIAL_OPERATION, number=f"T4415{index:08d}",
+                                  issued_on=date(2023, 5, 10), last_reviewed_on=reviewed)  # fmt: skip
+            people.append(Person(id=f"{tag}-operator", name=f"{firm.name[:2]}电工", role=Role.SPECIAL_OPERATOR,
+                                 enterprise=firm.uscc, certificates=(licence,)))  # fmt: skip
+    return people
 
 
 def _hazards(firms: list[Enterprise]) -> list[Hazard]:
@@ -293,4 +369,5 @@ def build_sample() -> Portfolio:
         records=[*records, *follow_up],
         hazards=_hazards(firms),
         accidents=accidents,
+        people=_people(firms),
     )

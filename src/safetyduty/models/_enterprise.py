@@ -251,6 +251,8 @@ class Enterprise:
         annual_revenue: 营业收入 in yuan, if known.
         above_designated_size: 规模以上 (above designated size).
         state_owned: 国有企业.
+        group_company: a 集团公司 (parent of a group), which checks its units quarterly
+            ("集团公司季查").
         hazard_flags: 重大危险源, 粉尘涉爆, 涉氨制冷, 有限空间 and similar.
         standardization: its 安全生产标准化 grade, if any.
         production_started_on: when production started (投产), if known.
@@ -275,6 +277,7 @@ class Enterprise:
     annual_revenue: Decimal | None = attrs.field(default=None, validator=optional(money))
     above_designated_size: bool = attrs.field(default=False, validator=flag)
     state_owned: bool = attrs.field(default=False, validator=flag)
+    group_company: bool = attrs.field(default=False, validator=flag)
     hazard_flags: frozenset[HazardFlag] = attrs.field(
         default=frozenset(), converter=_flags, validator=set_of(HazardFlag)
     )

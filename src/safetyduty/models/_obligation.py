@@ -45,6 +45,7 @@ class Applicability:
         max_employees: at most this many employees ("一百人以下" is 100).
         state_owned: must (True) or must not (False) be state-owned; None: either.
         above_designated_size: the same for 规模以上.
+        group_company: the same for a 集团公司.
 
     Examples:
         >>> from safetyduty.models import Enterprise, Industry
@@ -65,6 +66,7 @@ class Applicability:
     max_employees: int | None = attrs.field(default=None, validator=optional(count))
     state_owned: bool | None = attrs.field(default=None, validator=optional(flag))
     above_designated_size: bool | None = attrs.field(default=None, validator=optional(flag))
+    group_company: bool | None = attrs.field(default=None, validator=optional(flag))
 
     @max_employees.validator
     def _check_range(self, attribute: attrs.Attribute[Any], value: int | None) -> None:
@@ -102,6 +104,10 @@ class Applicability:
                 self.above_designated_size is not None
                 and enterprise.above_designated_size != self.above_designated_size,
                 f"above_designated_size is {enterprise.above_designated_size}",
+            ),
+            (
+                self.group_company is not None and enterprise.group_company != self.group_company,
+                f"group_company is {enterprise.group_company}",
             ),
         )
         return next((reason for failed, reason in checks if failed), None)

@@ -11,6 +11,7 @@ from safetyduty._validate import as_tuple, tuple_of
 from safetyduty.models._accident import Accident
 from safetyduty.models._enterprise import Enterprise
 from safetyduty.models._hazard import Hazard
+from safetyduty.models._person import Person
 from safetyduty.models._record import Record
 
 __all__ = ["Portfolio"]
@@ -32,9 +33,13 @@ def _accidents(value: Iterable[Accident]) -> tuple[Accident, ...]:
     return cast("tuple[Accident, ...]", as_tuple(value))
 
 
+def _people(value: Iterable[Person]) -> tuple[Person, ...]:
+    return cast("tuple[Person, ...]", as_tuple(value))
+
+
 @attrs.frozen(kw_only=True)
 class Portfolio:
-    """Enterprises with their evidence records, hazards and accidents.
+    """Enterprises with their evidence records, hazards, accidents and people.
 
     Examples:
         >>> Portfolio(enterprises=[]).records
@@ -52,4 +57,7 @@ class Portfolio:
     )
     accidents: tuple[Accident, ...] = attrs.field(
         default=(), converter=_accidents, validator=tuple_of(Accident)
+    )
+    people: tuple[Person, ...] = attrs.field(
+        default=(), converter=_people, validator=tuple_of(Person)
     )

@@ -146,6 +146,10 @@ class RecordKind(StrEnum):
     RETRAINING = "retraining"
     INSPECTION_OF_DUTIES = "inspection_of_duties"
     SAFETY_DIRECTOR_APPOINTED = "safety_director_appointed"
+    RESPONSIBILITY_SYSTEM = "responsibility_system"
+    SAFETY_BODY_ESTABLISHED = "safety_body_established"
+    LIABILITY_INSURANCE = "liability_insurance"
+    DOUBLE_REPORT_SYSTEM = "double_report_system"
     OTHER = "other"
 
 
@@ -361,6 +365,16 @@ register(
         (RecordKind.RETRAINING, ("再培训", "retraining")),
         (RecordKind.INSPECTION_OF_DUTIES, ("履职检查", "inspection of duties")),
         (RecordKind.SAFETY_DIRECTOR_APPOINTED, ("设立安全总监", "safety director appointed")),
+        (
+            RecordKind.RESPONSIBILITY_SYSTEM,
+            ("建立全员安全生产责任制", "all-staff responsibility system"),
+        ),
+        (
+            RecordKind.SAFETY_BODY_ESTABLISHED,
+            ("设置安全生产管理机构", "safety management body set up"),
+        ),
+        (RecordKind.LIABILITY_INSURANCE, ("投保安全生产责任保险", "liability insurance policy")),
+        (RecordKind.DOUBLE_REPORT_SYSTEM, ("建立“双报告”制度", "double-report system")),
         (RecordKind.OTHER, ("其他", "other")),
         (PlanLevel.NATIONAL, ("国家", "national")),
         (PlanLevel.PROVINCE, ("省级", "provincial")),

@@ -45,18 +45,13 @@ Examples:
 from __future__ import annotations
 
 import bisect
-import html
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
-from decimal import Decimal
-from typing import Final, TypeVar
+from typing import Final
 
-import attrs
 from dateutil.relativedelta import relativedelta
 
-from safetyduty._compat import StrEnum
-from safetyduty._labels import label_of, register
 from safetyduty.errors import ValidationError
 from safetyduty.models import (
     Accident,
@@ -69,13 +64,23 @@ from safetyduty.models import (
     HazardStatus,
     Obligation,
     OneOff,
+    Person,
     Record,
     RecordKind,
     Recurring,
-    Subject,
     Triggered,
 )
+from safetyduty.rules._args import items_of, plain_day
+from safetyduty.rules._report import (
+    ComplianceReport,
+    ComplianceRow,
+    ComplianceStatus,
+    HazardFinding,
+    status_of,
+)
 from safetyduty.rules.deadlines import Roll, due_after, occurrences, period_of
+from safetyduty.rules.personnel import personnel_requirements
+from safetyduty.rules.standing import STANDING_REQUIREMENTS, standing_requirements
 from safetyduty.typing import HolidayCalendar
 
 __all__ = [
@@ -87,200 +92,6 @@ __all__ = [
     "evaluate",
     "evaluate_many",
 ]
-
-SOON: Final = timedelta(days=30)
-T = TypeVar("T")
-
-
-class ComplianceStatus(StrEnum):
-    """The status of one obligation in one period."""
-
-    MET = "met"
-    LATE = "late"
-    MISSED = "missed"
-    DUE = "due"
-    UPCOMING = "upcoming"
-    NOT_APPLICABLE = "not_applicable"
-
-
-register(
-    [
-        (ComplianceStatus.MET, ("已完成", "met")),
-        (ComplianceStatus.LATE, ("逾期完成", "done late")),
-        (ComplianceStatus.MISSED, ("未完成（已逾期）", "missed")),
-        (ComplianceStatus.DUE, ("即将到期", "due soon")),
-        (ComplianceStatus.UPCOMING, ("未到期", "upcoming")),
-        (ComplianceStatus.NOT_APPLICABLE, ("不适用", "not applicable")),
-    ]
-)
-
-
-@attrs.frozen(kw_only=True)
-class ComplianceRow:
-    """One obligation in one period (or for one event) for one enterprise.
-
-    Attributes:
-        enterprise: the 统一社会信用代码.
-        obligation: the obligation's id.
-        title: the obligation in its source's words.
-        subject: who must act.
-        status: met, late, missed, due, upcoming or not applicable.
-        start: the first day of the window (``None`` when not applicable).
-        end: the last day of the window.
-        due: the due date (a datetime for hour limits).
-        required: how many records the period needs.
-        evidence: the ids of the records used (on time first, then late).
-        late: how many of them came after the due date.
-        basis: the obligation's source.
-        reason: why the row has its status (not-applicable reason, or the event).
-    """
-
-    enterprise: str
-    obligation: str
-    title: str
-    subject: Subject
-    status: ComplianceStatus
-    start: date | None
-    end: date | None
-    due: date | datetime | None
-    required: int
-    evidence: tuple[str, ...]
-    late: int
-    basis: Basis
-    reason: str = ""
-
-    def explain(self, locale: str = "zh_CN") -> str:
-        """One sentence on the row, in ``zh_CN`` or ``en``.
-
-        Examples:
-            >>> row = ComplianceRow(enterprise="x", obligation="o", title="每月至少带队检查一次",
-            ...     subject=Subject.PRINCIPAL, status=ComplianceStatus.MISSED, start=date(2026, 3, 1),
-            ...     end=date(2026, 3, 31), due=date(2026, 3, 31), required=1, evidence=(), late=0,
-            ...     basis=Basis(document="汕尾方案"))
-            >>> row.explain()
-            '每月至少带队检查一次：2026-03-01至2026-03-31，应于2026-03-31前完成1次，实际0次，未完成（已逾期）。依据：汕尾方案'
-            >>> row.explain("en")
-            '每月至少带队检查一次: 2026-03-01 to 2026-03-31, 1 required by 2026-03-31, 0 done: missed. Basis: 汕尾方案'
-        """
-        done = len(self.evidence)
-        due = self.due.isoformat() if self.due is not None else ""
-        if locale == "en":
-            if self.status is ComplianceStatus.NOT_APPLICABLE:
-                return f"{self.title}: not applicable ({self.reason}). Basis: {self.basis}"
-            late = f", {self.late} late" if self.late else ""
-            return (
-                f"{self.title}: {self.start} to {self.end}, {self.required} required by {due}, "
-                f"{done} done{late}: {label_of(self.status, 'en')}. Basis: {self.basis}"
-            )
-        if self.status is ComplianceStatus.NOT_APPLICABLE:
-            return f"{self.title}：不适用（{self.reason}）。依据：{self.basis}"
-        late = f"（其中逾期{self.late}次）" if self.late else ""
-        return (
-            f"{self.title}：{self.start}至{self.end}，应于{due}前完成{self.required}次，"
-            f"实际{done}次{late}，{label_of(self.status, 'zh_CN')}。依据：{self.basis}"
-        )
-
-
-@attrs.frozen(kw_only=True)
-class HazardFinding:
-    """An open hazard that needs attention: past its deadline, or a major hazard without its 五到位 plan."""
-
-    hazard: str
-    enterprise: str
-    level: HazardLevel
-    status: HazardStatus
-    found_on: date
-    deadline: date | None
-    problem: str
-    basis: Basis
-
-
-@attrs.frozen(kw_only=True)
-class ComplianceReport:
-    """The evaluation of one enterprise on one date.
-
-    Attributes:
-        enterprise: the 统一社会信用代码.
-        name: the enterprise's name.
-        as_of: the date judged.
-        since: the first day of the periods judged.
-        rows: one per obligation × period, in obligation order.
-        hazards: open hazards past their deadline or missing their 五到位 plan.
-    """
-
-    enterprise: str
-    name: str
-    as_of: date
-    since: date
-    rows: tuple[ComplianceRow, ...]
-    hazards: tuple[HazardFinding, ...] = ()
-
-    @property
-    def summary(self) -> dict[ComplianceStatus, int]:
-        """Rows per status (every status present, zero included)."""
-        counts = Counter(row.status for row in self.rows)
-        return {status: counts.get(status, 0) for status in ComplianceStatus}
-
-    @property
-    def rate(self) -> Decimal | None:
-        """Met on time / (met + late + missed), or ``None`` when nothing was due yet."""
-        counts = self.summary
-        judged = (
-            counts[ComplianceStatus.MET]
-            + counts[ComplianceStatus.LATE]
-            + counts[ComplianceStatus.MISSED]
-        )
-        if not judged:
-            return None
-        return (Decimal(counts[ComplianceStatus.MET]) / judged).quantize(Decimal("0.0001"))
-
-    def overdue(self) -> tuple[ComplianceRow, ...]:
-        """The missed rows, oldest due date first."""
-        return tuple(
-            sorted((r for r in self.rows if r.status is ComplianceStatus.MISSED), key=_due_key)
-        )
-
-    def upcoming(self, days: int = 30) -> tuple[ComplianceRow, ...]:
-        """Rows not yet met and due within *days* (from ``as_of``), soonest first."""
-        if not isinstance(days, int) or isinstance(days, bool) or days < 0:
-            raise ValidationError("days", days, "must be an int >= 0")
-        limit = self.as_of + timedelta(days=days)
-        open_rows = (
-            r for r in self.rows if r.status in (ComplianceStatus.DUE, ComplianceStatus.UPCOMING)
-        )
-        return tuple(sorted((r for r in open_rows if _due_key(r) <= limit), key=_due_key))
-
-    def _repr_html_(self) -> str:
-        head = "".join(
-            f"<th>{h}</th>" for h in ("obligation", "window", "due", "status", "evidence", "basis")
-        )
-        body = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{html.escape(str(cell))}</td>"
-                for cell in (
-                    row.title,
-                    f"{row.start or ''} – {row.end or ''}",
-                    row.due or "",
-                    row.status.value,
-                    ", ".join(row.evidence),
-                    row.basis,
-                )
-            )
-            + "</tr>"
-            for row in self.rows
-        )
-        caption = html.escape(
-            f"{self.name} ({self.enterprise}), as of {self.as_of}; rate {self.rate}"
-        )
-        return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _due_key(row: ComplianceRow) -> date:
-    due = row.due
-    if isinstance(due, datetime):
-        return due.date()
-    return due or date.max
 
 
 def catalog_entry(key: str) -> Obligation:
@@ -315,16 +126,6 @@ class _Evidence:
         return self.ids[kind][lo:hi]
 
 
-def _status(on_time: int, late: int, required: int, due: date, as_of: date) -> ComplianceStatus:
-    if on_time >= required:
-        return ComplianceStatus.MET
-    if on_time + late >= required:
-        return ComplianceStatus.LATE
-    if as_of > due:
-        return ComplianceStatus.MISSED
-    return ComplianceStatus.DUE if due - as_of <= SOON else ComplianceStatus.UPCOMING
-
-
 def _recurring_rows(
     duty: Obligation, schedule: Recurring, evidence: _Evidence, *, since: date, as_of: date
 ) -> Iterator[ComplianceRow]:
@@ -349,7 +150,7 @@ def _recurring_rows(
             obligation=duty.id,
             title=duty.title,
             subject=duty.subject,
-            status=_status(len(on_time), len(late), schedule.times, due, as_of),
+            status=status_of(len(on_time), len(late), schedule.times, due, as_of),
             start=first,
             end=last,
             due=due,
@@ -375,7 +176,7 @@ def _one_off_row(
         obligation=duty.id,
         title=duty.title,
         subject=duty.subject,
-        status=_status(len(on_time), len(late), 1, schedule.due, as_of),
+        status=status_of(len(on_time), len(late), 1, schedule.due, as_of),
         start=None,
         end=schedule.due,
         due=schedule.due,
@@ -422,7 +223,7 @@ def _triggered_rows(
             obligation=duty.id,
             title=duty.title,
             subject=duty.subject,
-            status=_status(len(on_time), len(late), 1, due_day, as_of),
+            status=status_of(len(on_time), len(late), 1, due_day, as_of),
             start=start,
             end=due_day,
             due=deadline.due,
@@ -464,22 +265,6 @@ def _hazard_findings(hazards: Sequence[Hazard], as_of: date) -> Iterator[HazardF
             )
 
 
-def _day(name: str, value: object) -> date:
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise ValidationError(name, value, "must be a datetime.date")
-    return value
-
-
-def _tuple_of(name: str, values: object, cls: type[T]) -> tuple[T, ...]:
-    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise ValidationError(name, values, f"must be a list of {cls.__name__}")
-    items = tuple(values)
-    for index, item in enumerate(items):
-        if not isinstance(item, cls):
-            raise ValidationError(f"{name}[{index}]", item, f"must be a {cls.__name__}")
-    return items
-
-
 def evaluate(
     enterprise: Enterprise,
     records: Iterable[Record],
@@ -488,6 +273,8 @@ def evaluate(
     obligations: Iterable[Obligation] | None = None,
     hazards: Iterable[Hazard] = (),
     accidents: Iterable[Accident] = (),
+    people: Iterable[Person] = (),
+    requirements: Iterable[str] | None = None,
     calendar: HolidayCalendar | None = None,
     since: date | None = None,
 ) -> ComplianceReport:
@@ -500,6 +287,12 @@ def evaluate(
         obligations: the duties (default: every enterprise duty of the catalog).
         hazards: its hazards (open ones past their deadline or missing their plan are reported).
         accidents: its accidents (they trigger reporting and retraining duties).
+        people: its people: their training, assessments and certificates are checked
+            (:func:`~safetyduty.rules.personnel.personnel_requirements`), and they count
+            as staff for the standing requirements.
+        requirements: the ids of the standing requirements to check
+            (:data:`~safetyduty.rules.standing.STANDING_REQUIREMENTS`); by default all of
+            them with the catalog's obligations, none when you pass your own ``obligations``.
         calendar: the working-day calendar for triggered duties (default: the bundled one).
         since: the first day of the periods judged (default: a year before ``as_of``).
 
@@ -508,32 +301,30 @@ def evaluate(
     """
     if not isinstance(enterprise, Enterprise):
         raise ValidationError("enterprise", enterprise, "must be an Enterprise")
-    checked = _day("as_of", as_of)
+    checked = plain_day("as_of", as_of)
     start = (
-        _day("since", since)
+        plain_day("since", since)
         if since is not None
         else checked - relativedelta(years=1) + timedelta(days=1)
     )
     if start > checked:
         raise ValidationError("since", since, f"must not be after as_of ({checked})")
     duties = (
-        _tuple_of("obligations", obligations, Obligation)
+        items_of("obligations", obligations, Obligation)
         if obligations is not None
         else _catalog_duties()
     )
     facts = [
-        r
-        for r in _tuple_of("records", records, Record)
-        if isinstance(r, Record) and r.on <= checked
+        r for r in items_of("records", records, Record) if isinstance(r, Record) and r.on <= checked
     ]
     own_hazards = [
         h
-        for h in _tuple_of("hazards", hazards, Hazard)
+        for h in items_of("hazards", hazards, Hazard)
         if isinstance(h, Hazard) and h.enterprise == enterprise.uscc
     ]
     own_accidents = [
         a
-        for a in _tuple_of("accidents", accidents, Accident)
+        for a in items_of("accidents", accidents, Accident)
         if isinstance(a, Accident) and a.enterprise == enterprise.uscc
     ]
     evidence = _Evidence(facts, enterprise.uscc)
@@ -576,6 +367,21 @@ def evaluate(
                     calendar=calendar,
                 )
             )
+    staff = items_of("people", people, Person)
+    if requirements is None:
+        requirements = STANDING_REQUIREMENTS if obligations is None else ()
+    chosen = tuple(items_of("requirements", requirements, str))
+    if chosen:
+        rows.extend(
+            standing_requirements(
+                enterprise, as_of=checked, records=facts, people=staff, only=chosen
+            )
+        )
+    rows.extend(
+        personnel_requirements(
+            enterprise, staff, records=facts, as_of=checked, since=start, calendar=calendar
+        )
+    )
     return ComplianceReport(
         enterprise=enterprise.uscc,
         name=enterprise.name,
@@ -600,6 +406,8 @@ def evaluate_many(
     obligations: Iterable[Obligation] | None = None,
     hazards: Iterable[Hazard] = (),
     accidents: Iterable[Accident] = (),
+    people: Iterable[Person] = (),
+    requirements: Iterable[str] | None = None,
     calendar: HolidayCalendar | None = None,
     since: date | None = None,
 ) -> Iterator[ComplianceReport]:
@@ -620,12 +428,22 @@ def evaluate_many(
     by_records: dict[str, list[Record]] = defaultdict(list)
     by_hazards: dict[str, list[Hazard]] = defaultdict(list)
     by_accidents: dict[str, list[Accident]] = defaultdict(list)
-    for record in _tuple_of("records", records, Record):
+    by_people: dict[str, list[Person]] = defaultdict(list)
+    for record in items_of("records", records, Record):
         by_records[record.enterprise].append(record)
-    for hazard in _tuple_of("hazards", hazards, Hazard):
+    for hazard in items_of("hazards", hazards, Hazard):
         by_hazards[hazard.enterprise].append(hazard)
-    for accident in _tuple_of("accidents", accidents, Accident):
+    for accident in items_of("accidents", accidents, Accident):
         by_accidents[accident.enterprise].append(accident)
+    for index, person in enumerate(items_of("people", people, Person)):
+        if person.enterprise is None:
+            raise ValidationError(
+                f"people[{index}].enterprise", None, "must name the employer to group by enterprise"
+            )
+        by_people[person.enterprise].append(person)
+    if requirements is None:
+        requirements = STANDING_REQUIREMENTS if obligations is None else ()
+    chosen = items_of("requirements", requirements, str)
     for enterprise in enterprises:
         if not isinstance(enterprise, Enterprise):
             raise ValidationError("enterprises", enterprise, "must hold Enterprise objects")
@@ -636,6 +454,8 @@ def evaluate_many(
             obligations=duties,
             hazards=by_hazards.get(enterprise.uscc, ()),
             accidents=by_accidents.get(enterprise.uscc, ()),
+            people=by_people.get(enterprise.uscc, ()),
+            requirements=chosen,
             calendar=calendar,
             since=since,
         )

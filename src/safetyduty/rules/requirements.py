@@ -37,6 +37,7 @@ from safetyduty.rules.statutory import EMERGENCY_REGULATION_ARTICLE_8, HIGH_RISK
 __all__ = [
     "HIGH_RISK_INDUSTRIES",
     "LIABILITY_INSURANCE",
+    "SAFETY_DIRECTOR_DEADLINE",
     "Staffing",
     "drill_frequency",
     "is_high_risk",
@@ -297,7 +298,8 @@ def training_hours(
 _DIRECTOR_INDUSTRIES: Final = frozenset(Industry) - {
     Industry.COMMERCE, Industry.CROWDED_PLACES, Industry.FISHERY, Industry.OTHER, Industry.HAZCHEM_TRADING, Industry.FIREWORKS_TRADING,
 }  # fmt: skip
-_DIRECTOR_FROM: Final = date(2022, 12, 31)
+SAFETY_DIRECTOR_DEADLINE: Final = date(2022, 12, 31)
+"""新疆: "2022年底前……全部设立安全总监"."""
 
 
 def requires_safety_director(enterprise: Enterprise, *, as_of: date) -> Ruling[bool]:
@@ -322,7 +324,7 @@ def requires_safety_director(enterprise: Enterprise, *, as_of: date) -> Ruling[b
         "safety director",
         [
             Version(
-                effective_from=_DIRECTOR_FROM,
+                effective_from=SAFETY_DIRECTOR_DEADLINE,
                 value=True,
                 basis=Basis(
                     document="新疆维吾尔自治区安全生产专项整治三年行动实施方案",

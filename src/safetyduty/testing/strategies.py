@@ -180,6 +180,7 @@ def enterprises() -> st.SearchStrategy[Enterprise]:
         annual_revenue=st.none() | money(),
         above_designated_size=st.booleans(),
         state_owned=st.booleans(),
+        group_company=st.booleans(),
         hazard_flags=st.frozensets(st.sampled_from(HazardFlag)),
         standardization=st.none() | standardizations(),
         production_started_on=st.none() | dates(date(1949, 10, 1), date(2026, 12, 31)),
@@ -256,6 +257,7 @@ def applicabilities(draw: st.DrawFn) -> Applicability:
         max_employees=high,
         state_owned=draw(st.none() | st.booleans()),
         above_designated_size=draw(st.none() | st.booleans()),
+        group_company=draw(st.none() | st.booleans()),
     )
 
 

@@ -1,0 +1,240 @@
+"""The rows and report of a compliance evaluation (shared by the evaluators)."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from safetyduty._compat import StrEnum
+from safetyduty._labels import label_of, register
+from safetyduty.errors import ValidationError
+from safetyduty.models import Basis, HazardLevel, HazardStatus, Subject
+
+__all__ = ["ComplianceReport", "ComplianceRow", "ComplianceStatus", "HazardFinding"]
+
+SOON: Final = timedelta(days=30)
+
+
+class ComplianceStatus(StrEnum):
+    """The status of one obligation in one period."""
+
+    MET = "met"
+    LATE = "late"
+    MISSED = "missed"
+    DUE = "due"
+    UPCOMING = "upcoming"
+    NOT_APPLICABLE = "not_applicable"
+
+
+register(
+    [
+        (ComplianceStatus.MET, ("已完成", "met")),
+        (ComplianceStatus.LATE, ("逾期完成", "done late")),
+        (ComplianceStatus.MISSED, ("未完成（已逾期）", "missed")),
+        (ComplianceStatus.DUE, ("即将到期", "due soon")),
+        (ComplianceStatus.UPCOMING, ("未到期", "upcoming")),
+        (ComplianceStatus.NOT_APPLICABLE, ("不适用", "not applicable")),
+    ]
+)
+
+
+@attrs.frozen(kw_only=True)
+class ComplianceRow:
+    """One duty in one period (or for one event, person or standing requirement) of one enterprise.
+
+    Attributes:
+        enterprise: the 统一社会信用代码.
+        obligation: the duty's id (an obligation, a standing requirement or a personnel check).
+        title: the duty in its source's words.
+        subject: who must act.
+        status: met, late, missed, due, upcoming or not applicable.
+        start: the first day of the window (``None`` when there is none).
+        end: the last day of the window.
+        due: the due date (a datetime for hour limits; ``None`` for a requirement that
+            holds at all times).
+        required: how many records the period needs.
+        evidence: the ids of the records (or people, or certificates) used, on time first.
+        late: how many of them came after the due date.
+        basis: the duty's source.
+        reason: why the row has its status (not-applicable reason, the event, what was found).
+        person: the person the row is about, for training and certificates.
+        hours_required: the 学时 needed, for training rows.
+        hours_done: the 学时 counted, for training rows.
+    """
+
+    enterprise: str
+    obligation: str
+    title: str
+    subject: Subject
+    status: ComplianceStatus
+    start: date | None
+    end: date | None
+    due: date | datetime | None
+    required: int
+    evidence: tuple[str, ...]
+    late: int
+    basis: Basis
+    reason: str = ""
+    person: str | None = None
+    hours_required: Decimal | None = None
+    hours_done: Decimal | None = None
+
+    def explain(self, locale: str = "zh_CN") -> str:
+        """One sentence on the row, in ``zh_CN`` or ``en``.
+
+        Examples:
+            >>> row = ComplianceRow(enterprise="x", obligation="o", title="每月至少带队检查一次",
+            ...     subject=Subject.PRINCIPAL, status=ComplianceStatus.MISSED, start=date(2026, 3, 1),
+            ...     end=date(2026, 3, 31), due=date(2026, 3, 31), required=1, evidence=(), late=0,
+            ...     basis=Basis(document="汕尾方案"))
+            >>> row.explain()
+            '每月至少带队检查一次：2026-03-01至2026-03-31，应于2026-03-31前完成1次，实际0次，未完成（已逾期）。依据：汕尾方案'
+            >>> row.explain("en")
+            '每月至少带队检查一次: 2026-03-01 to 2026-03-31, 1 required by 2026-03-31, 0 done: missed. Basis: 汕尾方案'
+        """
+        english = locale == "en"
+        title = self.title if self.person is None else f"{self.title} ({self.person})"
+        status = label_of(self.status, "en" if english else "zh_CN")
+        basis = f"Basis: {self.basis}" if english else f"依据：{self.basis}"
+        if self.status is ComplianceStatus.NOT_APPLICABLE:
+            if english:
+                return f"{title}: not applicable ({self.reason}). {basis}"
+            return f"{title}：不适用（{self.reason}）。{basis}"
+        if self.due is None:
+            if english:
+                return f"{title}: {self.reason}: {status}. {basis}"
+            return f"{title}：{self.reason}，{status}。{basis}"
+        due = self.due.isoformat()
+        if english:
+            window = f"{self.start} to {self.end}, " if self.start is not None else ""
+            if self.hours_required is not None:
+                done = f"{self.hours_required} hours required by {due}, {self.hours_done} done"
+            else:
+                late = f", {self.late} late" if self.late else ""
+                done = f"{self.required} required by {due}, {len(self.evidence)} done{late}"
+            return f"{title}: {window}{done}: {status}. {basis}"
+        window = f"{self.start}至{self.end}，" if self.start is not None else ""
+        if self.hours_required is not None:
+            done = f"应于{due}前完成{self.hours_required}学时，实际{self.hours_done}学时"
+        else:
+            late = f"（其中逾期{self.late}次）" if self.late else ""
+            done = f"应于{due}前完成{self.required}次，实际{len(self.evidence)}次{late}"
+        return f"{title}：{window}{done}，{status}。{basis}"
+
+
+@attrs.frozen(kw_only=True)
+class HazardFinding:
+    """An open hazard that needs attention: past its deadline, or a major hazard without its 五到位 plan."""
+
+    hazard: str
+    enterprise: str
+    level: HazardLevel
+    status: HazardStatus
+    found_on: date
+    deadline: date | None
+    problem: str
+    basis: Basis
+
+
+@attrs.frozen(kw_only=True)
+class ComplianceReport:
+    """The evaluation of one enterprise on one date.
+
+    Attributes:
+        enterprise: the 统一社会信用代码.
+        name: the enterprise's name.
+        as_of: the date judged.
+        since: the first day of the periods judged.
+        rows: one per obligation × period, in obligation order.
+        hazards: open hazards past their deadline or missing their 五到位 plan.
+    """
+
+    enterprise: str
+    name: str
+    as_of: date
+    since: date
+    rows: tuple[ComplianceRow, ...]
+    hazards: tuple[HazardFinding, ...] = ()
+
+    @property
+    def summary(self) -> dict[ComplianceStatus, int]:
+        """Rows per status (every status present, zero included)."""
+        counts = Counter(row.status for row in self.rows)
+        return {status: counts.get(status, 0) for status in ComplianceStatus}
+
+    @property
+    def rate(self) -> Decimal | None:
+        """Met on time / (met + late + missed), or ``None`` when nothing was due yet."""
+        counts = self.summary
+        judged = (
+            counts[ComplianceStatus.MET]
+            + counts[ComplianceStatus.LATE]
+            + counts[ComplianceStatus.MISSED]
+        )
+        if not judged:
+            return None
+        return (Decimal(counts[ComplianceStatus.MET]) / judged).quantize(Decimal("0.0001"))
+
+    def overdue(self) -> tuple[ComplianceRow, ...]:
+        """The missed rows, oldest due date first."""
+        return tuple(
+            sorted((r for r in self.rows if r.status is ComplianceStatus.MISSED), key=_due_key)
+        )
+
+    def upcoming(self, days: int = 30) -> tuple[ComplianceRow, ...]:
+        """Rows not yet met and due within *days* (from ``as_of``), soonest first."""
+        if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+            raise ValidationError("days", days, "must be an int >= 0")
+        limit = self.as_of + timedelta(days=days)
+        open_rows = (
+            r for r in self.rows if r.status in (ComplianceStatus.DUE, ComplianceStatus.UPCOMING)
+        )
+        return tuple(sorted((r for r in open_rows if _due_key(r) <= limit), key=_due_key))
+
+    def _repr_html_(self) -> str:
+        head = "".join(
+            f"<th>{h}</th>" for h in ("obligation", "window", "due", "status", "evidence", "basis")
+        )
+        body = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(str(cell))}</td>"
+                for cell in (
+                    row.title,
+                    f"{row.start or ''} – {row.end or ''}",
+                    row.due or "",
+                    row.status.value,
+                    ", ".join(row.evidence),
+                    row.basis,
+                )
+            )
+            + "</tr>"
+            for row in self.rows
+        )
+        caption = html.escape(
+            f"{self.name} ({self.enterprise}), as of {self.as_of}; rate {self.rate}"
+        )
+        return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _due_key(row: ComplianceRow) -> date:
+    due = row.due
+    if isinstance(due, datetime):
+        return due.date()
+    return due or date.max
+
+
+def status_of(on_time: int, late: int, required: int, due: date, as_of: date) -> ComplianceStatus:
+    """The status of a duty with *on_time* and *late* pieces of evidence out of *required*."""
+    if on_time >= required:
+        return ComplianceStatus.MET
+    if on_time + late >= required:
+        return ComplianceStatus.LATE
+    if as_of > due:
+        return ComplianceStatus.MISSED
+    return ComplianceStatus.DUE if due - as_of <= SOON else ComplianceStatus.UPCOMING

@@ -1,0 +1,310 @@
+"""Standing requirements checked as of a date, at their edges."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from safetyduty.errors import UnknownCodeError, ValidationError
+from safetyduty.models import (
+    Certificate,
+    CertificateKind,
+    Enterprise,
+    Industry,
+    Person,
+    Record,
+    RecordKind,
+    Role,
+    Standardization,
+    StandardizationLevel,
+)
+from safetyduty.rules.compliance import ComplianceStatus, evaluate
+from safetyduty.rules.standing import STANDING_REQUIREMENTS, standing_requirements
+
+D = date
+S = ComplianceStatus
+UNIT = Enterprise(
+    uscc="914403001922038216",
+    name="示例单位",
+    industry=Industry.MACHINERY,
+    region="441500",
+    employees=150,
+)
+OTHER = "91350100M000100Y43"
+
+
+def firm(**changes: object) -> Enterprise:
+    return attrs.evolve(UNIT, **changes)  # type: ignore[arg-type]
+
+
+def rec(kind: RecordKind, on: date, enterprise: str = UNIT.uscc) -> Record:
+    return Record(id=f"{kind.value}-{on}", kind=kind, on=on, enterprise=enterprise)
+
+
+def check(
+    key: str,
+    enterprise: Enterprise = UNIT,
+    *,
+    as_of: date,
+    records: tuple[Record, ...] = (),
+    people: tuple[Person, ...] = (),
+) -> tuple[S, object, tuple[str, ...]]:
+    """(status, due, evidence) of one standing requirement."""
+    [row] = standing_requirements(
+        enterprise, as_of=as_of, records=records, people=people, only=[key]
+    )
+    assert key == row.obligation
+    return row.status, row.due, row.evidence
+
+
+class TestResponsibilitySystem:
+    def test_a_record_by_the_date_meets_it(self) -> None:
+        records = (rec(RecordKind.RESPONSIBILITY_SYSTEM, D(2026, 1, 6)),)
+        key = "standing.responsibility_system"
+        assert S.MET == check(key, as_of=D(2026, 1, 6), records=records)[0]
+        assert S.MISSED == check(key, as_of=D(2026, 1, 5), records=records)[0]
+
+    def test_another_enterprises_record_does_not_count(self) -> None:
+        records = (rec(RecordKind.RESPONSIBILITY_SYSTEM, D(2026, 1, 6), OTHER),)
+        assert (
+            S.MISSED
+            == check("standing.responsibility_system", as_of=D(2026, 6, 1), records=records)[0]
+        )
+
+
+class TestStaffing:
+    def test_a_safety_manager_in_office_counts(self) -> None:
+        manager = Person(
+            id="m1", name="王五", role=Role.SAFETY_MANAGER, took_office_on=D(2026, 3, 1)
+        )
+        key = "standing.safety_staffing"
+        assert (S.MET, None, ("m1",)) == check(key, as_of=D(2026, 3, 1), people=(manager,))
+        assert S.MISSED == check(key, as_of=D(2026, 2, 28), people=(manager,))[0]
+
+    def test_a_body_record_counts(self) -> None:
+        records = (rec(RecordKind.SAFETY_BODY_ESTABLISHED, D(2025, 12, 1)),)
+        assert S.MET == check("standing.safety_staffing", as_of=D(2026, 1, 1), records=records)[0]
+
+    def test_the_title_follows_the_100_employee_tier(self) -> None:
+        [hundred] = standing_requirements(
+            firm(employees=100), as_of=D(2026, 1, 1), only=["standing.safety_staffing"]
+        )
+        [more] = standing_requirements(
+            firm(employees=101), as_of=D(2026, 1, 1), only=["standing.safety_staffing"]
+        )
+        assert "专职或兼职" in hundred.title
+        assert "管理机构" in more.title
+
+
+class TestRegisteredEngineer:
+    def engineer(self, expires: date | None) -> Person:
+        licence = Certificate(
+            kind=CertificateKind.REGISTERED_SAFETY_ENGINEER,
+            number="RSE1",
+            issued_on=D(2020, 9, 1),
+            expires_on=expires,
+        )
+        return Person(id="e1", name="赵六", role=Role.SAFETY_MANAGER, certificates=(licence,))
+
+    def test_only_listed_sectors(self) -> None:
+        trader = firm(industry=Industry.HAZCHEM_TRADING)
+        assert (
+            S.NOT_APPLICABLE
+            == check("standing.registered_engineer", trader, as_of=D(2026, 1, 1))[0]
+        )
+
+    def test_valid_through_its_expiry_day(self) -> None:
+        smelter = firm(industry=Industry.METAL_SMELTING)
+        people = (self.engineer(D(2026, 8, 31)),)
+        key = "standing.registered_engineer"
+        assert S.MET == check(key, smelter, as_of=D(2026, 8, 31), people=people)[0]
+        assert S.MISSED == check(key, smelter, as_of=D(2026, 9, 1), people=people)[0]
+
+
+class TestSafetyDirector:
+    STATE_FIRM = firm(region="650100", state_owned=True)
+
+    @pytest.mark.parametrize(
+        ("appointed", "as_of", "status"),
+        [
+            (D(2022, 12, 31), D(2023, 3, 1), S.MET),
+            (D(2023, 1, 1), D(2023, 3, 1), S.LATE),
+            (None, D(2022, 12, 1), S.DUE),
+            (None, D(2022, 11, 30), S.UPCOMING),
+            (None, D(2023, 1, 1), S.MISSED),
+        ],
+    )
+    def test_by_the_end_of_2022(self, appointed: date | None, as_of: date, status: S) -> None:
+        records = (rec(RecordKind.SAFETY_DIRECTOR_APPOINTED, appointed),) if appointed else ()
+        got = check("standing.safety_director", self.STATE_FIRM, as_of=as_of, records=records)
+        assert (status, D(2022, 12, 31)) == got[:2]
+
+    def test_outside_xinjiang(self) -> None:
+        assert (
+            S.NOT_APPLICABLE
+            == check("standing.safety_director", firm(state_owned=True), as_of=D(2024, 1, 1))[0]
+        )
+
+
+class TestLiabilityInsurance:
+    FISHERY = firm(industry=Industry.FISHERY, employees=9)
+
+    def test_a_policy_counts_for_one_year(self) -> None:
+        records = (rec(RecordKind.LIABILITY_INSURANCE, D(2025, 7, 1)),)
+        key = "standing.liability_insurance"
+        assert S.MET == check(key, self.FISHERY, as_of=D(2026, 6, 30), records=records)[0]
+        assert S.MISSED == check(key, self.FISHERY, as_of=D(2026, 7, 1), records=records)[0]
+
+    def test_no_list_before_2017_and_not_for_other_sectors(self) -> None:
+        key = "standing.liability_insurance"
+        assert S.NOT_APPLICABLE == check(key, self.FISHERY, as_of=D(2017, 12, 11))[0]
+        assert S.MISSED == check(key, self.FISHERY, as_of=D(2017, 12, 12))[0]
+        assert (
+            S.NOT_APPLICABLE == check(key, firm(industry=Industry.COMMERCE), as_of=D(2026, 1, 1))[0]
+        )
+
+
+class TestStandardization:
+    @pytest.mark.parametrize(
+        ("industry", "started", "granted", "status", "due"),
+        [
+            (Industry.FIREWORKS_TRADING, D(2010, 1, 1), D(2021, 12, 31), S.MET, D(2021, 12, 31)),
+            (Industry.FIREWORKS_TRADING, D(2010, 1, 1), D(2022, 1, 1), S.LATE, D(2021, 12, 31)),
+            # 危化 within one year of 投产, when that is later than the end of 2021
+            (Industry.HAZCHEM_PRODUCTION, D(2021, 6, 15), D(2022, 6, 15), S.MET, D(2022, 6, 15)),
+            (Industry.HAZCHEM_PRODUCTION, D(2021, 6, 15), D(2022, 6, 16), S.LATE, D(2022, 6, 15)),
+            (Industry.HAZCHEM_STORAGE, D(2020, 2, 29), D(2021, 12, 31), S.MET, D(2021, 12, 31)),
+            (Industry.HAZCHEM_STORAGE, D(2023, 2, 28), D(2024, 2, 28), S.MET, D(2024, 2, 28)),
+        ],
+    )
+    def test_deadlines(
+        self, industry: Industry, started: date, granted: date, status: S, due: date
+    ) -> None:
+        unit = firm(
+            industry=industry,
+            production_started_on=started,
+            standardization=Standardization(level=StandardizationLevel.LEVEL_3, granted_on=granted),
+        )
+        assert (status, due) == check("standing.standardization", unit, as_of=D(2026, 1, 1))[:2]
+
+    def test_a_grade_after_as_of_does_not_count(self) -> None:
+        unit = firm(
+            industry=Industry.CIVIL_EXPLOSIVES,
+            standardization=Standardization(
+                level=StandardizationLevel.LEVEL_1, granted_on=D(2022, 3, 1)
+            ),
+        )
+        assert S.MISSED == check("standing.standardization", unit, as_of=D(2022, 2, 28))[0]
+
+    def test_other_industries(self) -> None:
+        assert S.NOT_APPLICABLE == check("standing.standardization", as_of=D(2026, 1, 1))[0]
+
+
+class TestDoubleReport:
+    def test_xinjiang_only_due_end_2020(self) -> None:
+        unit = firm(region="650100")
+        records = (rec(RecordKind.DOUBLE_REPORT_SYSTEM, D(2021, 1, 1)),)
+        assert (S.LATE, D(2020, 12, 31)) == check(
+            "standing.double_report", unit, as_of=D(2021, 6, 1), records=records
+        )[:2]
+        assert S.NOT_APPLICABLE == check("standing.double_report", as_of=D(2021, 6, 1))[0]
+
+
+class TestInEvaluate:
+    def test_default_evaluation_checks_every_standing_requirement(self) -> None:
+        report = evaluate(UNIT, [], as_of=D(2026, 6, 30))
+        found = [r.obligation for r in report.rows if r.obligation.startswith("standing.")]
+        assert list(STANDING_REQUIREMENTS) == found
+
+    def test_own_obligations_check_only_the_requirements_asked_for(self) -> None:
+        none = evaluate(UNIT, [], as_of=D(2026, 6, 30), obligations=[])
+        assert () == none.rows
+        one = evaluate(
+            UNIT,
+            [],
+            as_of=D(2026, 6, 30),
+            obligations=[],
+            requirements=["standing.responsibility_system"],
+        )
+        assert ["standing.responsibility_system"] == [r.obligation for r in one.rows]
+
+    def test_missed_requirements_are_overdue(self) -> None:
+        report = evaluate(
+            UNIT, [], as_of=D(2026, 6, 30), obligations=[], requirements=STANDING_REQUIREMENTS
+        )
+        overdue = {r.obligation for r in report.overdue()}
+        assert {"standing.responsibility_system", "standing.safety_staffing"} == overdue
+
+    def test_explanations_without_a_due_date(self) -> None:
+        [row] = standing_requirements(
+            UNIT, as_of=D(2026, 1, 1), only=["standing.responsibility_system"]
+        )
+        assert row.explain().startswith(
+            "建立健全并落实本单位全员安全生产责任制：no responsibility_system record，未完成"
+        )
+        assert "missed. Basis: 《中华人民共和国安全生产法》(2021)" in row.explain("en")
+
+
+class TestBadInput:
+    def test_errors_name_the_field(self) -> None:
+        with pytest.raises(UnknownCodeError, match=r"standing\.nothing"):
+            standing_requirements(UNIT, as_of=D(2026, 1, 1), only=["standing.nothing"])
+        with pytest.raises(ValidationError, match=r"people\[0\]"):
+            standing_requirements(UNIT, as_of=D(2026, 1, 1), people=["张三"])  # type: ignore[list-item]
+        with pytest.raises(ValidationError, match="as_of"):
+            standing_requirements(UNIT, as_of="2026-01-01")  # type: ignore[arg-type]
+        with pytest.raises(ValidationError, match="enterprise"):
+            standing_requirements("x", as_of=D(2026, 1, 1))  # type: ignore[arg-type]
+        with pytest.raises(ValidationError, match="only"):
+            standing_requirements(UNIT, as_of=D(2026, 1, 1), only="standing.double_report")
+
+
+KINDS = st.sampled_from(
+    [
+        RecordKind.RESPONSIBILITY_SYSTEM,
+        RecordKind.SAFETY_BODY_ESTABLISHED,
+        RecordKind.LIABILITY_INSURANCE,
+        RecordKind.SAFETY_DIRECTOR_APPOINTED,
+        RecordKind.DOUBLE_REPORT_SYSTEM,
+    ]
+)
+RECORDS = st.lists(
+    st.builds(rec, KINDS, st.dates(min_value=D(2019, 1, 1), max_value=D(2026, 12, 31))),
+    max_size=8,
+    unique_by=lambda r: r.id,
+)
+UNITS = st.builds(
+    firm,
+    industry=st.sampled_from(list(Industry)),
+    region=st.sampled_from(["650100", "441500", "620100"]),
+    state_owned=st.booleans(),
+)
+
+
+class TestProperties:
+    @settings(max_examples=80)
+    @given(UNITS, RECORDS, KINDS, st.dates(min_value=D(2019, 1, 1), max_value=D(2026, 12, 31)))
+    def test_a_record_more_never_turns_met_into_anything_else(
+        self, unit: Enterprise, records: list[Record], kind: RecordKind, on: date
+    ) -> None:
+        as_of = D(2026, 12, 31)
+        before = standing_requirements(unit, as_of=as_of, records=records)
+        extra = Record(id="extra", kind=kind, on=on, enterprise=unit.uscc)
+        after = standing_requirements(unit, as_of=as_of, records=[*records, extra])
+        for old, new in zip(before, after, strict=True):
+            if old.status is S.MET:
+                assert S.MET == new.status
+
+    @settings(max_examples=40)
+    @given(UNITS, RECORDS)
+    def test_one_row_per_requirement_whatever_the_order(
+        self, unit: Enterprise, records: list[Record]
+    ) -> None:
+        rows = standing_requirements(unit, as_of=D(2026, 6, 30), records=records)
+        again = standing_requirements(unit, as_of=D(2026, 6, 30), records=list(reversed(records)))
+        assert rows == again
+        assert STANDING_REQUIREMENTS == tuple(r.obligation for r in rows)
