@@ -48,6 +48,7 @@ from safetyduty.rules.compliance import *
 from safetyduty.rules.targets import *
 from safetyduty.rules.standing import *
 from safetyduty.rules.personnel import *
+from safetyduty.rules.authorities import *
 from safetyduty import catalog
 from safetyduty.rules._dated import Ruling, Dated, Version, dated
 """

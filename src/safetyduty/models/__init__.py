@@ -12,6 +12,7 @@ Examples:
 """
 
 from safetyduty.models._accident import Accident
+from safetyduty.models._authority import AUTHORITY_SUBJECTS, Authority
 from safetyduty.models._basis import Basis
 from safetyduty.models._credit import CreditEvent, CreditStatus, ListEntry
 from safetyduty.models._enterprise import (
@@ -55,12 +56,14 @@ from safetyduty.models._vocab import (
 )
 
 __all__ = [
+    "AUTHORITY_SUBJECTS",
     "Accident",
     "AccidentGrade",
     "AccidentKind",
     "Applicability",
     "Assessment",
     "AssessmentMethod",
+    "Authority",
     "Baseline",
     "Basis",
     "Certificate",

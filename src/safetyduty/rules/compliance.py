@@ -44,10 +44,9 @@ Examples:
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Final
 
 from dateutil.relativedelta import relativedelta
@@ -56,9 +55,7 @@ from safetyduty.errors import ValidationError
 from safetyduty.models import (
     Accident,
     Basis,
-    DueKind,
     Enterprise,
-    EventKind,
     Hazard,
     HazardLevel,
     HazardStatus,
@@ -66,9 +63,7 @@ from safetyduty.models import (
     OneOff,
     Person,
     Record,
-    RecordKind,
     Recurring,
-    Triggered,
 )
 from safetyduty.rules._args import items_of, plain_day
 from safetyduty.rules._report import (
@@ -76,9 +71,8 @@ from safetyduty.rules._report import (
     ComplianceRow,
     ComplianceStatus,
     HazardFinding,
-    status_of,
 )
-from safetyduty.rules.deadlines import Roll, due_after, occurrences, period_of
+from safetyduty.rules._rows import Evidence, one_off_row, recurring_rows, triggered_rows
 from safetyduty.rules.personnel import personnel_requirements
 from safetyduty.rules.standing import STANDING_REQUIREMENTS, standing_requirements
 from safetyduty.typing import HolidayCalendar
@@ -99,140 +93,6 @@ def catalog_entry(key: str) -> Obligation:
     from safetyduty.catalog import obligation  # noqa: PLC0415 - rules reach the catalog only here
 
     return obligation(key)
-
-
-class _Evidence:
-    """One enterprise's records, by kind, sorted by date, for bisecting."""
-
-    def __init__(self, records: Iterable[Record], uscc: str) -> None:
-        self.uscc = uscc
-        by_kind: dict[RecordKind, list[tuple[date, str]]] = defaultdict(list)
-        for record in records:
-            if record.enterprise == uscc:
-                by_kind[record.kind].append((record.on, record.id))
-        self.dates: dict[RecordKind, list[date]] = {}
-        self.ids: dict[RecordKind, list[str]] = {}
-        for kind, items in by_kind.items():
-            items.sort()
-            self.dates[kind] = [d for d, _ in items]
-            self.ids[kind] = [i for _, i in items]
-
-    def between(self, kind: RecordKind, first: date, last: date) -> list[str]:
-        days = self.dates.get(kind)
-        if not days:
-            return []
-        lo = bisect.bisect_left(days, first)
-        hi = bisect.bisect_right(days, last)
-        return self.ids[kind][lo:hi]
-
-
-def _recurring_rows(
-    duty: Obligation, schedule: Recurring, evidence: _Evidence, *, since: date, as_of: date
-) -> Iterator[ComplianceRow]:
-    uscc = evidence.uscc
-    for period in occurrences(schedule, since, as_of, roll=Roll.NONE):
-        if period.start < since:
-            continue  # a period begun before `since` would be judged on part of its evidence
-        due = period.due
-        if schedule.due.kind is DueKind.DAY_OF_NEXT_PERIOD:
-            first = period.end + timedelta(days=1)
-            last = period_of(first, schedule.frequency)[1]
-        else:
-            first, last = period.start, period.end
-        on_time = evidence.between(
-            duty.evidence, first, min(due, last) if due >= first else first - timedelta(days=1)
-        )
-        late = evidence.between(
-            duty.evidence, max(due + timedelta(days=1), first), min(last, as_of)
-        )
-        yield ComplianceRow(
-            enterprise=uscc,
-            obligation=duty.id,
-            title=duty.title,
-            subject=duty.subject,
-            status=status_of(len(on_time), len(late), schedule.times, due, as_of),
-            start=first,
-            end=last,
-            due=due,
-            required=schedule.times,
-            evidence=tuple(on_time + late),
-            late=len(late),
-            basis=duty.basis,
-        )
-
-
-def _one_off_row(
-    duty: Obligation, schedule: OneOff, evidence: _Evidence, *, as_of: date
-) -> ComplianceRow:
-    uscc = evidence.uscc
-    on_time = evidence.between(duty.evidence, date.min, schedule.due)
-    late = (
-        evidence.between(duty.evidence, schedule.due + timedelta(days=1), as_of)
-        if as_of > schedule.due
-        else []
-    )
-    return ComplianceRow(
-        enterprise=uscc,
-        obligation=duty.id,
-        title=duty.title,
-        subject=duty.subject,
-        status=status_of(len(on_time), len(late), 1, schedule.due, as_of),
-        start=None,
-        end=schedule.due,
-        due=schedule.due,
-        required=1,
-        evidence=tuple(on_time + late),
-        late=len(late),
-        basis=duty.basis,
-    )
-
-
-def _events(
-    schedule: Triggered, accidents: Sequence[Accident], hazards: Sequence[Hazard]
-) -> Iterator[tuple[date | datetime, str]]:
-    if schedule.event in (EventKind.ACCIDENT, EventKind.FATAL_ACCIDENT):
-        for accident in accidents:
-            if schedule.event is EventKind.ACCIDENT or accident.fatal:
-                yield accident.occurred_at, f"accident {accident.id}"
-    elif schedule.event is EventKind.HAZARD_FOUND:
-        for hazard in hazards:
-            yield hazard.found_on, f"hazard {hazard.id}"
-
-
-def _triggered_rows(
-    duty: Obligation,
-    schedule: Triggered,
-    evidence: _Evidence,
-    *,
-    as_of: date,
-    accidents: Sequence[Accident],
-    hazards: Sequence[Hazard],
-    calendar: HolidayCalendar | None,
-) -> Iterator[ComplianceRow]:
-    uscc = evidence.uscc
-    for moment, label in _events(schedule, accidents, hazards):
-        deadline = due_after(schedule, moment, calendar=calendar)
-        start = moment.date() if isinstance(moment, datetime) else moment
-        if start > as_of:
-            continue
-        due_day = deadline.due.date() if isinstance(deadline.due, datetime) else deadline.due
-        on_time = evidence.between(duty.evidence, start, due_day)
-        late = evidence.between(duty.evidence, due_day + timedelta(days=1), as_of)
-        yield ComplianceRow(
-            enterprise=uscc,
-            obligation=duty.id,
-            title=duty.title,
-            subject=duty.subject,
-            status=status_of(len(on_time), len(late), 1, due_day, as_of),
-            start=start,
-            end=due_day,
-            due=deadline.due,
-            required=1,
-            evidence=tuple(on_time + late),
-            late=len(late),
-            basis=duty.basis,
-            reason=label,
-        )
 
 
 _HAZARD_BASIS: Final = Basis(
@@ -327,7 +187,7 @@ def evaluate(
         for a in items_of("accidents", accidents, Accident)
         if isinstance(a, Accident) and a.enterprise == enterprise.uscc
     ]
-    evidence = _Evidence(facts, enterprise.uscc)
+    evidence = Evidence(facts, enterprise.uscc)
     rows: list[ComplianceRow] = []
     for duty in duties:
         why_not = duty.applicability.why_not(enterprise)
@@ -352,12 +212,12 @@ def evaluate(
             continue
         schedule = duty.schedule
         if isinstance(schedule, Recurring):
-            rows.extend(_recurring_rows(duty, schedule, evidence, since=start, as_of=checked))
+            rows.extend(recurring_rows(duty, schedule, evidence, since=start, as_of=checked))
         elif isinstance(schedule, OneOff):
-            rows.append(_one_off_row(duty, schedule, evidence, as_of=checked))
+            rows.append(one_off_row(duty, schedule, evidence, as_of=checked))
         else:
             rows.extend(
-                _triggered_rows(
+                triggered_rows(
                     duty,
                     schedule,
                     evidence,

@@ -26,6 +26,7 @@ __all__ = ["STRATEGIES", "strategies"]
 STRATEGIES: Final[dict[type, st.SearchStrategy[Any]]] = {
     models.Accident: strategies.accidents(),
     models.Applicability: strategies.applicabilities(),
+    models.Authority: strategies.authorities(),
     models.Basis: strategies.bases(),
     models.Certificate: strategies.certificates(),
     models.CreditEvent: strategies.credit_events(),
@@ -37,6 +38,7 @@ STRATEGIES: Final[dict[type, st.SearchStrategy[Any]]] = {
     models.Obligation: strategies.obligations(),
     models.Person: strategies.persons(),
     models.Plan: strategies.plans(),
+    models.Portfolio: strategies.portfolios(),
     models.Record: strategies.records(),
     models.Risk: strategies.risks(),
     models.Standardization: strategies.standardizations(),

@@ -23,10 +23,12 @@ from typing import Any
 from hypothesis import strategies as st
 
 from safetyduty.models import (
+    AUTHORITY_SUBJECTS,
     Accident,
     AccidentGrade,
     AccidentKind,
     Applicability,
+    Authority,
     Baseline,
     Basis,
     Certificate,
@@ -57,6 +59,7 @@ from safetyduty.models import (
     Phase,
     Plan,
     PlanLevel,
+    Portfolio,
     Record,
     RecordKind,
     RectificationPlan,
@@ -80,6 +83,7 @@ from safetyduty.models._schedule import MONTHS_IN_PERIOD
 __all__ = [
     "accidents",
     "applicabilities",
+    "authorities",
     "bases",
     "certificates",
     "credit_events",
@@ -93,6 +97,7 @@ __all__ = [
     "obligations",
     "persons",
     "plans",
+    "portfolios",
     "records",
     "regions",
     "risks",
@@ -490,4 +495,27 @@ def credit_statuses() -> st.SearchStrategy[CreditStatus]:
         restrictions=st.lists(_TEXT, max_size=2).map(tuple),
         pending=st.lists(credit_events(), max_size=2).map(tuple),
         explanation=st.lists(_TEXT, max_size=2).map(tuple),
+    )
+
+
+def authorities() -> st.SearchStrategy[Authority]:
+    """Government bodies with duties under a plan."""
+    return st.builds(
+        Authority,
+        uscc=uscc_codes(),
+        name=_TEXT,
+        subject=st.sampled_from(sorted(AUTHORITY_SUBJECTS)),
+        region=regions(),
+    )
+
+
+def portfolios() -> st.SearchStrategy[Portfolio]:
+    """Small portfolios: enterprises with records, hazards, accidents and people (not cross-linked)."""
+    return st.builds(
+        Portfolio,
+        enterprises=st.lists(enterprises(), max_size=2).map(tuple),
+        records=st.lists(records(), max_size=3).map(tuple),
+        hazards=st.lists(hazards(), max_size=2).map(tuple),
+        accidents=st.lists(accidents(), max_size=2).map(tuple),
+        people=st.lists(persons(), max_size=2).map(tuple),
     )

@@ -1,0 +1,175 @@
+"""The row engine: one obligation's rows from an evidence index (shared by the evaluators)."""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime, timedelta
+
+from safetyduty.models import (
+    Accident,
+    DueKind,
+    EventKind,
+    Hazard,
+    Obligation,
+    OneOff,
+    Record,
+    RecordKind,
+    Recurring,
+    Triggered,
+)
+from safetyduty.rules._report import ComplianceRow, status_of
+from safetyduty.rules.deadlines import Roll, due_after, occurrences, period_of
+from safetyduty.typing import HolidayCalendar
+
+__all__ = ["Evidence", "one_off_row", "recurring_rows", "triggered_rows"]
+
+
+class Evidence:
+    """One enterprise's (or authority's) records, by kind, sorted by date, for bisecting."""
+
+    def __init__(self, records: Iterable[Record], uscc: str) -> None:
+        self.uscc = uscc
+        by_kind: dict[RecordKind, list[tuple[date, str]]] = defaultdict(list)
+        for record in records:
+            if record.enterprise == uscc:
+                by_kind[record.kind].append((record.on, record.id))
+        self.dates: dict[RecordKind, list[date]] = {}
+        self.ids: dict[RecordKind, list[str]] = {}
+        for kind, items in by_kind.items():
+            items.sort()
+            self.dates[kind] = [d for d, _ in items]
+            self.ids[kind] = [i for _, i in items]
+
+    def between(self, kind: RecordKind, first: date, last: date) -> list[str]:
+        days = self.dates.get(kind)
+        if not days:
+            return []
+        lo = bisect.bisect_left(days, first)
+        hi = bisect.bisect_right(days, last)
+        return self.ids[kind][lo:hi]
+
+
+def recurring_rows(
+    duty: Obligation,
+    schedule: Recurring,
+    evidence: Evidence,
+    *,
+    since: date,
+    as_of: date,
+    until: date | None = None,
+    partial: bool = False,
+) -> Iterator[ComplianceRow]:
+    """A row per period from *since* to *until* (default *as_of*), judged on *as_of*.
+
+    A period begun before *since* is left out (it would be judged on part of
+    its evidence) unless *partial*: a plan's duty binds every period that
+    overlaps the plan.
+    """
+    uscc = evidence.uscc
+    for period in occurrences(schedule, since, min(as_of, until or as_of), roll=Roll.NONE):
+        if period.start < since and not partial:
+            continue
+        due = period.due
+        if schedule.due.kind is DueKind.DAY_OF_NEXT_PERIOD:
+            first = period.end + timedelta(days=1)
+            last = period_of(first, schedule.frequency)[1]
+        else:
+            first, last = period.start, period.end
+        on_time = evidence.between(
+            duty.evidence, first, min(due, last) if due >= first else first - timedelta(days=1)
+        )
+        late = evidence.between(
+            duty.evidence, max(due + timedelta(days=1), first), min(last, as_of)
+        )
+        yield ComplianceRow(
+            enterprise=uscc,
+            obligation=duty.id,
+            title=duty.title,
+            subject=duty.subject,
+            status=status_of(len(on_time), len(late), schedule.times, due, as_of),
+            start=first,
+            end=last,
+            due=due,
+            required=schedule.times,
+            evidence=tuple(on_time + late),
+            late=len(late),
+            basis=duty.basis,
+        )
+
+
+def one_off_row(
+    duty: Obligation, schedule: OneOff, evidence: Evidence, *, as_of: date
+) -> ComplianceRow:
+    """The row of a one-off duty: records up to its due date on time, later ones late."""
+    uscc = evidence.uscc
+    on_time = evidence.between(duty.evidence, date.min, schedule.due)
+    late = (
+        evidence.between(duty.evidence, schedule.due + timedelta(days=1), as_of)
+        if as_of > schedule.due
+        else []
+    )
+    return ComplianceRow(
+        enterprise=uscc,
+        obligation=duty.id,
+        title=duty.title,
+        subject=duty.subject,
+        status=status_of(len(on_time), len(late), 1, schedule.due, as_of),
+        start=None,
+        end=schedule.due,
+        due=schedule.due,
+        required=1,
+        evidence=tuple(on_time + late),
+        late=len(late),
+        basis=duty.basis,
+    )
+
+
+def _events(
+    schedule: Triggered, accidents: Sequence[Accident], hazards: Sequence[Hazard]
+) -> Iterator[tuple[date | datetime, str]]:
+    if schedule.event in (EventKind.ACCIDENT, EventKind.FATAL_ACCIDENT):
+        for accident in accidents:
+            if schedule.event is EventKind.ACCIDENT or accident.fatal:
+                yield accident.occurred_at, f"accident {accident.id}"
+    elif schedule.event is EventKind.HAZARD_FOUND:
+        for hazard in hazards:
+            yield hazard.found_on, f"hazard {hazard.id}"
+
+
+def triggered_rows(
+    duty: Obligation,
+    schedule: Triggered,
+    evidence: Evidence,
+    *,
+    as_of: date,
+    accidents: Sequence[Accident],
+    hazards: Sequence[Hazard],
+    calendar: HolidayCalendar | None,
+) -> Iterator[ComplianceRow]:
+    """A row per event of the duty's kind (an accident, a hazard) up to *as_of*."""
+    uscc = evidence.uscc
+    for moment, label in _events(schedule, accidents, hazards):
+        deadline = due_after(schedule, moment, calendar=calendar)
+        start = moment.date() if isinstance(moment, datetime) else moment
+        if start > as_of:
+            continue
+        due_day = deadline.due.date() if isinstance(deadline.due, datetime) else deadline.due
+        on_time = evidence.between(duty.evidence, start, due_day)
+        late = evidence.between(duty.evidence, due_day + timedelta(days=1), as_of)
+        yield ComplianceRow(
+            enterprise=uscc,
+            obligation=duty.id,
+            title=duty.title,
+            subject=duty.subject,
+            status=status_of(len(on_time), len(late), 1, due_day, as_of),
+            start=start,
+            end=due_day,
+            due=deadline.due,
+            required=1,
+            evidence=tuple(on_time + late),
+            late=len(late),
+            basis=duty.basis,
+            reason=label,
+        )
