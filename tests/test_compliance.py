@@ -142,6 +142,54 @@ class TestWorkedScenarios:
             "accident.retraining.principal", [], as_of=D(2026, 9, 1), accidents=[non_fatal]
         )
 
+    def test_a_deadline_past_the_calendar_is_not_rolled_and_says_so(self) -> None:
+        """A fatal accident on 2026-11-01: retraining due 2027-02-01, beyond the bundled years."""
+        accident = Accident(
+            id="a2", enterprise=FIRM.uscc, occurred_at=datetime(2026, 11, 1, 10, 0, tzinfo=CST),
+            deaths=1, serious_injuries=0, direct_loss=Decimal(1000),
+        )  # fmt: skip
+        report = evaluate(
+            FIRM,
+            [],
+            as_of=D(2026, 11, 23),
+            obligations=[catalog.obligation("accident.retraining.principal")],
+            accidents=[accident],
+        )
+        (row,) = report.rows
+        assert (D(2027, 2, 1), S.UPCOMING) == (row.due, row.status)
+        assert row.reason.endswith("not moved off rest days: past the calendar's last year")
+
+    @pytest.mark.parametrize(
+        ("filed", "status"), [(D(2023, 10, 30), S.MET), (D(2023, 10, 31), S.LATE)]
+    )
+    def test_an_emergency_plan_is_filed_within_20_workdays(self, filed: date, status: S) -> None:
+        """Published 2023-09-26: the 国庆 break and its two 调休 Saturdays put the 20th workday on 10-30."""
+        records = [
+            rec(RecordKind.PLAN_PUBLISHED, D(2023, 9, 26)),
+            rec(RecordKind.PLAN_FILED, filed),
+        ]
+        got = rows("emergency_plan.filing", records, as_of=D(2024, 1, 1), since=D(2023, 1, 1))
+        assert [(D(2023, 9, 26), D(2023, 10, 30), status)] == got
+
+    def test_each_evaluation_starts_the_next_three_years(self) -> None:
+        """Published 2023-09-26 (due 2026-09-28, 9-26 a Saturday); evaluated 2026-09-01: next by 2029-09-01."""
+        depot = attrs.evolve(FIRM, industry=Industry.HAZCHEM_STORAGE)
+        records = [
+            rec(RecordKind.PLAN_PUBLISHED, D(2023, 9, 26)),
+            rec(RecordKind.PLAN_EVALUATED, D(2026, 9, 1)),
+        ]
+        report = evaluate(
+            depot,
+            records,
+            as_of=D(2026, 11, 23),
+            obligations=[catalog.obligation("emergency_plan.evaluation")],
+        )
+        got = [(r.start, r.due, r.status, r.evidence) for r in report.rows]
+        assert [
+            (D(2023, 9, 26), D(2026, 9, 28), S.MET, ("plan_evaluated-2026-09-01",)),
+            (D(2026, 9, 1), D(2029, 9, 1), S.UPCOMING, ()),
+        ] == got
+
     def test_an_overdue_major_hazard_is_reported(self) -> None:
         """A major hazard rectifying past its deadline, and one without its 五到位 plan."""
         sample = catalog.sample_portfolio()

@@ -27,13 +27,17 @@ STATUTORY_IN_CATALOG: Final = (
     "emergency_plan.drill.yearly",
     "emergency_plan.drill.on_site",
     "emergency_plan.drill.high_risk",
+    "emergency_plan.filing",
+    "emergency_plan.evaluation",
     "accident.report.unit_head",
     "accident.retraining.principal",
 )
-"""The statutory entries evaluated for every enterprise by default. The others
-run from events the evaluation does not see (a plan published, a certificate
-issued, a penalty) or bind authorities; the 补报 duty arises only when
-casualties change."""
+"""The statutory entries evaluated for every enterprise by default. The
+emergency plan's 备案 and evaluation run from ``plan_published`` and
+``plan_evaluated`` records; the assessments and certificates from the people
+(:mod:`safetyduty.rules.personnel`). The others run from events the evaluation
+does not see (a penalty, an investigation report) or bind authorities; the 补报
+duty arises only when casualties change, which ``Accident`` does not record."""
 
 
 def _read(name: str) -> dict[str, Any]:

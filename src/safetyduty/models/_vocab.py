@@ -137,6 +137,7 @@ class RecordKind(StrEnum):
     HAZARD_CHECK_WORKSHOP = "hazard_check_workshop"
     HAZARD_CHECK_PLANT = "hazard_check_plant"
     HAZARD_CHECK_GROUP = "hazard_check_group"
+    PLAN_PUBLISHED = "plan_published"
     PLAN_FILED = "plan_filed"
     PLAN_EVALUATED = "plan_evaluated"
     SAFETY_COMMITMENT = "safety_commitment"
@@ -364,6 +365,7 @@ register(
         (RecordKind.SUPPLEMENTARY_REPORT, ("事故补报", "supplementary accident report")),
         (RecordKind.RETRAINING, ("再培训", "retraining")),
         (RecordKind.INSPECTION_OF_DUTIES, ("履职检查", "inspection of duties")),
+        (RecordKind.PLAN_PUBLISHED, ("应急预案公布", "emergency plan published")),
         (RecordKind.SAFETY_DIRECTOR_APPOINTED, ("设立安全总监", "safety director appointed")),
         (
             RecordKind.RESPONSIBILITY_SYSTEM,

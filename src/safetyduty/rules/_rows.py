@@ -6,10 +6,13 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
+from typing import Final
 
+from safetyduty.errors import CalendarCoverageError
 from safetyduty.models import (
     Accident,
     DueKind,
+    Duration,
     EventKind,
     Hazard,
     Obligation,
@@ -23,7 +26,14 @@ from safetyduty.rules._report import ComplianceRow, status_of
 from safetyduty.rules.deadlines import Roll, due_after, occurrences, period_of
 from safetyduty.typing import HolidayCalendar
 
-__all__ = ["Evidence", "one_off_row", "recurring_rows", "triggered_rows"]
+__all__ = [
+    "PAST_CALENDAR",
+    "Evidence",
+    "lenient_due",
+    "one_off_row",
+    "recurring_rows",
+    "triggered_rows",
+]
 
 
 class Evidence:
@@ -41,6 +51,10 @@ class Evidence:
             items.sort()
             self.dates[kind] = [d for d, _ in items]
             self.ids[kind] = [i for _, i in items]
+
+    def of_kind(self, kind: RecordKind) -> list[tuple[date, str]]:
+        """(date, id) of every record of *kind*, oldest first."""
+        return list(zip(self.dates.get(kind, ()), self.ids.get(kind, ()), strict=True))
 
     def between(self, kind: RecordKind, first: date, last: date) -> list[str]:
         days = self.dates.get(kind)
@@ -126,16 +140,42 @@ def one_off_row(
     )
 
 
+PAST_CALENDAR: Final = "; not moved off rest days: past the calendar's last year"
+
+_RECORDED_EVENTS: Final = {
+    EventKind.PLAN_PUBLISHED: (RecordKind.PLAN_PUBLISHED,),
+    EventKind.PLAN_EVALUATED: (RecordKind.PLAN_PUBLISHED, RecordKind.PLAN_EVALUATED),
+}
+"""Events read from records: an emergency plan's publication starts its 备案 limit and
+its 3-year evaluation clock; each evaluation starts the next clock."""
+
+
+def lenient_due(
+    schedule: Triggered | Duration, event: date | datetime, calendar: HolidayCalendar | None
+) -> tuple[date | datetime, str]:
+    """The due date by 民法典 第201-203条; past the calendar's coverage, not rolled (and a note saying so)."""
+    try:
+        return due_after(schedule, event, calendar=calendar).due, ""
+    except CalendarCoverageError:
+        return due_after(schedule, event, roll=Roll.NONE).due, PAST_CALENDAR
+
+
 def _events(
-    schedule: Triggered, accidents: Sequence[Accident], hazards: Sequence[Hazard]
-) -> Iterator[tuple[date | datetime, str]]:
+    schedule: Triggered,
+    evidence: Evidence,
+    accidents: Sequence[Accident],
+    hazards: Sequence[Hazard],
+) -> Iterator[tuple[date | datetime, str, RecordKind | None]]:
     if schedule.event in (EventKind.ACCIDENT, EventKind.FATAL_ACCIDENT):
         for accident in accidents:
             if schedule.event is EventKind.ACCIDENT or accident.fatal:
-                yield accident.occurred_at, f"accident {accident.id}"
+                yield accident.occurred_at, f"accident {accident.id}", None
     elif schedule.event is EventKind.HAZARD_FOUND:
         for hazard in hazards:
-            yield hazard.found_on, f"hazard {hazard.id}"
+            yield hazard.found_on, f"hazard {hazard.id}", None
+    for kind in _RECORDED_EVENTS.get(schedule.event, ()):
+        for on, ident in evidence.of_kind(kind):
+            yield on, f"{kind.value} {ident}", kind
 
 
 def triggered_rows(
@@ -148,15 +188,21 @@ def triggered_rows(
     hazards: Sequence[Hazard],
     calendar: HolidayCalendar | None,
 ) -> Iterator[ComplianceRow]:
-    """A row per event of the duty's kind (an accident, a hazard) up to *as_of*."""
+    """A row per event of the duty's kind (an accident, a hazard, a recorded event) up to *as_of*.
+
+    Evidence counts from the event's day; when the event is itself a record of
+    the evidence's kind (an evaluation starting the next evaluation's clock),
+    from the day after.
+    """
     uscc = evidence.uscc
-    for moment, label in _events(schedule, accidents, hazards):
-        deadline = due_after(schedule, moment, calendar=calendar)
+    for moment, label, recorded in _events(schedule, evidence, accidents, hazards):
         start = moment.date() if isinstance(moment, datetime) else moment
         if start > as_of:
             continue
-        due_day = deadline.due.date() if isinstance(deadline.due, datetime) else deadline.due
-        on_time = evidence.between(duty.evidence, start, due_day)
+        due, note = lenient_due(schedule, moment, calendar)
+        due_day = due.date() if isinstance(due, datetime) else due
+        first = start + timedelta(days=1) if recorded is duty.evidence else start
+        on_time = evidence.between(duty.evidence, first, due_day)
         late = evidence.between(duty.evidence, due_day + timedelta(days=1), as_of)
         yield ComplianceRow(
             enterprise=uscc,
@@ -166,10 +212,10 @@ def triggered_rows(
             status=status_of(len(on_time), len(late), 1, due_day, as_of),
             start=start,
             end=due_day,
-            due=deadline.due,
+            due=due,
             required=1,
             evidence=tuple(on_time + late),
             late=len(late),
             basis=duty.basis,
-            reason=label,
+            reason=label + note,
         )

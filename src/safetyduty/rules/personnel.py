@@ -44,13 +44,13 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Final
+from typing import Final, cast
 
 from dateutil.relativedelta import relativedelta
 
-from safetyduty.errors import CalendarCoverageError, ValidationError
+from safetyduty.errors import ValidationError
 from safetyduty.models import (
     Basis,
     Certificate,
@@ -61,12 +61,13 @@ from safetyduty.models import (
     RecordKind,
     Role,
     Subject,
+    Triggered,
 )
 from safetyduty.rules._args import items_of, plain_day
 from safetyduty.rules._report import SOON, ComplianceRow, ComplianceStatus, status_of
-from safetyduty.rules.deadlines import Roll
+from safetyduty.rules._rows import lenient_due
 from safetyduty.rules.requirements import training_hours
-from safetyduty.rules.statutory import HIGH_RISK_TRAINING, statutory, statutory_deadline
+from safetyduty.rules.statutory import HIGH_RISK_TRAINING, statutory
 from safetyduty.typing import HolidayCalendar
 
 __all__ = ["personnel_requirements"]
@@ -114,15 +115,11 @@ class _Context:
 
     def deadline(self, key: str, event: date) -> tuple[date, str]:
         """The statutory deadline, rolled by the calendar where it reaches."""
-        try:
-            due = statutory_deadline(key, event, calendar=self.calendar).due
-        except CalendarCoverageError:
-            due = statutory_deadline(key, event, roll=Roll.NONE).due
-            note = "; not moved off rest days: past the calendar's last year"
-        else:
-            note = ""
-        assert isinstance(due, date)  # noqa: S101 - month and year limits give dates
-        return due, note
+        schedule = cast(
+            "Triggered", statutory(key).schedule
+        )  # the personnel entries are event limits
+        due, note = lenient_due(schedule, event, self.calendar)
+        return (due.date() if isinstance(due, datetime) else due), note
 
     def row(
         self,
