@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import tomllib
 from hypothesis import given
 from hypothesis import strategies as st
 
 from safetyduty import serde
+from safetyduty._compat import tomllib
 from safetyduty.errors import PhraseError, SafetyDutyError, ValidationError
 from safetyduty.models import (
     DueKind,

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from safetyduty import serde
 from safetyduty.errors import SafetyDutyError, ValidationError
-from safetyduty.models import Basis, Enterprise
+from safetyduty.models import Basis, Enterprise, Person
 from safetyduty.testing import STRATEGIES
 
 MODELS: list[tuple[type[Any], st.SearchStrategy[Any]]] = sorted(
@@ -116,6 +116,33 @@ class TestErrors:
         doc = dict(ENTERPRISE, above_designated_size="yes")
         with pytest.raises(ValidationError, match="above_designated_size"):
             serde.from_dict(doc, Enterprise)
+
+    @pytest.mark.parametrize(
+        ("field", "value", "message"),
+        [
+            ("hazard_flags", "dust_explosion", "$.hazard_flags: 'dust_explosion' is not a list"),
+            (
+                "standardization",
+                "level_1",
+                "$.standardization: 'level_1' is not an object with the fields of Standardization",
+            ),
+        ],
+    )
+    def test_no_string_for_a_list_or_an_object(self, field: str, value: str, message: str) -> None:
+        """A string is not split into characters, and is not read as an object."""
+        doc = dict(ENTERPRISE, **{field: value})
+        with pytest.raises(ValidationError) as info:
+            serde.from_dict(doc, Enterprise)
+        assert message in str(info.value)
+
+    def test_no_string_for_a_tuple(self) -> None:
+        """A person's certificates must be a list of objects."""
+        doc = {"id": "p", "name": "张三", "role": "worker", "certificates": "T1"}
+        with pytest.raises(ValidationError, match=r"\$\.certificates: 'T1' is not a list"):
+            serde.from_dict(doc, Person)
+        doc["certificates"] = ["T1"]
+        with pytest.raises(ValidationError, match=r"\$\.certificates\[0\]: 'T1' is not an object"):
+            serde.from_dict(doc, Person)
 
     def test_unknown_key(self) -> None:
         """Extra keys are rejected (no silent loss)."""

@@ -23,9 +23,13 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import Any, Final, TypeVar
+from types import UnionType
+from typing import Any, Final, TypeVar, Union
 
+import attrs
 import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn
 from cattrs.strategies import configure_tagged_union
 from cattrs.v import format_exception
 
@@ -48,6 +52,7 @@ SCHEMA_VERSION: Final = 1
 """The version written into every document by :func:`dumps`."""
 
 T = TypeVar("T")
+_PAIR: Final = 2
 
 
 def _structure_date(value: object, _: type) -> date:
@@ -129,6 +134,99 @@ def _enum_value(member: Enum) -> Any:
     return member.value
 
 
+def _homogeneous(origin: type) -> Any:
+    """Whether a type is ``origin[X, ...]`` (tuple) or ``origin[X]`` (frozenset)."""
+
+    def predicate(t: Any) -> bool:
+        if getattr(t, "__origin__", None) is not origin:
+            return False
+        args: tuple[Any, ...] = getattr(t, "__args__", ())
+        if origin is tuple:
+            return len(args) == _PAIR and args[-1] is Ellipsis
+        return len(args) == 1
+
+    return predicate
+
+
+def _list_of(conv: cattrs.Converter, origin: type, *, detailed: bool) -> Any:
+    """Tuples and frozensets from JSON lists only: a string is not split into characters.
+
+    The item hook is looked up once; the detailed converter notes the index of
+    every bad item, as cattrs' own loop does.
+    """
+
+    def factory(t: Any) -> Any:
+        item = t.__args__[0]
+        handler = conv.get_structure_hook(item)
+
+        def structure(value: object, _: object) -> object:
+            if not isinstance(value, (list, tuple)):
+                msg = f"{value!r} is not a list"
+                raise ValueError(msg)  # noqa: TRY004 - cattrs reports ValueErrors by path
+            if not detailed:
+                return origin(handler(element, item) for element in value)
+            built, errors = [], []
+            for index, element in enumerate(value):
+                try:
+                    built.append(handler(element, item))
+                except Exception as exc:  # noqa: BLE001, PERF203 - the error path of the detailed pass
+                    note = IterableValidationNote(f"Structuring {t} @ index {index}", index, item)
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]
+                    errors.append(exc)
+            if errors:
+                msg = f"While structuring {t!r}"
+                raise IterableValidationError(msg, errors, t)
+            return origin(built)
+
+        return structure
+
+    return factory
+
+
+def _is_optional_model(t: Any) -> bool:
+    args: tuple[Any, ...] = getattr(t, "__args__", ())
+    return (
+        len(args) == _PAIR
+        and args[1] is type(None)
+        and attrs.has(args[0])
+        and getattr(t, "__origin__", None) in (Union, UnionType)
+    )
+
+
+def _optional_model(conv: cattrs.Converter) -> Any:
+    """``Model | None`` with the model's hook looked up once."""
+
+    def factory(t: Any) -> Any:
+        model = t.__args__[0]
+        handler = conv.get_structure_hook(model)
+
+        def structure(value: object, _: object) -> object:
+            return None if value is None else handler(value, model)
+
+        return structure
+
+    return factory
+
+
+def _model(conv: cattrs.Converter, *, detailed: bool) -> Any:
+    """An attrs model from a JSON object only: anything else is named, not 'unknown error'."""
+
+    def factory(cls: Any) -> Any:
+        generated = make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
+        )
+
+        def structure(value: object, _: object) -> object:
+            if type(value) is not dict and not isinstance(value, Mapping):
+                msg = f"{value!r} is not an object with the fields of {cls.__name__}"
+                raise ValueError(msg)
+            return generated(value, cls)
+
+        return structure
+
+    return factory
+
+
 def _tagged_structure(conv: cattrs.Converter, tags: dict[type, str], tag_name: str) -> Any:
     by_tag = {tag: cls for cls, tag in tags.items()}
 
@@ -156,6 +254,13 @@ _ASSESSMENT_TAGS: Final[dict[type, str]] = {LecInputs: "lec", MatrixInputs: "mat
 
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    # Later registrations win: the specific hooks below come after these general ones.
+    conv.register_structure_hook_factory(attrs.has, _model(conv, detailed=detailed))
+    conv.register_structure_hook_factory(_is_optional_model, _optional_model(conv))
+    for origin in (tuple, frozenset):
+        conv.register_structure_hook_factory(
+            _homogeneous(origin), _list_of(conv, origin, detailed=detailed)
+        )
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_structure_hook(date, _structure_date)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
