@@ -269,32 +269,35 @@ def _standing_records(index: int, uscc: str, add: Callable[..., None]) -> None:
         add(RecordKind.TRAINING, date(2026, 2, 27), hours, f"{uscc[-6:]}-worker")
 
 
-def _people(firms: list[Enterprise]) -> list[Person]:
-    """A principal, a safety manager, a new worker and a special operator per enterprise (one gap each)."""
-    people: list[Person] = []
-    for index, firm in enumerate(firms):
-        tag = firm.uscc[-6:]
-        people.append(Person(id=f"{tag}-principal", name=f"{firm.name[:2]}负责人", role=Role.PRINCIPAL,
-                             enterprise=firm.uscc, took_office_on=date(2019, 4, 1)))  # fmt: skip
-        if index != 19:  # the department store has no safety manager
-            engineer = (
-                (Certificate(kind=CertificateKind.REGISTERED_SAFETY_ENGINEER, number=f"RSE{index:04d}",
-                             issued_on=date(2020, 9, 1)),)
-                if index in (0, 1, 7) else ()
-            )  # fmt: skip
-            people.append(Person(id=f"{tag}-manager", name=f"{firm.name[:2]}安全员", role=Role.SAFETY_MANAGER,
-                                 enterprise=firm.uscc, took_office_on=date(2022, 2, 1),
-                                 certificates=engineer))  # fmt: skip
-        if index % 3 == 0:
-            people.append(Person(id=f"{tag}-worker", name=f"{firm.name[:2]}新员工", role=Role.WORKER,
-                                 enterprise=firm.uscc, took_office_on=date(2026, 3, 2)))  # fmt: skip
-        if index % 4 == 0:
-            reviewed = None if index == 8 else date(2026, 3, 20)
-            licence = Certificate(kind=CertificateKind.SPECIAL_OPERATION, number=f"T4415{index:08d}",
-                                  issued_on=date(2023, 5, 10), last_reviewed_on=reviewed)  # fmt: skip
-            people.append(Person(id=f"{tag}-operator", name=f"{firm.name[:2]}电工", role=Role.SPECIAL_OPERATOR,
-                                 enterprise=firm.uscc, certificates=(licence,)))  # fmt: skip
+def _people_of(index: int, firm: Enterprise) -> list[Person]:
+    """A principal, a safety manager, maybe a new worker and a special operator (gaps on purpose)."""
+    tag = firm.uscc[-6:]
+    people = [Person(id=f"{tag}-principal", name=f"{firm.name[:2]}负责人", role=Role.PRINCIPAL,
+                     enterprise=firm.uscc, took_office_on=date(2019, 4, 1))]  # fmt: skip
+    if index != 19:  # the department store has no safety manager
+        engineer = (
+            (Certificate(kind=CertificateKind.REGISTERED_SAFETY_ENGINEER, number=f"RSE{index:04d}",
+                         issued_on=date(2020, 9, 1)),)
+            if index in (0, 1, 7) else ()
+        )  # fmt: skip
+        people.append(Person(id=f"{tag}-manager", name=f"{firm.name[:2]}安全员", role=Role.SAFETY_MANAGER,
+                             enterprise=firm.uscc, took_office_on=date(2022, 2, 1),
+                             certificates=engineer))  # fmt: skip
+    if index % 3 == 0:
+        people.append(Person(id=f"{tag}-worker", name=f"{firm.name[:2]}新员工", role=Role.WORKER,
+                             enterprise=firm.uscc, took_office_on=date(2026, 3, 2)))  # fmt: skip
+    if index % 4 == 0:
+        reviewed = None if index == 8 else date(2026, 3, 20)
+        licence = Certificate(kind=CertificateKind.SPECIAL_OPERATION, number=f"T4415{index:08d}",
+                              issued_on=date(2023, 5, 10), last_reviewed_on=reviewed)  # fmt: skip
+        people.append(Person(id=f"{tag}-operator", name=f"{firm.name[:2]}电工", role=Role.SPECIAL_OPERATOR,
+                             enterprise=firm.uscc, certificates=(licence,)))  # fmt: skip
     return people
+
+
+def _people(firms: list[Enterprise]) -> list[Person]:
+    """The people of every sample enterprise."""
+    return [person for index, firm in enumerate(firms) for person in _people_of(index, firm)]
 
 
 def _hazards(firms: list[Enterprise]) -> list[Hazard]:
