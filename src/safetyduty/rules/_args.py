@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TypeVar
+
+from dateutil.relativedelta import relativedelta
 
 from safetyduty.errors import ValidationError
 
@@ -27,3 +29,17 @@ def items_of(name: str, values: object, cls: type[T]) -> tuple[T, ...]:
         if not isinstance(item, cls):
             raise ValidationError(f"{name}[{index}]", item, f"must be a {cls.__name__}")
     return items
+
+
+def year_before(day: date) -> date:
+    """The first day of the year that ends on *day* (2026-06-30 → 2025-07-01)."""
+    return day - relativedelta(years=1) + timedelta(days=1)
+
+
+def judged_span(as_of: object, since: object) -> tuple[date, date]:
+    """``(since, as_of)`` checked; *since* defaults to :func:`year_before` *as_of*."""
+    day = plain_day("as_of", as_of)
+    first = plain_day("since", since) if since is not None else year_before(day)
+    if first > day:
+        raise ValidationError("since", since, f"must not be after as_of ({day})")
+    return first, day

@@ -229,8 +229,10 @@ def _due_key(row: ComplianceRow) -> date:
     return due or date.max
 
 
-def status_of(on_time: int, late: int, required: int, due: date, as_of: date) -> ComplianceStatus:
-    """The status of a duty with *on_time* and *late* pieces of evidence out of *required*."""
+def status_of(
+    on_time: int | Decimal, late: int | Decimal, required: int | Decimal, due: date, as_of: date
+) -> ComplianceStatus:
+    """The status of a duty with *on_time* and *late* evidence (records or hours) out of *required*."""
     if on_time >= required:
         return ComplianceStatus.MET
     if on_time + late >= required:

@@ -31,13 +31,11 @@ from dateutil.relativedelta import relativedelta
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, timedelta
-
-from dateutil.relativedelta import relativedelta
+from datetime import date
 
 from safetyduty.errors import ValidationError
 from safetyduty.models import Authority, Obligation, OneOff, Plan, Record, Recurring
-from safetyduty.rules._args import items_of, plain_day
+from safetyduty.rules._args import items_of, plain_day, year_before
 from safetyduty.rules._report import ComplianceReport, ComplianceRow
 from safetyduty.rules._rows import Evidence, one_off_row, recurring_rows, triggered_rows
 from safetyduty.typing import HolidayCalendar
@@ -131,7 +129,7 @@ def evaluate_authority(
     rows: list[ComplianceRow] = []
     starts: list[date] = []
     if obligations is not None:
-        starts.append(first or day - relativedelta(years=1) + timedelta(days=1))
+        starts.append(first or year_before(day))
         for duty in items_of("obligations", obligations, Obligation):
             rows.extend(
                 _rows(duty, evidence, since=starts[0], until=None, as_of=day, calendar=calendar)

@@ -46,10 +46,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Final
-
-from dateutil.relativedelta import relativedelta
 
 from safetyduty.errors import ValidationError
 from safetyduty.models import (
@@ -65,7 +63,7 @@ from safetyduty.models import (
     Record,
     Recurring,
 )
-from safetyduty.rules._args import items_of, plain_day
+from safetyduty.rules._args import items_of, judged_span
 from safetyduty.rules._report import (
     ComplianceReport,
     ComplianceRow,
@@ -161,14 +159,7 @@ def evaluate(
     """
     if not isinstance(enterprise, Enterprise):
         raise ValidationError("enterprise", enterprise, "must be an Enterprise")
-    checked = plain_day("as_of", as_of)
-    start = (
-        plain_day("since", since)
-        if since is not None
-        else checked - relativedelta(years=1) + timedelta(days=1)
-    )
-    if start > checked:
-        raise ValidationError("since", since, f"must not be after as_of ({checked})")
+    start, checked = judged_span(as_of, since)
     duties = (
         items_of("obligations", obligations, Obligation)
         if obligations is not None

@@ -63,8 +63,8 @@ from safetyduty.models import (
     Subject,
     Triggered,
 )
-from safetyduty.rules._args import items_of, plain_day
-from safetyduty.rules._report import SOON, ComplianceRow, ComplianceStatus, status_of
+from safetyduty.rules._args import items_of, judged_span
+from safetyduty.rules._report import ComplianceRow, ComplianceStatus, status_of
 from safetyduty.rules._rows import lenient_due
 from safetyduty.rules.requirements import training_hours
 from safetyduty.rules.statutory import HIGH_RISK_TRAINING, statutory
@@ -100,14 +100,17 @@ class _Context:
         self.as_of = as_of
         self.since = since
         self.calendar = calendar
+        courses = (
+            r
+            for r in records
+            if r.kind is RecordKind.TRAINING
+            and r.enterprise == enterprise.uscc
+            and r.person is not None
+            and r.on <= as_of
+        )
         self.training: dict[str, list[Record]] = {}
-        for record in sorted(records, key=lambda r: (r.on, r.id)):
-            if (
-                record.kind is RecordKind.TRAINING
-                and record.enterprise == enterprise.uscc
-                and record.person is not None
-                and record.on <= as_of
-            ):
+        for record in sorted(courses, key=lambda r: (r.on, r.id)):
+            if record.person is not None:
                 self.training.setdefault(record.person, []).append(record)
 
     def courses(self, person: Person, first: date, last: date) -> list[Record]:
@@ -115,9 +118,8 @@ class _Context:
 
     def deadline(self, key: str, event: date) -> tuple[date, str]:
         """The statutory deadline, rolled by the calendar where it reaches."""
-        schedule = cast(
-            "Triggered", statutory(key).schedule
-        )  # the personnel entries are event limits
+        # The personnel entries are all limits after an event.
+        schedule = cast("Triggered", statutory(key).schedule)
         due, note = lenient_due(schedule, event, self.calendar)
         return (due.date() if isinstance(due, datetime) else due), note
 
@@ -161,18 +163,6 @@ def _hours(records: Iterable[Record]) -> Decimal:
     return sum((r.hours for r in records if r.hours is not None), Decimal(0))
 
 
-def _hours_status(
-    done: Decimal, late: Decimal, needed: Decimal, due: date, as_of: date
-) -> ComplianceStatus:
-    if done >= needed:
-        return ComplianceStatus.MET
-    if done + late >= needed:
-        return ComplianceStatus.LATE
-    if as_of > due:
-        return ComplianceStatus.MISSED
-    return ComplianceStatus.DUE if due - as_of <= SOON else ComplianceStatus.UPCOMING
-
-
 def _yearly_training(ctx: _Context, person: Person) -> Iterator[ComplianceRow]:
     ruling = training_hours(person.role, ctx.enterprise, kind="annual")
     needed = Decimal(ruling.value)
@@ -190,7 +180,7 @@ def _yearly_training(ctx: _Context, person: Person) -> Iterator[ComplianceRow]:
             "training.yearly",
             "主要负责人、安全生产管理人员和从业人员每年再培训学时",
             ruling.basis,
-            _hours_status(done, Decimal(0), needed, end, ctx.as_of),
+            status_of(done, Decimal(0), needed, end, ctx.as_of),
             start=start,
             due=end,
             evidence=[r.id for r in courses],
@@ -213,7 +203,7 @@ def _pre_job_training(ctx: _Context, person: Person) -> Iterator[ComplianceRow]:
         "training.pre_job",
         "新上岗从业人员岗前安全培训（三级安全教育）",
         ruling.basis,
-        _hours_status(_hours(before), _hours(after), needed, began, ctx.as_of),
+        status_of(_hours(before), _hours(after), needed, began, ctx.as_of),
         due=began,
         evidence=[r.id for r in before] + ([r.id for r in after] if late else []),
         late=late,
@@ -365,14 +355,7 @@ def personnel_requirements(
     """
     if not isinstance(enterprise, Enterprise):
         raise ValidationError("enterprise", enterprise, "must be an Enterprise")
-    day = plain_day("as_of", as_of)
-    first = (
-        plain_day("since", since)
-        if since is not None
-        else day - relativedelta(years=1) + timedelta(days=1)
-    )
-    if first > day:
-        raise ValidationError("since", since, f"must not be after as_of ({day})")
+    first, day = judged_span(as_of, since)
     staff = [
         p for p in items_of("people", people, Person) if p.enterprise in (None, enterprise.uscc)
     ]

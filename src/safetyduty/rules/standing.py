@@ -107,14 +107,15 @@ class _Facts:
     ) -> None:
         self.enterprise = enterprise
         self.as_of = as_of
-        self.records = sorted(
-            (r for r in records if r.enterprise == enterprise.uscc and r.on <= as_of),
-            key=lambda r: (r.on, r.id),
-        )
+        self.by_kind: dict[RecordKind, list[Record]] = {}
+        for record in records:
+            if record.enterprise == enterprise.uscc and record.on <= as_of:
+                self.by_kind.setdefault(record.kind, []).append(record)
         self.people = [p for p in people if p.enterprise in (None, enterprise.uscc)]
 
     def of_kind(self, kind: RecordKind) -> list[Record]:
-        return [r for r in self.records if r.kind is kind]
+        """This enterprise's records of *kind* up to ``as_of``, oldest first."""
+        return sorted(self.by_kind.get(kind, ()), key=lambda r: (r.on, r.id))
 
     def row(
         self,
@@ -291,12 +292,13 @@ def _standardization(facts: _Facts) -> ComplianceRow:
     if e.industry in _HAZCHEM and e.production_started_on is not None:
         due = max(due, e.production_started_on + relativedelta(years=1))
     grade = e.standardization
-    counted = grade is not None and grade.granted_on <= facts.as_of
-    on_time = 1 if counted and grade is not None and grade.granted_on <= due else 0
-    late = 1 if counted and not on_time else 0
+    if grade is not None and grade.granted_on > facts.as_of:
+        grade = None  # granted after the day judged
+    on_time = int(grade is not None and grade.granted_on <= due)
+    late = int(grade is not None and not on_time)
     reason = (
         f"{label_of(grade.level, 'zh_CN')} granted on {grade.granted_on}"
-        if counted and grade is not None
+        if grade is not None
         else "no standardisation grade"
     )
     return facts.row(
@@ -305,7 +307,7 @@ def _standardization(facts: _Facts) -> ComplianceRow:
         basis,
         status_of(on_time, late, 1, due, facts.as_of),
         reason=reason,
-        evidence=["enterprise.standardization"] if counted else [],
+        evidence=["enterprise.standardization"] if grade is not None else [],
         due=due,
         late=late,
     )
