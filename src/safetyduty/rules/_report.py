@@ -205,7 +205,7 @@ class ComplianceReport:
             + "".join(
                 f"<td>{html.escape(str(cell))}</td>"
                 for cell in (
-                    row.title,
+                    row.title if row.person is None else f"{row.title} ({row.person})",
                     f"{row.start or ''} – {row.end or ''}",
                     row.due or "",
                     row.status.value,

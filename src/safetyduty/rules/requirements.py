@@ -195,7 +195,7 @@ LIABILITY_INSURANCE: Final[Dated[frozenset[Industry]]] = dated(
             value=_INSURED,
             basis=Basis(
                 document="《安全生产责任保险实施办法》(安监总办〔2017〕140号)",
-                article="第六条 (煤矿、非煤矿山、危险化学品、烟花爆竹、交通运输、建筑施工、民用爆炸物品、金属冶炼、渔业生产; 施行日期未核实)",
+                article="第六条 (煤矿、非煤矿山、危险化学品、烟花爆竹、交通运输、建筑施工、民用爆炸物品、金属冶炼、渔业生产; 2017-12-12印发, 自印发之日施行为本库的理解)",
             ),
         ),
         Version(
