@@ -15,6 +15,7 @@ Examples:
 
 from __future__ import annotations
 
+import decimal
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -95,7 +96,9 @@ def format_money(amount: Decimal, locale: str = "zh_CN") -> str:
         raise ValidationError("amount", amount, "must be a finite Decimal (yuan)")
     from babel import numbers  # noqa: PLC0415 - babel is imported on first use
 
-    return numbers.format_currency(amount, "CNY", locale=checked)
+    with decimal.localcontext() as context:  # room for every digit of a large amount
+        context.prec = max(context.prec, amount.adjusted() + 8)
+        return numbers.format_currency(amount, "CNY", locale=checked)
 
 
 def format_duration(amount: int, unit: Enum, locale: str = "zh_CN") -> str:

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from types import UnionType
-from typing import Any, Final, TypeVar, Union
+from typing import Any, Final, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -189,7 +189,7 @@ def _is_optional_model(t: Any) -> bool:
         len(args) == _PAIR
         and args[1] is type(None)
         and attrs.has(args[0])
-        and getattr(t, "__origin__", None) in (Union, UnionType)
+        and get_origin(t) in (Union, UnionType)
     )
 
 
@@ -339,6 +339,8 @@ def from_dict(data: Any, cls: type[T]) -> T:
         ...
         safetyduty.errors.ValidationError: Standardization: must be valid (got "$.level: 'level_4' is not a StandardizationLevel (one of level_1, level_2, level_3); $.granted_on: '2024-02-30' is not a date (YYYY-MM-DD)")
     """
+    if not _is_model(cls):
+        raise ValidationError("cls", cls, "must be a safetyduty model class")
     try:
         return converter.structure(data, cls)
     except SafetyDutyError:
@@ -348,6 +350,14 @@ def from_dict(data: Any, cls: type[T]) -> T:
     except Exception:  # noqa: BLE001, S110 - any failure is re-run in detail below
         pass
     return _structure_in_detail(data, cls)
+
+
+def _is_model(cls: object) -> bool:
+    """A model class, or a union of them (``Schedule``)."""
+    if isinstance(cls, type):
+        return attrs.has(cls)
+    members = get_args(cls) if get_origin(cls) in (Union, UnionType) else ()
+    return bool(members) and all(isinstance(m, type) and attrs.has(m) for m in members)
 
 
 def _structure_in_detail(data: Any, cls: type[T]) -> T:
@@ -361,7 +371,7 @@ def _structure_in_detail(data: Any, cls: type[T]) -> T:
         raise ValidationError(name, problems, "must be valid") from None
     except SafetyDutyError:
         raise
-    except (ValueError, TypeError, AttributeError, KeyError) as exc:
+    except Exception as exc:  # noqa: BLE001 - whatever cattrs raised, the caller gets one error
         raise ValidationError(name, data, f"must be a mapping of {name} fields ({exc})") from None
 
 
@@ -403,6 +413,7 @@ def loads(text: str | bytes, cls: type[T]) -> T:
         raise ValidationError(
             "schema_version", document["schema_version"], f"must be {SCHEMA_VERSION}"
         )
-    if document["type"] != getattr(cls, "__name__", None):
-        raise ValidationError("type", document["type"], f"must be {cls.__name__}")
+    name = getattr(cls, "__name__", None)
+    if not isinstance(cls, type) or document["type"] != name:
+        raise ValidationError("type", document["type"], f"must be {name or repr(cls)}")
     return from_dict(document["data"], cls)

@@ -7,7 +7,7 @@ import hashlib
 import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Final
 
 import attrs
@@ -306,7 +306,7 @@ class WorkCalendar:
             raise _bad_date(name, day) from None
         if 0 <= index < self._n:
             return int(index)
-        if not isinstance(day, date):
+        if not isinstance(day, date) or isinstance(day, datetime):
             raise _bad_date(name, day)
         raise self._coverage_error(day)
 

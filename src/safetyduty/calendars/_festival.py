@@ -159,9 +159,9 @@ def holiday_law_for(year: int) -> HolidayLaw:
         >>> holiday_law_for(2026).spring_festival
         (-1, 0, 1, 2)
     """
-    if not isinstance(year, int) or isinstance(year, bool):
-        raise ValidationError("year", year, "must be an int")
-    jan1 = date(max(year, 1), 1, 1)
+    if not isinstance(year, int) or isinstance(year, bool) or not 1 <= year <= date.max.year:
+        raise ValidationError("year", year, f"must be an int from 1 to {date.max.year}")
+    jan1 = date(year, 1, 1)
     in_force = [law for law in HOLIDAY_LAWS if law.effective_from <= jan1]
     if not in_force:
         raise ValidationError("year", year, "must be 2000 or later (no earlier law is recorded)")

@@ -35,6 +35,7 @@ from datetime import date
 
 from safetyduty.errors import ValidationError
 from safetyduty.models import Authority, Obligation, OneOff, Plan, Record, Recurring
+from safetyduty.models._enterprise import check_region
 from safetyduty.rules._args import items_of, plain_day, year_before
 from safetyduty.rules._report import ComplianceReport, ComplianceRow
 from safetyduty.rules._rows import Evidence, one_off_row, recurring_rows, triggered_rows
@@ -49,7 +50,12 @@ def covers(plan_region: str, region: str) -> bool:
     Examples:
         >>> covers("650000", "650102"), covers("441500", "441521"), covers("441521", "441500")
         (True, True, False)
+
+    Raises:
+        ValidationError: for a code that is not a 6-digit 行政区划代码.
     """
+    check_region(plan_region)
+    check_region(region)
     if plan_region.endswith("0000"):
         return region[:2] == plan_region[:2]
     if plan_region.endswith("00"):

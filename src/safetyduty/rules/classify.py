@@ -338,7 +338,7 @@ def risk_level_lec(
         safetyduty.errors.ValidationError: l: must be one of 0.1, 0.2, 0.5, 1, 3, 6, 10 (got Decimal('4'))
     """
     for name, value in (("l", l), ("e", e), ("c", c)):
-        if not isinstance(value, Decimal) or value not in LEC_SCALES[name]:
+        if not isinstance(value, Decimal) or not value.is_finite() or value not in LEC_SCALES[name]:
             allowed = ", ".join(str(v) for v in sorted(LEC_SCALES[name]))
             raise ValidationError(name, value, f"must be one of {allowed}")
     if not isinstance(bands, LecBands):

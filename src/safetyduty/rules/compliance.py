@@ -275,7 +275,13 @@ def evaluate_many(
         >>> [r.enterprise for r in evaluate_many(firms, [], as_of=date(2026, 6, 30))]
         ['914403001922038216']
     """
-    duties = tuple(obligations) if obligations is not None else _catalog_duties()
+    if isinstance(enterprises, (str, bytes)) or not isinstance(enterprises, Iterable):
+        raise ValidationError("enterprises", enterprises, "must be an iterable of Enterprise")
+    duties = (
+        items_of("obligations", obligations, Obligation)
+        if obligations is not None
+        else _catalog_duties()
+    )
     by_records: dict[str, list[Record]] = defaultdict(list)
     by_hazards: dict[str, list[Hazard]] = defaultdict(list)
     by_accidents: dict[str, list[Accident]] = defaultdict(list)

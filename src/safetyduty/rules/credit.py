@@ -353,9 +353,12 @@ _CRITERIA: Final[dict[CreditRegime, tuple[_Criterion, ...]]] = {
 
 
 def _events(values: object) -> tuple[CreditEvent, ...]:
-    if not isinstance(values, (list, tuple)) or not all(isinstance(e, CreditEvent) for e in values):
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         raise ValidationError("events", values, "must be a list of CreditEvent")
-    return tuple(values)
+    items = tuple(values)
+    if not all(isinstance(e, CreditEvent) for e in items):
+        raise ValidationError("events", values, "must be a list of CreditEvent")
+    return items
 
 
 def listing_triggers(events: Iterable[CreditEvent], *, as_of: date) -> tuple[Trigger, ...]:
@@ -376,7 +379,7 @@ def listing_triggers(events: Iterable[CreditEvent], *, as_of: date) -> tuple[Tri
     checked = _day("as_of", as_of)
     found: list[Trigger] = []
     by_subject = sorted(
-        _events(list(events) if not isinstance(events, (list, tuple)) else events),
+        _events(events),
         key=lambda e: e.subject,
     )
     for subject, group in itertools.groupby(by_subject, key=lambda e: e.subject):
@@ -555,7 +558,7 @@ def credit_status(
     if not isinstance(subject, str) or not subject.strip():
         raise ValidationError("subject", subject, "must be a non-empty string")
     checked = _day("as_of", as_of)
-    all_events = _events(list(events) if not isinstance(events, (list, tuple)) else events)
+    all_events = _events(events)
     mine = tuple(e for e in all_events if e.subject == subject and e.on <= checked)
     recorded = tuple(decisions) if isinstance(decisions, (list, tuple)) else None
     if recorded is None or not all(isinstance(d, ListEntry) for d in recorded):
@@ -675,11 +678,7 @@ def red_list_eligibility(
     regime = REGIMES[CreditRegime.RED_LIST_2017]
     if checked < regime.effective_from:
         raise NoRuleInForceError("red list", checked, regime.effective_from)
-    mine = [
-        e
-        for e in _events(list(events) if not isinstance(events, (list, tuple)) else events)
-        if e.subject == enterprise.uscc and e.on <= checked
-    ]
+    mine = [e for e in _events(events) if e.subject == enterprise.uscc and e.on <= checked]
     unmet: list[UnmetCondition] = []
     if not any(e.kind is K.PUBLIC_COMMITMENT for e in mine):
         unmet.append(

@@ -117,6 +117,14 @@ def _count(name: str, value: object) -> int:
     return value
 
 
+def _shifted(start: date, n: object, *, days: int = 0, months: int = 0, years: int = 0) -> date:
+    """*start* moved on; a result past the year 9999 is *n*'s fault."""
+    try:
+        return start + relativedelta(days=days, months=months, years=years)
+    except (OverflowError, ValueError):
+        raise ValidationError("n", n, "takes the date past 9999-12-31") from None
+
+
 def _calendar(calendar: HolidayCalendar | None) -> HolidayCalendar:
     if calendar is None:
         return default_calendar()
@@ -165,7 +173,7 @@ def within_days(
         >>> within_days(date(2026, 2, 6), 15, roll="none")
         datetime.date(2026, 2, 21)
     """
-    last = _day("start", start) + timedelta(days=_count("n", n))
+    last = _shifted(_day("start", start), n, days=_count("n", n))
     return roll_date(last, roll, calendar=calendar)
 
 
@@ -194,7 +202,7 @@ def within_months(
         >>> within_months(date(2023, 11, 30), 3, roll="none")   # 2024 is a leap year
         datetime.date(2024, 2, 29)
     """
-    last = _day("start", start) + relativedelta(months=_count("n", n))
+    last = _shifted(_day("start", start), n, months=_count("n", n))
     return roll_date(last, roll, calendar=calendar)
 
 
@@ -211,7 +219,7 @@ def within_years(
         >>> within_years(date(2024, 2, 29), 3, roll="none")
         datetime.date(2027, 2, 28)
     """
-    last = _day("start", start) + relativedelta(years=_count("n", n))
+    last = _shifted(_day("start", start), n, years=_count("n", n))
     return roll_date(last, roll, calendar=calendar)
 
 
@@ -225,7 +233,11 @@ def within_hours(start: datetime, n: int) -> datetime:
     """
     if not isinstance(start, datetime) or start.utcoffset() is None:
         raise ValidationError("start", start, "must be a timezone-aware datetime")
-    return start + timedelta(hours=_count("n", n))
+    count = _count("n", n)
+    try:
+        return start + timedelta(hours=count)
+    except (OverflowError, ValueError):
+        raise ValidationError("n", n, "takes the moment past 9999-12-31") from None
 
 
 def _moment(value: object) -> date | datetime:
@@ -321,12 +333,14 @@ def due_after(
     if duration.unit is DurationUnit.WORKDAYS:
         due = within_workdays(start, duration.amount, calendar=calendar)
         return Deadline(start=start, due=due, rule=f"{duration}内", basis=basis)
-    step = {
-        DurationUnit.DAYS: relativedelta(days=duration.amount),
-        DurationUnit.MONTHS: relativedelta(months=duration.amount),
-        DurationUnit.YEARS: relativedelta(years=duration.amount),
-    }[duration.unit]
-    last = start + step
+    amount = duration.amount
+    last = _shifted(
+        start,
+        amount,
+        days=amount if duration.unit is DurationUnit.DAYS else 0,
+        months=amount if duration.unit is DurationUnit.MONTHS else 0,
+        years=amount if duration.unit is DurationUnit.YEARS else 0,
+    )
     due = roll_date(last, checked, calendar=calendar)
     return Deadline(
         start=start,

@@ -1,0 +1,251 @@
+"""Nothing but a SafetyDutyError escapes a public function, whatever one argument is."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from importlib.resources import files
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from safetyduty import catalog, i18n, serde
+from safetyduty._compat import tomllib
+from safetyduty.calendars import (
+    default_calendar,
+    from_holiday_cn,
+    holiday_law_for,
+    parse_year,
+    statutory_holidays,
+)
+from safetyduty.errors import SafetyDutyError
+from safetyduty.models import (
+    AccidentGrade,
+    Authority,
+    Basis,
+    CreditEvent,
+    CreditEventKind,
+    Duration,
+    DurationUnit,
+    Enterprise,
+    Frequency,
+    Industry,
+    Person,
+    Record,
+    RecordKind,
+    Role,
+    Subject,
+)
+from safetyduty.rules import (
+    authorities,
+    classify,
+    compliance,
+    credit,
+    deadlines,
+    expenses,
+    personnel,
+    phrases,
+    requirements,
+    standing,
+    statutory,
+    targets,
+)
+
+CST = timezone(timedelta(hours=8))
+FIRM = Enterprise(
+    uscc="914403001922038216",
+    name="示例",
+    industry=Industry.MACHINERY,
+    region="441500",
+    employees=150,
+)
+BODY = Authority(
+    uscc="114415000070431508", name="某局", subject=Subject.REGULATOR_COUNTY, region="441521"
+)
+DAY = date(2026, 6, 30)
+RECORD = Record(id="r", kind=RecordKind.DRILL, on=date(2026, 6, 1), enterprise=FIRM.uscc)
+PERSON = Person(id="p", name="张三", role=Role.WORKER, took_office_on=date(2026, 3, 2))
+EVENT = CreditEvent(
+    id="e", subject=FIRM.uscc, kind=CreditEventKind.ADMINISTRATIVE_PENALTY, on=date(2025, 5, 10),
+    basis=Basis(document="x"),
+)  # fmt: skip
+CAL = default_calendar()
+YEAR_2026 = tomllib.loads(
+    files("safetyduty.calendars").joinpath("data/cn/2026.toml").read_text(encoding="utf-8")
+)
+
+# Each public function with arguments it accepts.
+CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
+    (
+        "due_after",
+        deadlines.due_after,
+        {"limit": Duration(amount=30, unit=DurationUnit.DAYS), "event": DAY},
+    ),
+    (
+        "occurrences",
+        deadlines.occurrences,
+        {"schedule": phrases.parse_schedule("每月25日前"), "start": DAY, "end": DAY},
+    ),
+    ("period_of", deadlines.period_of, {"day": DAY, "frequency": Frequency.MONTHLY}),
+    ("roll_date", deadlines.roll_date, {"day": DAY, "roll": "following"}),
+    ("within_days", deadlines.within_days, {"start": DAY, "n": 30}),
+    (
+        "within_hours",
+        deadlines.within_hours,
+        {"start": datetime(2026, 6, 1, 8, tzinfo=CST), "n": 1},
+    ),
+    ("within_months", deadlines.within_months, {"start": DAY, "n": 3}),
+    ("within_workdays", deadlines.within_workdays, {"start": DAY, "n": 20}),
+    ("within_years", deadlines.within_years, {"start": DAY, "n": 1, "roll": "none"}),
+    ("parse_duration", phrases.parse_duration, {"text": "30日内"}),
+    ("parse_number", phrases.parse_number, {"text": "二十"}),
+    ("parse_schedule", phrases.parse_schedule, {"text": "2021年底前", "year": 2021}),
+    ("review_application_window", statutory.review_application_window, {"review_due": DAY}),
+    ("statutory", statutory.statutory, {"key": "emergency_plan.filing"}),
+    (
+        "statutory_deadline",
+        statutory.statutory_deadline,
+        {"key": "emergency_plan.filing", "event": DAY},
+    ),
+    (
+        "accident_grade",
+        classify.accident_grade,
+        {"deaths": 1, "serious_injuries": 0, "direct_loss": Decimal(1)},
+    ),
+    ("major_hazard_alpha", classify.major_hazard_alpha, {"offsite_population": 10}),
+    ("major_hazard_grade", classify.major_hazard_grade, {"r": Decimal(50)}),
+    (
+        "risk_level_lec",
+        classify.risk_level_lec,
+        {"l": Decimal(1), "e": Decimal(1), "c": Decimal(1)},
+    ),
+    ("risk_level_matrix", classify.risk_level_matrix, {"likelihood": 2, "severity": 2}),
+    ("safety_cost", expenses.safety_cost, {"category": "coal_open_pit", "base": Decimal(1000)}),
+    ("drill_frequency", requirements.drill_frequency, {"enterprise": FIRM}),
+    ("is_high_risk", requirements.is_high_risk, {"enterprise": FIRM}),
+    ("plan_evaluation_period", requirements.plan_evaluation_period, {"enterprise": FIRM}),
+    ("principal_fine_rate", requirements.principal_fine_rate, {"grade": AccidentGrade.GENERAL}),
+    (
+        "requires_liability_insurance",
+        requirements.requires_liability_insurance,
+        {"enterprise": FIRM, "as_of": DAY},
+    ),
+    (
+        "requires_registered_safety_engineer",
+        requirements.requires_registered_safety_engineer,
+        {"enterprise": FIRM},
+    ),
+    (
+        "requires_safety_director",
+        requirements.requires_safety_director,
+        {"enterprise": FIRM, "as_of": DAY},
+    ),
+    ("staffing_requirement", requirements.staffing_requirement, {"enterprise": FIRM}),
+    ("training_hours", requirements.training_hours, {"role": Role.WORKER, "enterprise": FIRM}),
+    ("unit_fine_range", requirements.unit_fine_range, {"grade": AccidentGrade.GENERAL}),
+    ("black_regime_at", credit.black_regime_at, {"day": DAY}),
+    (
+        "credit_status",
+        credit.credit_status,
+        {"subject": FIRM.uscc, "events": [EVENT], "as_of": DAY},
+    ),
+    ("listing_triggers", credit.listing_triggers, {"events": [EVENT], "as_of": DAY}),
+    (
+        "red_list_eligibility",
+        credit.red_list_eligibility,
+        {"enterprise": FIRM, "events": [EVENT], "as_of": DAY},
+    ),
+    ("catalog_entry", compliance.catalog_entry, {"key": "principal.monthly_inspection"}),
+    (
+        "evaluate",
+        compliance.evaluate,
+        {"enterprise": FIRM, "records": [RECORD], "as_of": DAY, "people": [PERSON]},
+    ),
+    (
+        "evaluate_many",
+        lambda **kw: list(compliance.evaluate_many(**kw)),
+        {"enterprises": [FIRM], "records": [RECORD], "as_of": DAY},
+    ),
+    (
+        "evaluate_target",
+        targets.evaluate_target,
+        {"target": catalog.plan("xicha-2020").targets[0], "observations": [], "as_of": DAY},
+    ),
+    (
+        "standing_requirements",
+        standing.standing_requirements,
+        {"enterprise": FIRM, "as_of": DAY, "records": [RECORD]},
+    ),
+    (
+        "personnel_requirements",
+        personnel.personnel_requirements,
+        {"enterprise": FIRM, "people": [PERSON], "as_of": DAY},
+    ),
+    ("covers", authorities.covers, {"plan_region": "441500", "region": "441521"}),
+    (
+        "evaluate_authority",
+        authorities.evaluate_authority,
+        {"authority": BODY, "records": [], "as_of": DAY},
+    ),
+    ("holiday_law_for", holiday_law_for, {"year": 2026}),
+    ("statutory_holidays", statutory_holidays, {"year": 2026}),
+    ("from_holiday_cn", from_holiday_cn, {"data": {"year": 2026, "days": []}}),
+    ("parse_year", parse_year, {"data": YEAR_2026}),
+    ("default_calendar", default_calendar, {"estimate": True}),
+    ("is_workday", CAL.is_workday, {"day": DAY}),
+    ("add_workdays", CAL.add_workdays, {"day": DAY, "n": 5}),
+    ("workdays_between", CAL.workdays_between, {"start": DAY, "end": DAY}),
+    ("holiday_name", CAL.holiday_name, {"day": DAY}),
+    ("format_date", i18n.format_date, {"day": DAY}),
+    ("format_money", i18n.format_money, {"amount": Decimal("1.5")}),
+    ("format_duration", i18n.format_duration, {"amount": 3, "unit": DurationUnit.DAYS}),
+    ("label", i18n.label, {"member": Industry.MACHINERY}),
+    ("from_dict", serde.from_dict, {"data": {"document": "x"}, "cls": Basis}),
+    ("loads", serde.loads, {"text": serde.dumps(Basis(document="x")), "cls": Basis}),
+]
+
+JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=True),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.text(max_size=8),
+    st.binary(max_size=4),
+    st.dates(),
+    st.datetimes(),
+    st.datetimes(timezones=st.just(CST)),
+    st.just(object()),
+    st.just(FIRM),
+    st.just(RECORD),
+    st.just(Frequency.MONTHLY),
+    st.lists(st.one_of(st.none(), st.integers(), st.text(max_size=4), st.just(RECORD)), max_size=3),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+)
+
+
+@pytest.mark.parametrize(("name", "function", "arguments"), CALLS, ids=[c[0] for c in CALLS])
+def test_the_arguments_we_use_are_good(
+    name: str, function: Callable[..., Any], arguments: dict[str, Any]
+) -> None:
+    """The table's own arguments work (or fail cleanly), so the junk below is what is tested."""
+    try:
+        function(**arguments)
+    except SafetyDutyError:
+        pytest.fail(f"{name} rejected the table's arguments")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(CALLS), st.data(), JUNK)
+def test_only_safetyduty_errors_escape(
+    call: tuple[str, Callable[..., Any], dict[str, Any]], data: st.DataObject, junk: object
+) -> None:
+    """One argument replaced by junk: the call succeeds or raises a SafetyDutyError."""
+    _, function, arguments = call
+    key = data.draw(st.sampled_from(sorted(arguments)))
+    with contextlib.suppress(SafetyDutyError):
+        function(**{**arguments, key: junk})
