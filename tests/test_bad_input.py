@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safetyduty import catalog, i18n, serde
+from safetyduty import catalog, cli, i18n, serde
 from safetyduty._compat import tomllib
 from safetyduty.calendars import (
     default_calendar,
@@ -33,6 +33,8 @@ from safetyduty.models import (
     DurationUnit,
     Enterprise,
     Frequency,
+    Hazard,
+    HazardLevel,
     Industry,
     Person,
     Record,
@@ -74,6 +76,11 @@ EVENT = CreditEvent(
     basis=Basis(document="x"),
 )  # fmt: skip
 CAL = default_calendar()
+HAZARD = Hazard(
+    id="h", enterprise=FIRM.uscc, found_on=date(2026, 6, 1), level=HazardLevel.GENERAL,
+    description="x",
+)  # fmt: skip
+SUBSTANCE = classify.Substance(name="液氨", quantity=Decimal(20), critical_quantity=Decimal(10))
 YEAR_2026 = tomllib.loads(
     files("safetyduty.calendars").joinpath("data/cn/2026.toml").read_text(encoding="utf-8")
 )
@@ -197,6 +204,25 @@ CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
     ("parse_year", parse_year, {"data": YEAR_2026}),
     ("default_calendar", default_calendar, {"estimate": True}),
     ("is_workday", CAL.is_workday, {"day": DAY}),
+    ("is_rest_day", CAL.is_rest_day, {"day": DAY}),
+    ("day_type", CAL.day_type, {"day": DAY}),
+    ("festivals", CAL.festivals, {"day": DAY}),
+    ("is_estimated", CAL.is_estimated, {"day": DAY}),
+    ("next_workday", CAL.next_workday, {"day": DAY}),
+    ("previous_workday", CAL.previous_workday, {"day": DAY}),
+    ("workdays", lambda **kw: list(CAL.workdays(**kw)), {"start": DAY, "end": DAY}),
+    ("arrangement", CAL.arrangement, {"year": 2026}),
+    ("sources", CAL.sources, {"year": 2026}),
+    ("with_year", CAL.with_year, {"arrangement": parse_year(YEAR_2026)}),
+    ("with_holiday_cn", CAL.with_holiday_cn, {"data": {"year": 2027, "days": []}}),
+    ("start_rectification", HAZARD.start_rectification, {"on": DAY}),
+    ("is_major_hazard_source", classify.is_major_hazard_source, {"substances": [SUBSTANCE]}),
+    (
+        "major_hazard_r",
+        classify.major_hazard_r,
+        {"substances": [SUBSTANCE], "offsite_population": 10},
+    ),
+    ("cli", cli.main, {"argv": ["workdays", "add", "2025-09-26", "20"]}),
     ("add_workdays", CAL.add_workdays, {"day": DAY, "n": 5}),
     ("workdays_between", CAL.workdays_between, {"start": DAY, "end": DAY}),
     ("holiday_name", CAL.holiday_name, {"day": DAY}),

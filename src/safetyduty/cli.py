@@ -26,7 +26,7 @@ from typing import NoReturn, TextIO
 from safetyduty import serde
 from safetyduty._dates import parse_iso_date
 from safetyduty.calendars import DayType, WorkCalendar, default_calendar
-from safetyduty.errors import SafetyDutyError
+from safetyduty.errors import SafetyDutyError, ValidationError
 from safetyduty.i18n import label
 from safetyduty.models import Portfolio
 
@@ -163,7 +163,18 @@ def _load(path: Path) -> Portfolio:
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
-    """Run the command line; return the exit code (0 ok, 2 bad arguments or input)."""
+    """Run the command line; return the exit code (0 ok, 2 bad arguments or input).
+
+    Raises:
+        ValidationError: when *argv* is not a list of strings (a programming error,
+            not a user's).
+    """
+    if argv is not None and (
+        isinstance(argv, (str, bytes))
+        or not isinstance(argv, Sequence)
+        or not all(isinstance(a, str) for a in argv)
+    ):
+        raise ValidationError("argv", argv, "must be a list of str")
     stdout = out or sys.stdout
     try:
         _run(_parser().parse_args(argv), stdout)

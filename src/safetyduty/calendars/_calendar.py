@@ -528,9 +528,10 @@ class WorkCalendar:
             >>> [n.number for n in default_calendar().sources(2020)]
             ['国办发明电〔2019〕16号', '国办发明电〔2020〕1号']
         """
-        for arrangement in self._arrangements:
-            if arrangement.year == year and not isinstance(year, bool):
-                return arrangement.notices
+        if isinstance(year, int) and not isinstance(year, bool):
+            for arrangement in self._arrangements:
+                if arrangement.year == year:
+                    return arrangement.notices
         years = self.years
         raise ValidationError("year", year, f"must be a covered year ({years[0]}..{years[-1]})")
 

@@ -17,7 +17,7 @@ is not verified.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Final, cast
 
@@ -225,7 +225,7 @@ class Hazard:
     def _move(self, target: HazardStatus, on: date, note: str, **changes: Any) -> Hazard:
         if (self.status, target) not in ALLOWED:
             raise TransitionError(self.status.value, target.value)
-        if not isinstance(on, date) or on < self.history[-1].on:
+        if not isinstance(on, date) or isinstance(on, datetime) or on < self.history[-1].on:
             raise ValidationError("on", on, f"must be a date on or after {self.history[-1].on}")
         change = StatusChange(status=target, on=on, note=note)
         return attrs.evolve(self, history=(*self.history, change), **changes)
