@@ -20,6 +20,7 @@ from safetyduty.cli import main
 from safetyduty.errors import UnknownCodeError, ValidationError
 from safetyduty.models import (
     Accident,
+    AccidentKind,
     Basis,
     Enterprise,
     Industry,
@@ -158,6 +159,42 @@ class TestWorkedScenarios:
         (row,) = report.rows
         assert (D(2027, 2, 1), S.UPCOMING) == (row.due, row.status)
         assert row.reason.endswith("not moved off rest days: past the calendar's last year")
+
+    @pytest.mark.parametrize(
+        ("kind", "changed", "reported", "status", "due"),
+        [
+            # 2026-05-10 + 30 days = 06-09 (a Tuesday); the change on 06-09 is inside
+            (AccidentKind.OTHER, D(2026, 6, 9), D(2026, 6, 9), S.MET, D(2026, 6, 9)),
+            (AccidentKind.OTHER, D(2026, 6, 9), D(2026, 6, 10), S.LATE, D(2026, 6, 9)),
+            (AccidentKind.OTHER, D(2026, 6, 10), None, None, None),  # outside: no duty
+            # road traffic: 7 days, 05-17 is a Sunday, so the window ends Monday 05-18
+            (AccidentKind.ROAD_TRAFFIC, D(2026, 5, 18), None, S.MISSED, D(2026, 5, 18)),
+            (AccidentKind.FIRE, D(2026, 5, 19), None, None, None),
+        ],
+    )
+    def test_supplementary_report_when_casualties_change(
+        self,
+        kind: AccidentKind,
+        changed: date,
+        reported: date | None,
+        status: S | None,
+        due: date | None,
+    ) -> None:
+        """条例 第十三条: a change inside the window calls for a 补报 by its last day."""
+        accident = Accident(
+            id="a3", enterprise=FIRM.uscc, occurred_at=datetime(2026, 5, 10, 9, 0, tzinfo=CST),
+            deaths=0, serious_injuries=3, direct_loss=Decimal(1000), kind=kind,
+        )  # fmt: skip
+        records = [rec(RecordKind.CASUALTY_CHANGE, changed)]
+        if reported is not None:
+            records.append(rec(RecordKind.SUPPLEMENTARY_REPORT, reported))
+        report = evaluate(FIRM, records, as_of=D(2026, 7, 1), since=JAN_1, accidents=[accident])
+        got = [
+            (r.status, r.due)
+            for r in report.rows
+            if r.obligation.startswith("accident.supplementary_report")
+        ]
+        assert ([(status, due)] if status else []) == got
 
     @pytest.mark.parametrize(
         ("filed", "status"), [(D(2023, 10, 30), S.MET), (D(2023, 10, 31), S.LATE)]

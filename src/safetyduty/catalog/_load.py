@@ -30,14 +30,17 @@ STATUTORY_IN_CATALOG: Final = (
     "emergency_plan.filing",
     "emergency_plan.evaluation",
     "accident.report.unit_head",
+    "accident.supplementary_report",
+    "accident.supplementary_report.road_fire",
     "accident.retraining.principal",
 )
 """The statutory entries evaluated for every enterprise by default. The
 emergency plan's 备案 and evaluation run from ``plan_published`` and
 ``plan_evaluated`` records; the assessments and certificates from the people
-(:mod:`safetyduty.rules.personnel`). The others run from events the evaluation
-does not see (a penalty, an investigation report) or bind authorities; the 补报
-duty arises only when casualties change, which ``Accident`` does not record."""
+(:mod:`safetyduty.rules.personnel`); the 补报 duties when a ``casualty_change``
+record falls inside the accident's window. The others run from events the
+evaluation does not see (a penalty, an investigation report) or bind
+authorities."""
 
 
 def _read(name: str) -> dict[str, Any]:

@@ -344,12 +344,15 @@ def _accidents(firms: list[Enterprise]) -> tuple[list[Accident], list[Record]]:
     )  # fmt: skip
     site = Accident(
         id="A-2026-02", enterprise=firms[3].uscc, occurred_at=datetime(2026, 8, 12, 9, 40, tzinfo=_CST),
-        deaths=1, serious_injuries=2, direct_loss=Decimal(1200000), description="高处坠落",
+        deaths=2, serious_injuries=1, direct_loss=Decimal(1200000), description="高处坠落（8月20日一名重伤人员死亡，已补报）",
         reported_at=datetime(2026, 8, 12, 10, 20, tzinfo=_CST),
     )  # fmt: skip
     follow_up = [
         Record(id="A1-report", kind=RecordKind.ACCIDENT_REPORTED, on=date(2026, 6, 3), enterprise=firms[6].uscc),
         Record(id="A2-report", kind=RecordKind.ACCIDENT_REPORTED, on=date(2026, 8, 12), enterprise=firms[3].uscc),
+        Record(id="A2-casualties", kind=RecordKind.CASUALTY_CHANGE, on=date(2026, 8, 20), enterprise=firms[3].uscc,
+               details="一名重伤人员经抢救无效死亡"),
+        Record(id="A2-supplement", kind=RecordKind.SUPPLEMENTARY_REPORT, on=date(2026, 8, 20), enterprise=firms[3].uscc),
         Record(id="A2-retraining", kind=RecordKind.RETRAINING, on=date(2026, 10, 20), enterprise=firms[3].uscc,
                hours=Decimal(16)),
     ]  # fmt: skip

@@ -144,6 +144,7 @@ class RecordKind(StrEnum):
     CERTIFICATE_REVIEWED = "certificate_reviewed"
     ACCIDENT_REPORTED = "accident_reported"
     SUPPLEMENTARY_REPORT = "supplementary_report"
+    CASUALTY_CHANGE = "casualty_change"
     RETRAINING = "retraining"
     INSPECTION_OF_DUTIES = "inspection_of_duties"
     SAFETY_DIRECTOR_APPOINTED = "safety_director_appointed"
@@ -363,6 +364,7 @@ register(
         (RecordKind.CERTIFICATE_REVIEWED, ("证书复审", "certificate reviewed")),
         (RecordKind.ACCIDENT_REPORTED, ("事故报告", "accident reported")),
         (RecordKind.SUPPLEMENTARY_REPORT, ("事故补报", "supplementary accident report")),
+        (RecordKind.CASUALTY_CHANGE, ("伤亡人数变化", "casualty count changed")),
         (RecordKind.RETRAINING, ("再培训", "retraining")),
         (RecordKind.INSPECTION_OF_DUTIES, ("履职检查", "inspection of duties")),
         (RecordKind.PLAN_PUBLISHED, ("应急预案公布", "emergency plan published")),

@@ -11,6 +11,7 @@ from typing import Final
 from safetyduty.errors import CalendarCoverageError
 from safetyduty.models import (
     Accident,
+    AccidentKind,
     DueKind,
     Duration,
     EventKind,
@@ -24,6 +25,7 @@ from safetyduty.models import (
 )
 from safetyduty.rules._report import ComplianceRow, status_of
 from safetyduty.rules.deadlines import Roll, due_after, occurrences, period_of
+from safetyduty.rules.statutory import SUPPLEMENTARY_REPORT_KINDS
 from safetyduty.typing import HolidayCalendar
 
 __all__ = [
@@ -190,10 +192,17 @@ def triggered_rows(
 ) -> Iterator[ComplianceRow]:
     """A row per event of the duty's kind (an accident, a hazard, a recorded event) up to *as_of*.
 
+    A 补报 duty (event ``casualty_change``) is judged by :func:`supplementary_rows`.
+
     Evidence counts from the event's day; when the event is itself a record of
     the evidence's kind (an evaluation starting the next evaluation's clock),
     from the day after.
     """
+    if schedule.event is EventKind.CASUALTY_CHANGE:
+        yield from supplementary_rows(
+            duty, schedule, evidence, as_of=as_of, accidents=accidents, calendar=calendar
+        )
+        return
     uscc = evidence.uscc
     for moment, label, recorded in _events(schedule, evidence, accidents, hazards):
         start = moment.date() if isinstance(moment, datetime) else moment
@@ -218,4 +227,51 @@ def triggered_rows(
             late=len(late),
             basis=duty.basis,
             reason=label + note,
+        )
+
+
+def supplementary_rows(
+    duty: Obligation,
+    schedule: Triggered,
+    evidence: Evidence,
+    *,
+    as_of: date,
+    accidents: Sequence[Accident],
+    calendar: HolidayCalendar | None,
+) -> Iterator[ComplianceRow]:
+    """The 补报 duty of each accident whose casualties changed inside its window (条例 第十三条).
+
+    The window runs from the accident (30 days; 7 for road traffic and fire);
+    a ``casualty_change`` record inside it starts the duty. The text says
+    "及时补报" without a number: a ``supplementary_report`` record from the
+    change to the window's end counts as on time, a later one as late.
+    """
+    kinds = SUPPLEMENTARY_REPORT_KINDS.get(duty.id, frozenset(AccidentKind))
+    changes = evidence.of_kind(RecordKind.CASUALTY_CHANGE)
+    for accident in accidents:
+        start = accident.occurred_at.date()
+        if accident.kind not in kinds or start > as_of:
+            continue
+        due, note = lenient_due(schedule, start, calendar)
+        end = due.date() if isinstance(due, datetime) else due
+        inside = [(on, ident) for on, ident in changes if start <= on <= end]
+        if not inside:
+            continue
+        first = inside[0][0]
+        on_time = evidence.between(duty.evidence, first, end)
+        late = evidence.between(duty.evidence, end + timedelta(days=1), as_of)
+        yield ComplianceRow(
+            enterprise=evidence.uscc,
+            obligation=duty.id,
+            title=duty.title,
+            subject=duty.subject,
+            status=status_of(len(on_time), len(late), 1, end, as_of),
+            start=first,
+            end=end,
+            due=end,
+            required=1,
+            evidence=tuple(on_time + late),
+            late=len(late),
+            basis=duty.basis,
+            reason=f"accident {accident.id}; casualties changed on {first}{note}",
         )

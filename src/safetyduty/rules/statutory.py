@@ -24,6 +24,7 @@ from typing import Final
 
 from safetyduty.errors import UnknownCodeError, ValidationError
 from safetyduty.models import (
+    AccidentKind,
     Applicability,
     Basis,
     DueKind,
@@ -42,7 +43,13 @@ from safetyduty.models import (
 from safetyduty.rules.deadlines import Deadline, Roll, due_after
 from safetyduty.typing import HolidayCalendar
 
-__all__ = ["STATUTORY", "review_application_window", "statutory", "statutory_deadline"]
+__all__ = [
+    "STATUTORY",
+    "SUPPLEMENTARY_REPORT_KINDS",
+    "review_application_window",
+    "statutory",
+    "statutory_deadline",
+]
 
 _REGULATION = "《生产安全事故报告和调查处理条例》(国务院令第493号)"
 _LAW = "《中华人民共和国安全生产法》(2021)"
@@ -122,7 +129,7 @@ STATUTORY: Final[tuple[Obligation, ...]] = (
         id="accident.supplementary_report",
         title="自事故发生之日起30日内伤亡人数发生变化的，应当及时补报",
         subject=Subject.ENTERPRISE,
-        schedule=_in(30, _D, _E.ACCIDENT),
+        schedule=_in(30, _D, _E.CASUALTY_CHANGE),
         evidence=RecordKind.SUPPLEMENTARY_REPORT,
         basis=Basis(document=_REGULATION, article="第十三条"),
     ),
@@ -130,7 +137,7 @@ STATUTORY: Final[tuple[Obligation, ...]] = (
         id="accident.supplementary_report.road_fire",
         title="道路交通事故、火灾事故自发生之日起7日内伤亡人数发生变化的，应当及时补报",
         subject=Subject.ENTERPRISE,
-        schedule=_in(7, _D, _E.ACCIDENT),
+        schedule=_in(7, _D, _E.CASUALTY_CHANGE),
         evidence=RecordKind.SUPPLEMENTARY_REPORT,
         basis=Basis(document=_REGULATION, article="第十三条"),
     ),
@@ -320,6 +327,15 @@ STATUTORY: Final[tuple[Obligation, ...]] = (
     ),
 )
 """The catalog, in the order of the regulations."""
+
+SUPPLEMENTARY_REPORT_KINDS: Final = {
+    "accident.supplementary_report": frozenset({AccidentKind.OTHER}),
+    "accident.supplementary_report.road_fire": frozenset(
+        {AccidentKind.ROAD_TRAFFIC, AccidentKind.FIRE}
+    ),
+}
+"""Which accidents each 补报 window is for (条例 第十三条). Its clock runs from the
+accident; the duty arises only when the casualties change inside the window."""
 
 _BY_ID: Final = {entry.id: entry for entry in STATUTORY}
 
