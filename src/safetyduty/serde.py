@@ -19,6 +19,7 @@ Examples:
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -91,15 +92,10 @@ def _structure_decimal(value: object, _: type) -> Decimal:
 
 def _strict(kind: type) -> Any:
     def structure(value: object, target: type) -> object:
-        if (
-            kind is str
-            and target is not str
-            and isinstance(target, type)
-            and issubclass(target, Enum)
-        ):
-            return _enum_hook(target)(
-                value, target
-            )  # an enum registered after the converter was built
+        if type(value) is kind and target is kind:
+            return value  # the common case
+        if isinstance(target, type) and issubclass(target, Enum) and target is not kind:
+            return _enum_hook(target)(value, target)  # an enum registered after the converter
         if type(value) is not kind:
             msg = f"{value!r} is not of type {kind.__name__}"
             raise ValueError(msg)
@@ -130,8 +126,40 @@ def _optional(hook: Any) -> Any:
     return structure
 
 
-def _enum_value(member: Enum) -> Any:
-    return member.value
+_enum_value: Final = operator.attrgetter("_value_")
+"""An enum member's value, without the ``value`` property's descriptor call."""
+
+
+def _unstructure_optional(conv: cattrs.Converter) -> Any:
+    """``X | None`` with X's hook looked up once."""
+
+    def factory(t: Any) -> Any:
+        inner = next(arg for arg in get_args(t) if arg is not type(None))
+        hook = conv.get_unstructure_hook(inner)
+
+        def unstructure(value: object) -> object:
+            return None if value is None else hook(value)
+
+        return unstructure
+
+    return factory
+
+
+def _is_plain_optional(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) in (Union, UnionType) and len(args) == _PAIR and type(None) in args
+
+
+def _unstructure_items(conv: cattrs.Converter, *, ordered: bool) -> Any:
+    """Tuples as lists, frozensets as sorted lists, with the item hook looked up once."""
+
+    def factory(t: Any) -> Any:
+        hook = conv.get_unstructure_hook(get_args(t)[0])
+        if ordered:
+            return lambda value: [hook(item) for item in value]
+        return lambda value: sorted(hook(item) for item in value)
+
+    return factory
 
 
 def _homogeneous(origin: type) -> Any:
@@ -281,9 +309,12 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     for enum_type in enum_types():
         conv.register_structure_hook(enum_type, _enum_hook(enum_type))
         conv.register_unstructure_hook(enum_type, _enum_value)
-    conv.register_unstructure_hook_func(
-        lambda t: getattr(t, "__origin__", None) is frozenset,
-        lambda value: sorted(conv.unstructure(v) for v in value),
+    conv.register_unstructure_hook_factory(_is_plain_optional, _unstructure_optional(conv))
+    conv.register_unstructure_hook_factory(
+        _homogeneous(tuple), _unstructure_items(conv, ordered=True)
+    )
+    conv.register_unstructure_hook_factory(
+        _homogeneous(frozenset), _unstructure_items(conv, ordered=False)
     )
     # Unions are tagged: schedules by "type", risk assessments by "method".
     for union, tags, tag_name in (
