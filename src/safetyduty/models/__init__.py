@@ -21,6 +21,7 @@ from safetyduty.models._enterprise import (
     Industry,
     Standardization,
     StandardizationLevel,
+    check_region,
     province_of,
     uscc_check_char,
 )
@@ -113,6 +114,7 @@ __all__ = [
     "Target",
     "TargetKind",
     "Triggered",
+    "check_region",
     "province_of",
     "uscc_check_char",
 ]

@@ -92,7 +92,15 @@ def province_of(region: str) -> str:
 
 
 def check_region(value: object) -> None:
-    """Raise ValidationError unless *value* is a 6-digit code under a province-level code."""
+    """Raise ValidationError unless *value* is a 6-digit code under a province-level code.
+
+    Examples:
+        >>> check_region("441521")     # 海丰县: fine
+        >>> check_region("991500")
+        Traceback (most recent call last):
+        ...
+        safetyduty.errors.ValidationError: region: must start with a province-level code (11-82) (got '991500')
+    """
     if not isinstance(value, str) or len(value) != 6 or not value.isascii() or not value.isdigit():  # noqa: PLR2004
         raise ValidationError("region", value, "must be a 6-digit 行政区划代码, e.g. '620100'")
     if int(value[:2]) not in _PROVINCES:

@@ -34,8 +34,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from safetyduty.errors import ValidationError
-from safetyduty.models import Authority, Obligation, OneOff, Plan, Record, Recurring
-from safetyduty.models._enterprise import check_region
+from safetyduty.models import Authority, Obligation, OneOff, Plan, Record, Recurring, check_region
 from safetyduty.rules._args import items_of, plain_day, year_before
 from safetyduty.rules._report import ComplianceReport, ComplianceRow
 from safetyduty.rules._rows import Evidence, one_off_row, recurring_rows, triggered_rows
