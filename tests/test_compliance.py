@@ -208,6 +208,25 @@ class TestWorkedScenarios:
         got = rows("emergency_plan.filing", records, as_of=D(2024, 1, 1), since=D(2023, 1, 1))
         assert [(D(2023, 9, 26), D(2023, 10, 30), status)] == got
 
+    def test_a_later_filing_is_not_late_evidence_for_a_met_one(self) -> None:
+        """Two publications, each filed in time: each row shows its own filing only."""
+        records = [
+            rec(RecordKind.PLAN_PUBLISHED, D(2024, 3, 1), "p1"),
+            rec(RecordKind.PLAN_FILED, D(2024, 3, 15), "f1"),
+            rec(RecordKind.PLAN_PUBLISHED, D(2025, 3, 3), "p2"),
+            rec(RecordKind.PLAN_FILED, D(2025, 3, 20), "f2"),
+        ]
+        got = rows("emergency_plan.filing", records, as_of=D(2025, 6, 1), since=D(2024, 1, 1))
+        assert [S.MET, S.MET] == [status for _, _, status in got]
+        report = evaluate(
+            FIRM,
+            records,
+            as_of=D(2025, 6, 1),
+            since=D(2024, 1, 1),
+            obligations=[catalog.obligation("emergency_plan.filing")],
+        )
+        assert [(("f1",), 0), (("f2",), 0)] == [(r.evidence, r.late) for r in report.rows]
+
     def test_each_evaluation_starts_the_next_three_years(self) -> None:
         """Published 2023-09-26 (due 2026-09-28, 9-26 a Saturday); evaluated 2026-09-01: next by 2029-09-01."""
         depot = attrs.evolve(FIRM, industry=Industry.HAZCHEM_STORAGE)

@@ -212,7 +212,10 @@ def triggered_rows(
         due_day = due.date() if isinstance(due, datetime) else due
         first = start + timedelta(days=1) if recorded is duty.evidence else start
         on_time = evidence.between(duty.evidence, first, due_day)
-        late = evidence.between(duty.evidence, due_day + timedelta(days=1), as_of)
+        # Records are not linked to events: later ones count as late only when needed.
+        late = (
+            [] if on_time else evidence.between(duty.evidence, due_day + timedelta(days=1), as_of)
+        )
         yield ComplianceRow(
             enterprise=uscc,
             obligation=duty.id,
@@ -259,7 +262,7 @@ def supplementary_rows(
             continue
         first = inside[0][0]
         on_time = evidence.between(duty.evidence, first, end)
-        late = evidence.between(duty.evidence, end + timedelta(days=1), as_of)
+        late = [] if on_time else evidence.between(duty.evidence, end + timedelta(days=1), as_of)
         yield ComplianceRow(
             enterprise=evidence.uscc,
             obligation=duty.id,
