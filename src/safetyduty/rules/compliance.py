@@ -14,8 +14,9 @@ Which records count for which period:
   records filed in the next period, those after day N as late;
 - a one-off duty ("2021年底前") counts records up to its due date, later ones
   as late; a triggered duty (an accident's report, the retraining after a
-  fatal accident) counts records from its event to its due date, later ones
-  as late.
+  fatal accident) counts records from its event to its due date, and later
+  ones as late only when none came in time (records are not linked to their
+  event, so a later one may belong to a later event).
 
 Periods are those that start between ``since`` and ``as_of`` (a period begun
 before ``since`` is left out rather than judged on part of its evidence).
