@@ -90,6 +90,26 @@ class TestRoundTrip:
 
         check()
 
+    def test_fast_path_accepts_exactly_what_the_detailed_path_accepts(
+        self, cls: type[Any], strategy: st.SearchStrategy[Any]
+    ) -> None:
+        """The generated fast reader is never more lenient (nor stricter) than the hooks."""
+
+        def outcome(converter: Any, doc: Any) -> Any:
+            try:
+                return converter.structure(doc, cls)
+            except Exception:  # noqa: BLE001 - any failure is one outcome here
+                return "rejected"
+
+        @given(strategy, st.data())
+        def check(obj: Any, data: st.DataObject) -> None:
+            doc = serde.to_dict(obj)
+            key = data.draw(st.sampled_from(sorted(doc)))
+            doc[key] = data.draw(JSONISH | st.just(doc[key]))
+            assert outcome(serde.converter, doc) == outcome(serde._detailed, doc)
+
+        check()
+
 
 class TestErrors:
     """Error messages list every bad field by path and value."""

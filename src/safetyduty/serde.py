@@ -43,6 +43,7 @@ import safetyduty.rules.expenses
 import safetyduty.rules.requirements
 import safetyduty.rules.targets  # noqa: F401
 from safetyduty._dates import parse_iso_date
+from safetyduty._fastload import structure_function
 from safetyduty._labels import enum_types
 from safetyduty.errors import SafetyDutyError, ValidationError
 from safetyduty.models import LecInputs, MatrixInputs, OneOff, Recurring, Triggered
@@ -237,11 +238,17 @@ def _optional_model(conv: cattrs.Converter) -> Any:
 
 
 def _model(conv: cattrs.Converter, *, detailed: bool) -> Any:
-    """An attrs model from a JSON object only: anything else is named, not 'unknown error'."""
+    """An attrs model from a JSON object only: anything else is named, not 'unknown error'.
+
+    The fast converter uses a generated function (:mod:`safetyduty._fastload`);
+    the detailed one cattrs' own, which notes the path of every bad field.
+    """
 
     def factory(cls: Any) -> Any:
+        if not detailed:
+            return structure_function(cls, conv, frozenset(enum_types()))
         generated = make_dict_structure_fn(
-            cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
+            cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
         )
 
         def structure(value: object, _: object) -> object:
