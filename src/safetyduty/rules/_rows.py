@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
@@ -24,7 +25,7 @@ from safetyduty.models import (
     Triggered,
 )
 from safetyduty.rules._report import ComplianceRow, status_of
-from safetyduty.rules.deadlines import Roll, due_after, occurrences, period_of
+from safetyduty.rules.deadlines import Occurrence, Roll, due_after, occurrences, period_of
 from safetyduty.rules.statutory import SUPPLEMENTARY_REPORT_KINDS
 from safetyduty.typing import HolidayCalendar
 
@@ -67,6 +68,12 @@ class Evidence:
         return self.ids[kind][lo:hi]
 
 
+@functools.lru_cache(maxsize=512)
+def _periods(schedule: Recurring, since: date, until: date) -> tuple[Occurrence, ...]:
+    """The periods of *schedule* (due dates not rolled), the same for every enterprise: cached."""
+    return occurrences(schedule, since, until, roll=Roll.NONE)
+
+
 def recurring_rows(
     duty: Obligation,
     schedule: Recurring,
@@ -84,7 +91,7 @@ def recurring_rows(
     overlaps the plan.
     """
     uscc = evidence.uscc
-    for period in occurrences(schedule, since, min(as_of, until or as_of), roll=Roll.NONE):
+    for period in _periods(schedule, since, min(as_of, until or as_of)):
         if period.start < since and not partial:
             continue
         due = period.due
