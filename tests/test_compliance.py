@@ -21,6 +21,7 @@ from safetyduty.errors import UnknownCodeError, ValidationError
 from safetyduty.models import (
     Accident,
     AccidentKind,
+    Authority,
     Basis,
     Enterprise,
     Industry,
@@ -577,6 +578,23 @@ class TestCommands:
         _, demo = self.run("demo")
         assert 0 == code
         assert report.splitlines()[:6] == demo.splitlines()[:6]
+
+    def test_evaluate_a_file_with_authorities(self, tmp_path: Path) -> None:
+        """Authorities in the file are judged on the plans of their region."""
+        urumqi = Authority(
+            uscc="114415000070431508", name="乌鲁木齐市安委办",
+            subject=Subject.REGULATOR_CITY, region="650100",
+        )  # fmt: skip
+        filed = Record(
+            id="s5", kind=RecordKind.REPORT_FILED, on=D(2020, 5, 25), enterprise=urumqi.uscc
+        )
+        portfolio = Portfolio(enterprises=[FIRM], records=[filed], authorities=[urumqi])
+        path = tmp_path / "portfolio.json"
+        path.write_text(serde.dumps(portfolio), encoding="utf-8")
+        code, report = self.run("evaluate", str(path), "--as-of", "2020-06-30", "--locale", "en")
+        assert 0 == code
+        assert "乌鲁木齐市安委办: 2 overdue, 0 due within 30 days" in report
+        assert "2020-04-25  填报《安全生产专项整治三年行动统计表》" in report
 
     def test_evaluate_bad_files(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A missing file or a bad field: one line naming it, exit code 2."""

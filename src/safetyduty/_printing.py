@@ -11,6 +11,7 @@ from typing import TextIO
 from safetyduty.catalog import plan
 from safetyduty.i18n import label
 from safetyduty.models import Portfolio
+from safetyduty.rules.authorities import evaluate_authority
 from safetyduty.rules.compliance import (
     ComplianceReport,
     ComplianceRow,
@@ -43,6 +44,8 @@ _TEXT = {
         "more": "……另有{n}项",
         "none": "无",
         "firms": "{n}家企业",
+        "authorities": "监管部门（按所在地区的方案，{n}个）",
+        "authority": "  {name}：逾期未完成{overdue}项，30日内到期{soon}项",
     },
     "en": {
         "head": "Compliance of {n} enterprises as of {as_of} (periods from {since})",
@@ -55,6 +58,8 @@ _TEXT = {
         "more": "… and {n} more",
         "none": "none",
         "firms": "{n} enterprises",
+        "authorities": "Authorities, on the plans of their region ({n})",
+        "authority": "  {name}: {overdue} overdue, {soon} due within 30 days",
     },
 }
 
@@ -134,6 +139,8 @@ def print_portfolio(
 
     print(f"\n{text['targets']}", file=out)
     _print_targets(reports, portfolio, text, out)
+    if portfolio.authorities:
+        _print_authorities(portfolio, as_of=as_of, text=text, out=out, limit=limit)
 
 
 def _print_groups(
@@ -183,3 +190,18 @@ def _print_targets(
 
 
 _JUDGED = (ComplianceStatus.MET, ComplianceStatus.LATE, ComplianceStatus.MISSED)
+
+
+def _print_authorities(
+    portfolio: Portfolio, *, as_of: date, text: dict[str, str], out: TextIO, limit: int
+) -> None:
+    print(f"\n{text['authorities'].format(n=len(portfolio.authorities))}", file=out)
+    for authority in portfolio.authorities:
+        report = evaluate_authority(authority, portfolio.records, as_of=as_of)
+        overdue, soon = report.overdue(), report.upcoming(days=30)
+        print(
+            text["authority"].format(name=authority.name, overdue=len(overdue), soon=len(soon)),
+            file=out,
+        )
+        for row in overdue[:limit]:
+            print(f"    {row.due}  {row.title}", file=out)

@@ -9,6 +9,7 @@ import attrs
 
 from safetyduty._validate import as_tuple, tuple_of
 from safetyduty.models._accident import Accident
+from safetyduty.models._authority import Authority
 from safetyduty.models._enterprise import Enterprise
 from safetyduty.models._hazard import Hazard
 from safetyduty.models._person import Person
@@ -37,9 +38,15 @@ def _people(value: Iterable[Person]) -> tuple[Person, ...]:
     return cast("tuple[Person, ...]", as_tuple(value))
 
 
+def _authorities(value: Iterable[Authority]) -> tuple[Authority, ...]:
+    return cast("tuple[Authority, ...]", as_tuple(value))
+
+
 @attrs.frozen(kw_only=True)
 class Portfolio:
-    """Enterprises with their evidence records, hazards, accidents and people.
+    """Enterprises with their evidence records, hazards, accidents and people; authorities too.
+
+    Records of an authority carry its 统一社会信用代码 in ``enterprise``.
 
     Examples:
         >>> Portfolio(enterprises=[]).records
@@ -60,4 +67,7 @@ class Portfolio:
     )
     people: tuple[Person, ...] = attrs.field(
         default=(), converter=_people, validator=tuple_of(Person)
+    )
+    authorities: tuple[Authority, ...] = attrs.field(
+        default=(), converter=_authorities, validator=tuple_of(Authority)
     )

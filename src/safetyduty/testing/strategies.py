@@ -518,4 +518,5 @@ def portfolios() -> st.SearchStrategy[Portfolio]:
         hazards=st.lists(hazards(), max_size=2).map(tuple),
         accidents=st.lists(accidents(), max_size=2).map(tuple),
         people=st.lists(persons(), max_size=2).map(tuple),
+        authorities=st.lists(authorities(), max_size=2).map(tuple),
     )
