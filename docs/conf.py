@@ -49,6 +49,8 @@ from safetyduty.rules.targets import *
 from safetyduty.rules.standing import *
 from safetyduty.rules.personnel import *
 from safetyduty.rules.authorities import *
+from safetyduty.testing.strategies import *
+from safetyduty.rules._report import _example_report
 from safetyduty import catalog
 from safetyduty.rules._dated import Ruling, Dated, Version, dated
 """

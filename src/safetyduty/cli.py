@@ -168,6 +168,11 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     Raises:
         ValidationError: when *argv* is not a list of strings (a programming error,
             not a user's).
+
+    Examples:
+        >>> main(["workdays", "add", "2025-09-26", "20"])
+        2025-10-30
+        0
     """
     if argv is not None and (
         isinstance(argv, (str, bytes))

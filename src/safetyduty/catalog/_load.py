@@ -86,6 +86,12 @@ def obligation(key: str) -> Obligation:
 
     Raises:
         UnknownCodeError: for an unknown id.
+
+    Examples:
+        >>> from safetyduty.catalog import obligation
+        >>> duty = obligation("xinjiang.report.monthly_statistics")
+        >>> duty.schedule.due.day, str(duty.basis)
+        (25, '自治区安全生产专项整治三年行动实施方案 工作要求（信息报送）')
     """
     try:
         return _all_obligations()[key]

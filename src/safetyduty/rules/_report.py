@@ -163,13 +163,24 @@ class ComplianceReport:
 
     @property
     def summary(self) -> dict[ComplianceStatus, int]:
-        """Rows per status (every status present, zero included)."""
+        """Rows per status (every status present, zero included).
+
+        Examples:
+            >>> report = _example_report()
+            >>> report.summary[ComplianceStatus.MET], report.summary[ComplianceStatus.LATE]
+            (1, 0)
+        """
         counts = Counter(row.status for row in self.rows)
         return {status: counts.get(status, 0) for status in ComplianceStatus}
 
     @property
     def rate(self) -> Decimal | None:
-        """Met on time / (met + late + missed), or ``None`` when nothing was due yet."""
+        """Met on time / (met + late + missed), or ``None`` when nothing was due yet.
+
+        Examples:
+            >>> _example_report().rate      # one met, one missed
+            Decimal('0.5000')
+        """
         counts = self.summary
         judged = (
             counts[ComplianceStatus.MET]
@@ -181,13 +192,25 @@ class ComplianceReport:
         return (Decimal(counts[ComplianceStatus.MET]) / judged).quantize(Decimal("0.0001"))
 
     def overdue(self) -> tuple[ComplianceRow, ...]:
-        """The missed rows, oldest due date first."""
+        """The missed rows, oldest due date first.
+
+        Examples:
+            >>> [r.due for r in _example_report().overdue()]
+            [datetime.date(2026, 2, 28)]
+        """
         return tuple(
             sorted((r for r in self.rows if r.status is ComplianceStatus.MISSED), key=_due_key)
         )
 
     def upcoming(self, days: int = 30) -> tuple[ComplianceRow, ...]:
-        """Rows not yet met and due within *days* (from ``as_of``), soonest first."""
+        """Rows not yet met and due within *days* (from ``as_of``), soonest first.
+
+        Examples:
+            >>> [r.due for r in _example_report().upcoming(days=30)]
+            [datetime.date(2026, 3, 31)]
+            >>> _example_report().upcoming(days=7)
+            ()
+        """
         if not isinstance(days, int) or isinstance(days, bool) or days < 0:
             raise ValidationError("days", days, "must be an int >= 0")
         limit = self.as_of + timedelta(days=days)
@@ -240,3 +263,27 @@ def status_of(
     if as_of > due:
         return ComplianceStatus.MISSED
     return ComplianceStatus.DUE if due - as_of <= SOON else ComplianceStatus.UPCOMING
+
+
+def _example_report() -> ComplianceReport:
+    """A three-row report for the examples: met in January, missed in February, due in March."""
+    basis = Basis(document="示例")
+
+    def row(status: ComplianceStatus, month: int, due: date) -> ComplianceRow:
+        return ComplianceRow(
+            enterprise="914403001922038216", obligation="o", title="每月至少一次",
+            subject=Subject.PRINCIPAL, status=status, start=date(2026, month, 1), end=due,
+            due=due, required=1, evidence=(), late=0, basis=basis,
+        )  # fmt: skip
+
+    return ComplianceReport(
+        enterprise="914403001922038216",
+        name="示例",
+        as_of=date(2026, 3, 10),
+        since=date(2026, 1, 1),
+        rows=(
+            row(ComplianceStatus.MET, 1, date(2026, 1, 31)),
+            row(ComplianceStatus.MISSED, 2, date(2026, 2, 28)),
+            row(ComplianceStatus.DUE, 3, date(2026, 3, 31)),
+        ),
+    )

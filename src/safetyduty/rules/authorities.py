@@ -121,6 +121,13 @@ def evaluate_authority(
 
     Raises:
         ValidationError: for bad input.
+
+    Examples:
+        >>> from safetyduty.models import Authority, Subject
+        >>> park = Authority(uscc="114415000070431508", name="忻州经济开发区管委会",
+        ...                  subject=Subject.REGULATOR_PARK, region="140902")
+        >>> [r.status.value for r in evaluate_authority(park, [], as_of=date(2020, 7, 15)).rows]
+        ['missed', 'missed', 'upcoming']
     """
     if not isinstance(authority, Authority):
         raise ValidationError("authority", authority, "must be an Authority")

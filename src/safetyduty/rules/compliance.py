@@ -88,7 +88,12 @@ __all__ = [
 
 
 def catalog_entry(key: str) -> Obligation:
-    """An obligation of the built-in catalog (see :mod:`safetyduty.catalog`)."""
+    """An obligation of the built-in catalog (see :mod:`safetyduty.catalog`).
+
+    Examples:
+        >>> catalog_entry("hazard_check.plant_monthly").title
+        '厂矿月查（隐患排查）'
+    """
     from safetyduty.catalog import obligation  # noqa: PLC0415 - rules reach the catalog only here
 
     return obligation(key)
@@ -157,6 +162,14 @@ def evaluate(
 
     Raises:
         ValidationError: for bad input.
+
+    Examples:
+        >>> from safetyduty.models import Enterprise, Industry
+        >>> shop = Enterprise(uscc="914403001922038216", name="示例商贸", industry=Industry.COMMERCE,
+        ...                   region="440300", employees=30)
+        >>> report = evaluate(shop, [], as_of=date(2026, 6, 30))
+        >>> report.since, report.summary[ComplianceStatus.NOT_APPLICABLE] > 0
+        (datetime.date(2025, 7, 1), True)
     """
     if not isinstance(enterprise, Enterprise):
         raise ValidationError("enterprise", enterprise, "must be an Enterprise")

@@ -116,12 +116,30 @@ _IDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789._-", min_size=1, m
 def dates(
     min_value: date = date(2004, 1, 1), max_value: date = date(2026, 12, 31)
 ) -> st.SearchStrategy[date]:
-    """Days in the calendar's covered range by default."""
+    """Days in the calendar's covered range by default.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(dates())
+        ... def check(x):
+        ...     assert x.year <= 2026
+        >>> check()
+    """
     return st.dates(min_value=min_value, max_value=max_value)
 
 
 def aware_datetimes() -> st.SearchStrategy[datetime]:
-    """Timezone-aware datetimes (UTC offsets from -12h to +14h, whole minutes)."""
+    """Timezone-aware datetimes (UTC offsets from -12h to +14h, whole minutes).
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(aware_datetimes())
+        ... def check(x):
+        ...     assert x.utcoffset() is not None
+        >>> check()
+    """
     offsets = st.integers(min_value=-12 * 60, max_value=14 * 60).map(
         lambda minutes: timezone(timedelta(minutes=minutes))
     )
@@ -133,7 +151,16 @@ def aware_datetimes() -> st.SearchStrategy[datetime]:
 
 
 def money() -> st.SearchStrategy[Decimal]:
-    """Amounts in yuan, to the fen, from 0 to 10^12."""
+    """Amounts in yuan, to the fen, from 0 to 10^12.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(money())
+        ... def check(x):
+        ...     assert x >= 0 and x.as_tuple().exponent >= -2
+        >>> check()
+    """
     return st.integers(min_value=0, max_value=10**14).map(lambda fen: Decimal(fen).scaleb(-2))
 
 
@@ -142,21 +169,48 @@ def _fractions() -> st.SearchStrategy[Decimal]:
 
 
 def uscc_codes() -> st.SearchStrategy[str]:
-    """统一社会信用代码 with a correct check character (GB 32100-2015)."""
+    """统一社会信用代码 with a correct check character (GB 32100-2015).
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(uscc_codes())
+        ... def check(x):
+        ...     assert len(x) == 18
+        >>> check()
+    """
     return st.text(alphabet=USCC_CHARSET, min_size=17, max_size=17).map(
         lambda head: head + uscc_check_char(head)
     )
 
 
 def regions() -> st.SearchStrategy[str]:
-    """6-digit 行政区划代码 shapes under a real province-level code."""
+    """6-digit 行政区划代码 shapes under a real province-level code.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(regions())
+        ... def check(x):
+        ...     assert len(x) == 6 and x.isdigit()
+        >>> check()
+    """
     return st.tuples(st.sampled_from(sorted(_PROVINCES)), st.integers(0, 9999)).map(
         lambda pair: f"{pair[0]:02d}{pair[1]:04d}"
     )
 
 
 def bases() -> st.SearchStrategy[Basis]:
-    """Citations."""
+    """Citations.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(bases())
+        ... def check(x):
+        ...     assert x.document != ""
+        >>> check()
+    """
     return st.builds(
         Basis,
         document=_TEXT,
@@ -167,14 +221,32 @@ def bases() -> st.SearchStrategy[Basis]:
 
 
 def standardizations() -> st.SearchStrategy[Standardization]:
-    """安全生产标准化 grades."""
+    """安全生产标准化 grades.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(standardizations())
+        ... def check(x):
+        ...     assert x.level in StandardizationLevel
+        >>> check()
+    """
     return st.builds(
         Standardization, level=st.sampled_from(StandardizationLevel), granted_on=dates()
     )
 
 
 def enterprises() -> st.SearchStrategy[Enterprise]:
-    """Enterprises across every industry, with and without the optional facts."""
+    """Enterprises across every industry, with and without the optional facts.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(enterprises())
+        ... def check(x):
+        ...     assert len(x.uscc) == 18 and x.employees >= 0
+        >>> check()
+    """
     return st.builds(
         Enterprise,
         uscc=uscc_codes(),
@@ -194,7 +266,16 @@ def enterprises() -> st.SearchStrategy[Enterprise]:
 
 @st.composite
 def certificates(draw: st.DrawFn) -> Certificate:
-    """Certificates with consistent dates."""
+    """Certificates with consistent dates.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(certificates())
+        ... def check(x):
+        ...     assert x.expires_on is None or x.expires_on > x.issued_on
+        >>> check()
+    """
     issued = draw(dates())
     expires = draw(st.none() | st.integers(1, 3650).map(lambda days: issued + timedelta(days=days)))
     reviewed = draw(
@@ -210,7 +291,16 @@ def certificates(draw: st.DrawFn) -> Certificate:
 
 
 def persons() -> st.SearchStrategy[Person]:
-    """People in safety roles."""
+    """People in safety roles.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(persons())
+        ... def check(x):
+        ...     assert all(isinstance(c, Certificate) for c in x.certificates)
+        >>> check()
+    """
     return st.builds(
         Person,
         id=_IDS,
@@ -223,7 +313,16 @@ def persons() -> st.SearchStrategy[Person]:
 
 
 def durations() -> st.SearchStrategy[Duration]:
-    """Time limits."""
+    """Time limits.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(durations())
+        ... def check(x):
+        ...     assert x.amount >= 1
+        >>> check()
+    """
     return st.builds(Duration, amount=st.integers(1, 1000), unit=st.sampled_from(DurationUnit))
 
 
@@ -242,7 +341,16 @@ def _recurring(draw: st.DrawFn) -> Recurring:
 
 
 def schedules() -> st.SearchStrategy[Schedule]:
-    """Recurring, one-off and triggered schedules."""
+    """Recurring, one-off and triggered schedules.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(schedules())
+        ... def check(x):
+        ...     assert isinstance(x, (Recurring, OneOff, Triggered))
+        >>> check()
+    """
     return st.one_of(
         _recurring(),
         st.builds(OneOff, due=dates()),
@@ -252,7 +360,16 @@ def schedules() -> st.SearchStrategy[Schedule]:
 
 @st.composite
 def applicabilities(draw: st.DrawFn) -> Applicability:
-    """Applicability conditions (a consistent employee range)."""
+    """Applicability conditions (a consistent employee range).
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(applicabilities())
+        ... def check(x):
+        ...     assert x.min_employees is None or x.max_employees is None or x.min_employees <= x.max_employees
+        >>> check()
+    """
     low = draw(st.none() | st.integers(0, 1000))
     high = draw(st.none() | st.integers(low or 0, 5000))
     return Applicability(
@@ -267,7 +384,16 @@ def applicabilities(draw: st.DrawFn) -> Applicability:
 
 
 def obligations() -> st.SearchStrategy[Obligation]:
-    """Duties."""
+    """Duties.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(obligations())
+        ... def check(x):
+        ...     assert x.basis.document != ""
+        >>> check()
+    """
     return st.builds(
         Obligation,
         id=_IDS,
@@ -282,7 +408,16 @@ def obligations() -> st.SearchStrategy[Obligation]:
 
 @st.composite
 def targets(draw: st.DrawFn, ident: st.SearchStrategy[str] = _IDS) -> Target:
-    """Targets with ascending milestones and, for reductions, a baseline."""
+    """Targets with ascending milestones and, for reductions, a baseline.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(targets())
+        ... def check(x):
+        ...     assert [m.due for m in x.milestones] == sorted(m.due for m in x.milestones)
+        >>> check()
+    """
     kind = draw(st.sampled_from(TargetKind))
     days = draw(st.lists(dates(), min_size=1, max_size=4, unique=True))
     values = (
@@ -308,7 +443,16 @@ def targets(draw: st.DrawFn, ident: st.SearchStrategy[str] = _IDS) -> Target:
 
 @st.composite
 def plans(draw: st.DrawFn) -> Plan:
-    """Plans with ordered, non-overlapping phases inside their period."""
+    """Plans with ordered, non-overlapping phases inside their period.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(plans())
+        ... def check(x):
+        ...     assert all(a.end < b.start for a, b in zip(x.phases, x.phases[1:]))
+        >>> check()
+    """
     start = draw(dates(date(2004, 1, 1), date(2024, 12, 31)))
     cuts = sorted(draw(st.lists(st.integers(0, 1000), max_size=6, unique=True)))
     end = start + timedelta(days=(cuts[-1] if cuts else 0) + draw(st.integers(0, 400)))
@@ -357,7 +501,16 @@ def _complete_rectification() -> st.SearchStrategy[RectificationPlan]:
 
 @st.composite
 def hazards(draw: st.DrawFn) -> Hazard:
-    """Hazards at any point of their remediation, reached by legal steps."""
+    """Hazards at any point of their remediation, reached by legal steps.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(hazards())
+        ... def check(x):
+        ...     assert x.history[0].status.value == "reported"
+        >>> check()
+    """
     level = draw(st.sampled_from(HazardLevel))
     found = draw(dates())
     plan = draw(
@@ -394,7 +547,16 @@ def hazards(draw: st.DrawFn) -> Hazard:
 
 
 def risks() -> st.SearchStrategy[Risk]:
-    """Risks assessed by LEC or by the 5 × 5 matrix."""
+    """Risks assessed by LEC or by the 5 × 5 matrix.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(risks())
+        ... def check(x):
+        ...     assert isinstance(x.assessment, (LecInputs, MatrixInputs))
+        >>> check()
+    """
     positive = st.integers(1, 1000).map(lambda tenths: Decimal(tenths).scaleb(-1))
     return st.builds(
         Risk,
@@ -413,7 +575,16 @@ def risks() -> st.SearchStrategy[Risk]:
 
 @st.composite
 def accidents(draw: st.DrawFn) -> Accident:
-    """Accidents with aware times; reported at or after they occurred, if at all."""
+    """Accidents with aware times; reported at or after they occurred, if at all.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(accidents())
+        ... def check(x):
+        ...     assert x.reported_at is None or x.reported_at >= x.occurred_at
+        >>> check()
+    """
     occurred = draw(aware_datetimes())
     reported = draw(
         st.none() | st.integers(0, 10**6).map(lambda s: occurred + timedelta(seconds=s))
@@ -433,7 +604,16 @@ def accidents(draw: st.DrawFn) -> Accident:
 
 
 def records() -> st.SearchStrategy[Record]:
-    """Evidence records."""
+    """Evidence records.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(records())
+        ... def check(x):
+        ...     assert x.hours is None or x.hours > 0
+        >>> check()
+    """
     return st.builds(
         Record,
         id=_IDS,
@@ -448,7 +628,16 @@ def records() -> st.SearchStrategy[Record]:
 
 @st.composite
 def credit_events(draw: st.DrawFn) -> CreditEvent:
-    """Credit-relevant facts; only accident kinds carry a grade."""
+    """Credit-relevant facts; only accident kinds carry a grade.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(credit_events())
+        ... def check(x):
+        ...     assert isinstance(x, CreditEvent)
+        >>> check()
+    """
     kind = draw(st.sampled_from(CreditEventKind))
     accident_kinds = (
         CreditEventKind.ACCIDENT,
@@ -470,7 +659,16 @@ def credit_events(draw: st.DrawFn) -> CreditEvent:
 
 @st.composite
 def list_entries(draw: st.DrawFn) -> ListEntry:
-    """List entries whose list matches the regime and whose dates are ordered."""
+    """List entries whose list matches the regime and whose dates are ordered.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(list_entries())
+        ... def check(x):
+        ...     assert x.expires_on is None or x.expires_on > x.listed_on
+        >>> check()
+    """
     regime = draw(st.sampled_from(sorted(LIST_OF_REGIME)))
     listed = draw(dates())
     return ListEntry(
@@ -485,7 +683,16 @@ def list_entries(draw: st.DrawFn) -> ListEntry:
 
 
 def credit_statuses() -> st.SearchStrategy[CreditStatus]:
-    """Credit statuses (as data; not computed)."""
+    """Credit statuses (as data; not computed).
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(credit_statuses())
+        ... def check(x):
+        ...     assert isinstance(x, CreditStatus)
+        >>> check()
+    """
     return st.builds(
         CreditStatus,
         subject=uscc_codes(),
@@ -499,7 +706,16 @@ def credit_statuses() -> st.SearchStrategy[CreditStatus]:
 
 
 def authorities() -> st.SearchStrategy[Authority]:
-    """Government bodies with duties under a plan."""
+    """Government bodies with duties under a plan.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(authorities())
+        ... def check(x):
+        ...     assert x.subject in AUTHORITY_SUBJECTS
+        >>> check()
+    """
     return st.builds(
         Authority,
         uscc=uscc_codes(),
@@ -510,7 +726,16 @@ def authorities() -> st.SearchStrategy[Authority]:
 
 
 def portfolios() -> st.SearchStrategy[Portfolio]:
-    """Small portfolios: enterprises with records, hazards, accidents and people (not cross-linked)."""
+    """Small portfolios: enterprises with records, hazards, accidents and people (not cross-linked).
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(portfolios())
+        ... def check(x):
+        ...     assert len(x.enterprises) <= 2
+        >>> check()
+    """
     return st.builds(
         Portfolio,
         enterprises=st.lists(enterprises(), max_size=2).map(tuple),
