@@ -28,9 +28,11 @@ from safetyduty.models import (
     Milestone,
     Obligation,
     OneOff,
+    Person,
     Portfolio,
     Record,
     RecordKind,
+    Role,
     Subject,
     Target,
     TargetKind,
@@ -289,6 +291,29 @@ class TestWorkedScenarios:
             as_of=D(2026, 5, 1),
         )
         assert S.MISSED == early[0][2]
+
+    def test_a_workers_training_is_not_the_principals(self) -> None:
+        """A record naming a worker does not meet a 主要负责人 duty; one naming no one does."""
+        worker = Person(id="w1", name="新员工", role=Role.WORKER, enterprise=FIRM.uscc)
+        course = Record(
+            id="t1", kind=RecordKind.TRAINING, on=D(2026, 3, 1), enterprise=FIRM.uscc, person="w1"
+        )
+
+        def status(records: list[Record], people: list[Person]) -> S:
+            report = evaluate(
+                FIRM,
+                records,
+                as_of=D(2026, 12, 31),
+                since=JAN_1,
+                obligations=[catalog.obligation("principal.yearly_training")],
+                people=people,
+            )
+            (row,) = [r for r in report.rows if r.obligation == "principal.yearly_training"]
+            return row.status
+
+        assert S.DUE == status([course], [worker])
+        assert S.MET == status([course], [])
+        assert S.MET == status([attrs.evolve(course, person=None)], [worker])
 
     def test_group_companies_check_quarterly(self) -> None:
         """集团公司季查 binds a group company only; a skipped quarter is missed."""

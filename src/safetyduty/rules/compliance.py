@@ -63,6 +63,8 @@ from safetyduty.models import (
     Person,
     Record,
     Recurring,
+    Role,
+    Subject,
 )
 from safetyduty.rules._args import items_of, judged_span
 from safetyduty.rules._report import (
@@ -192,7 +194,8 @@ def evaluate(
         for a in items_of("accidents", accidents, Accident)
         if isinstance(a, Accident) and a.enterprise == enterprise.uscc
     ]
-    evidence = Evidence(facts, enterprise.uscc)
+    staff = items_of("people", people, Person)
+    evidence_of = _EvidenceBySubject(facts, enterprise.uscc, staff)
     rows: list[ComplianceRow] = []
     for duty in duties:
         why_not = duty.applicability.why_not(enterprise)
@@ -216,6 +219,7 @@ def evaluate(
             )
             continue
         schedule = duty.schedule
+        evidence = evidence_of(duty.subject)
         if isinstance(schedule, Recurring):
             rows.extend(recurring_rows(duty, schedule, evidence, since=start, as_of=checked))
         elif isinstance(schedule, OneOff):
@@ -232,7 +236,6 @@ def evaluate(
                     calendar=calendar,
                 )
             )
-    staff = items_of("people", people, Person)
     if requirements is None:
         requirements = STANDING_REQUIREMENTS if obligations is None else ()
     chosen = tuple(items_of("requirements", requirements, str))
@@ -255,6 +258,38 @@ def evaluate(
         rows=tuple(rows),
         hazards=tuple(_hazard_findings(own_hazards, checked)),
     )
+
+
+_ROLE_OF: Final = {
+    Subject.PRINCIPAL: Role.PRINCIPAL,
+    Subject.SAFETY_MANAGER: Role.SAFETY_MANAGER,
+    Subject.SPECIAL_OPERATOR: Role.SPECIAL_OPERATOR,
+    Subject.WORKER: Role.WORKER,
+}
+
+
+class _EvidenceBySubject:
+    """The evidence a duty may use: a record naming one of the enterprise's people
+    counts only for duties of that person's role (a worker's training is not the
+    主要负责人's); records naming no one, or someone not among the people, count
+    for every duty of their kind."""
+
+    def __init__(self, facts: list[Record], uscc: str, staff: Sequence[Person]) -> None:
+        self.facts = facts
+        self.uscc = uscc
+        self.roles = {p.id: p.role for p in staff if p.enterprise in (None, uscc)}
+        self.everyone = Evidence(facts, uscc)
+        self.by_role: dict[Role, Evidence] = {}
+
+    def __call__(self, subject: Subject) -> Evidence:
+        role = _ROLE_OF.get(subject)
+        if role is None or not self.roles:
+            return self.everyone
+        if role not in self.by_role:
+            self.by_role[role] = Evidence(
+                (r for r in self.facts if self.roles.get(r.person or "", role) is role), self.uscc
+            )
+        return self.by_role[role]
 
 
 def _catalog_duties() -> tuple[Obligation, ...]:
