@@ -9,6 +9,7 @@ from typing import TypeVar
 from dateutil.relativedelta import relativedelta
 
 from safetyduty.errors import ValidationError
+from safetyduty.models import Person
 
 T = TypeVar("T")
 
@@ -43,3 +44,8 @@ def judged_span(as_of: object, since: object) -> tuple[date, date]:
     if first > day:
         raise ValidationError("since", since, f"must not be after as_of ({day})")
     return first, day
+
+
+def own_people(people: Iterable[Person], uscc: str) -> list[Person]:
+    """The people of the enterprise *uscc*; people with no employer recorded count as its own."""
+    return [p for p in people if p.enterprise in (None, uscc)]

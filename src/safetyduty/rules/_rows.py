@@ -68,6 +68,50 @@ class Evidence:
         return self.ids[kind][lo:hi]
 
 
+def _judged(
+    duty: Obligation,
+    evidence: Evidence,
+    on_time: list[str],
+    late: list[str],
+    *,
+    required: int,
+    start: date | None,
+    end: date,
+    due: date | datetime,
+    as_of: date,
+    reason: str = "",
+) -> ComplianceRow:
+    """The row of *duty* with its evidence counted: status, window, due date and basis."""
+    due_day = due.date() if isinstance(due, datetime) else due
+    return ComplianceRow(
+        enterprise=evidence.uscc,
+        obligation=duty.id,
+        title=duty.title,
+        subject=duty.subject,
+        status=status_of(len(on_time), len(late), required, due_day, as_of),
+        start=start,
+        end=end,
+        due=due,
+        required=required,
+        evidence=tuple(on_time + late),
+        late=len(late),
+        basis=duty.basis,
+        reason=reason,
+    )
+
+
+def _after_event(
+    evidence: Evidence, kind: RecordKind, first: date, due: date, as_of: date
+) -> tuple[list[str], list[str]]:
+    """Records of *kind* from *first* to *due*; later ones as late only when none came in time.
+
+    Records are not linked to their event, so a later one may belong to a later event.
+    """
+    on_time = evidence.between(kind, first, due)
+    late = [] if on_time else evidence.between(kind, due + timedelta(days=1), as_of)
+    return on_time, late
+
+
 @functools.lru_cache(maxsize=512)
 def _periods(schedule: Recurring, since: date, until: date) -> tuple[Occurrence, ...]:
     """The periods of *schedule* (due dates not rolled), the same for every enterprise: cached."""
@@ -90,7 +134,6 @@ def recurring_rows(
     its evidence) unless *partial*: a plan's duty binds every period that
     overlaps the plan.
     """
-    uscc = evidence.uscc
     for period in _periods(schedule, since, min(as_of, until or as_of)):
         if period.start < since and not partial:
             continue
@@ -106,19 +149,16 @@ def recurring_rows(
         late = evidence.between(
             duty.evidence, max(due + timedelta(days=1), first), min(last, as_of)
         )
-        yield ComplianceRow(
-            enterprise=uscc,
-            obligation=duty.id,
-            title=duty.title,
-            subject=duty.subject,
-            status=status_of(len(on_time), len(late), schedule.times, due, as_of),
+        yield _judged(
+            duty,
+            evidence,
+            on_time,
+            late,
+            required=schedule.times,
             start=first,
             end=last,
             due=due,
-            required=schedule.times,
-            evidence=tuple(on_time + late),
-            late=len(late),
-            basis=duty.basis,
+            as_of=as_of,
         )
 
 
@@ -126,26 +166,22 @@ def one_off_row(
     duty: Obligation, schedule: OneOff, evidence: Evidence, *, as_of: date
 ) -> ComplianceRow:
     """The row of a one-off duty: records up to its due date on time, later ones late."""
-    uscc = evidence.uscc
     on_time = evidence.between(duty.evidence, date.min, schedule.due)
     late = (
         evidence.between(duty.evidence, schedule.due + timedelta(days=1), as_of)
         if as_of > schedule.due
         else []
     )
-    return ComplianceRow(
-        enterprise=uscc,
-        obligation=duty.id,
-        title=duty.title,
-        subject=duty.subject,
-        status=status_of(len(on_time), len(late), 1, schedule.due, as_of),
+    return _judged(
+        duty,
+        evidence,
+        on_time,
+        late,
+        required=1,
         start=None,
         end=schedule.due,
         due=schedule.due,
-        required=1,
-        evidence=tuple(on_time + late),
-        late=len(late),
-        basis=duty.basis,
+        as_of=as_of,
     )
 
 
@@ -210,7 +246,6 @@ def triggered_rows(
             duty, schedule, evidence, as_of=as_of, accidents=accidents, calendar=calendar
         )
         return
-    uscc = evidence.uscc
     for moment, label, recorded in _events(schedule, evidence, accidents, hazards):
         start = moment.date() if isinstance(moment, datetime) else moment
         if start > as_of:
@@ -218,24 +253,17 @@ def triggered_rows(
         due, note = lenient_due(schedule, moment, calendar)
         due_day = due.date() if isinstance(due, datetime) else due
         first = start + timedelta(days=1) if recorded is duty.evidence else start
-        on_time = evidence.between(duty.evidence, first, due_day)
-        # Records are not linked to events: later ones count as late only when needed.
-        late = (
-            [] if on_time else evidence.between(duty.evidence, due_day + timedelta(days=1), as_of)
-        )
-        yield ComplianceRow(
-            enterprise=uscc,
-            obligation=duty.id,
-            title=duty.title,
-            subject=duty.subject,
-            status=status_of(len(on_time), len(late), 1, due_day, as_of),
+        on_time, late = _after_event(evidence, duty.evidence, first, due_day, as_of)
+        yield _judged(
+            duty,
+            evidence,
+            on_time,
+            late,
+            required=1,
             start=start,
             end=due_day,
             due=due,
-            required=1,
-            evidence=tuple(on_time + late),
-            late=len(late),
-            basis=duty.basis,
+            as_of=as_of,
             reason=label + note,
         )
 
@@ -268,20 +296,16 @@ def supplementary_rows(
         if not inside:
             continue
         first = inside[0][0]
-        on_time = evidence.between(duty.evidence, first, end)
-        late = [] if on_time else evidence.between(duty.evidence, end + timedelta(days=1), as_of)
-        yield ComplianceRow(
-            enterprise=evidence.uscc,
-            obligation=duty.id,
-            title=duty.title,
-            subject=duty.subject,
-            status=status_of(len(on_time), len(late), 1, end, as_of),
+        on_time, late = _after_event(evidence, duty.evidence, first, end, as_of)
+        yield _judged(
+            duty,
+            evidence,
+            on_time,
+            late,
+            required=1,
             start=first,
             end=end,
             due=end,
-            required=1,
-            evidence=tuple(on_time + late),
-            late=len(late),
-            basis=duty.basis,
+            as_of=as_of,
             reason=f"accident {accident.id}; casualties changed on {first}{note}",
         )

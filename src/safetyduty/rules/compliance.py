@@ -66,7 +66,7 @@ from safetyduty.models import (
     Role,
     Subject,
 )
-from safetyduty.rules._args import items_of, judged_span
+from safetyduty.rules._args import items_of, judged_span, own_people
 from safetyduty.rules._report import (
     ComplianceReport,
     ComplianceRow,
@@ -277,7 +277,7 @@ class _EvidenceBySubject:
     def __init__(self, facts: list[Record], uscc: str, staff: Sequence[Person]) -> None:
         self.facts = facts
         self.uscc = uscc
-        self.roles = {p.id: p.role for p in staff if p.enterprise in (None, uscc)}
+        self.roles = {p.id: p.role for p in own_people(staff, uscc)}
         self.everyone = Evidence(facts, uscc)
         self.by_role: dict[Role, Evidence] = {}
 

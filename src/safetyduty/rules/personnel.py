@@ -63,7 +63,7 @@ from safetyduty.models import (
     Subject,
     Triggered,
 )
-from safetyduty.rules._args import items_of, judged_span
+from safetyduty.rules._args import items_of, judged_span, own_people
 from safetyduty.rules._report import ComplianceRow, ComplianceStatus, status_of
 from safetyduty.rules._rows import lenient_due
 from safetyduty.rules.requirements import training_hours
@@ -356,9 +356,7 @@ def personnel_requirements(
     if not isinstance(enterprise, Enterprise):
         raise ValidationError("enterprise", enterprise, "must be an Enterprise")
     first, day = judged_span(as_of, since)
-    staff = [
-        p for p in items_of("people", people, Person) if p.enterprise in (None, enterprise.uscc)
-    ]
+    staff = own_people(items_of("people", people, Person), enterprise.uscc)
     ctx = _Context(
         enterprise, items_of("records", records, Record), as_of=day, since=first, calendar=calendar
     )

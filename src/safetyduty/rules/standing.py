@@ -64,7 +64,7 @@ from safetyduty.models import (
     Role,
     Subject,
 )
-from safetyduty.rules._args import items_of, plain_day
+from safetyduty.rules._args import items_of, own_people, plain_day
 from safetyduty.rules._report import ComplianceRow, ComplianceStatus, status_of
 from safetyduty.rules.requirements import (
     SAFETY_DIRECTOR_DEADLINE,
@@ -111,7 +111,7 @@ class _Facts:
         for record in records:
             if record.enterprise == enterprise.uscc and record.on <= as_of:
                 self.by_kind.setdefault(record.kind, []).append(record)
-        self.people = [p for p in people if p.enterprise in (None, enterprise.uscc)]
+        self.people = own_people(people, enterprise.uscc)
 
     def of_kind(self, kind: RecordKind) -> list[Record]:
         """This enterprise's records of *kind* up to ``as_of``, oldest first."""
