@@ -56,7 +56,7 @@ def test_strategies_work_from_an_installed_wheel(tmp_path: Path) -> None:
     script = f"""
 import sys
 sys.path.insert(0, {str(target)!r})
-import safetyduty, safetyduty.testing
+import safetyduty, safetyduty.calendars, safetyduty.testing
 assert safetyduty.__file__.startswith({str(target)!r}), safetyduty.__file__
 from hypothesis import given, settings, strategies as st
 from safetyduty import serde

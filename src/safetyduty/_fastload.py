@@ -1,4 +1,4 @@
-"""Generated structure functions for the fast path of :mod:`safetyduty.serde`.
+"""Generated structure functions for the fast path of :mod:`safetyduty._convert`.
 
 For each model, one Python function is generated that reads a JSON object
 into the model's constructor. The checks a hook would make for ``str``,
@@ -32,9 +32,8 @@ def _reject(value: object) -> Any:
 class _Writer:
     """Source text and the names it refers to."""
 
-    def __init__(self, conv: cattrs.Converter, enums: frozenset[type[Enum]]) -> None:
+    def __init__(self, conv: cattrs.Converter) -> None:
         self.conv = conv
-        self.enums = enums
         self.names: dict[str, object] = {"_reject": _reject, "Mapping": Mapping}
         self.counter = itertools.count()
 
@@ -47,7 +46,7 @@ class _Writer:
         """A Python expression that reads *var* as a *t*, or raises."""
         if t in (str, int, bool):
             return f"({var} if type({var}) is {self.bind(t)} else _reject({var}))"
-        if t in self.enums:
+        if isinstance(t, type) and issubclass(t, Enum):
             members = {member.value: member for member in t}
             return f"({self.bind(members)}[{var}] if type({var}) is str else _reject({var}))"
         args = get_args(t)
@@ -70,12 +69,10 @@ class _Writer:
         return f"{hook}({var}, {self.bind(t)})"
 
 
-def structure_function(
-    cls: type, conv: cattrs.Converter, enums: frozenset[type[Enum]]
-) -> Callable[[object, object], object]:
+def structure_function(cls: type, conv: cattrs.Converter) -> Callable[[object, object], object]:
     """The generated fast structure function of the attrs class *cls*."""
     attrs.resolve_types(cls)
-    writer = _Writer(conv, enums)
+    writer = _Writer(conv)
     fields = attrs.fields(cls)
     allowed = writer.bind(frozenset(f.name for f in fields))
     lines = [

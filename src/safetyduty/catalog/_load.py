@@ -6,7 +6,7 @@ import functools
 from importlib.resources import files
 from typing import Any, Final
 
-from safetyduty import serde
+from safetyduty import _convert
 from safetyduty._compat import tomllib
 from safetyduty.errors import UnknownCodeError, ValidationError
 from safetyduty.models import Obligation, Plan, Portfolio
@@ -52,7 +52,7 @@ def _read(name: str) -> dict[str, Any]:
 def _catalog_obligations() -> tuple[Obligation, ...]:
     raw = _read("obligations.toml")
     entries = raw.get("obligation", [])
-    return tuple(serde.from_dict(entry, Obligation) for entry in entries)
+    return tuple(_convert.from_dict(entry, Obligation) for entry in entries)
 
 
 @functools.cache
@@ -104,7 +104,7 @@ def plans() -> tuple[Plan, ...]:
     """The seed plans shipped as data, by id."""
     folder = files("safetyduty.catalog").joinpath("data/plans")
     names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".toml"))
-    loaded = tuple(serde.from_dict(_read(f"plans/{name}"), Plan) for name in names)
+    loaded = tuple(_convert.from_dict(_read(f"plans/{name}"), Plan) for name in names)
     for name, each in zip(names, loaded, strict=True):
         if name != f"{each.id}.toml":
             raise ValidationError(f"plans/{name}", each.id, "must match the file name")
