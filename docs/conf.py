@@ -46,13 +46,10 @@ from safetyduty.rules.requirements import *
 from safetyduty.rules.credit import *
 from safetyduty.rules.compliance import *
 from safetyduty.rules.targets import *
-from safetyduty.rules.standing import *
-from safetyduty.rules.personnel import *
-from safetyduty.rules.authorities import *
 from safetyduty.testing.strategies import *
-from safetyduty.rules._report import _example_report
-from safetyduty import catalog
-from safetyduty.rules._dated import Ruling, Dated, Version, dated
+from safetyduty.rules.compliance._report import _example_report
+from safetyduty import catalog, law
+from safetyduty.law import Dated, Version, dated
 """
 suppress_warnings = ["myst.header"]
 napoleon_use_ivar = True  # "Attributes:" as field lists, so autodoc members are not described twice

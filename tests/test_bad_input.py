@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safetyduty import catalog, cli, i18n, serde
+from safetyduty import catalog, cli, i18n, law, serde
 from safetyduty._compat import tomllib
 from safetyduty.calendars import (
     default_calendar,
@@ -41,18 +41,16 @@ from safetyduty.models import (
     RecordKind,
     Role,
     Subject,
+    region_covers,
 )
 from safetyduty.rules import (
-    authorities,
     classify,
     compliance,
     credit,
     deadlines,
     expenses,
-    personnel,
     phrases,
     requirements,
-    standing,
     statutory,
     targets,
 )
@@ -69,13 +67,23 @@ BODY = Authority(
     uscc="114415000070431508", name="某局", subject=Subject.REGULATOR_COUNTY, region="441521"
 )
 DAY = date(2026, 6, 30)
-RECORD = Record(id="r", kind=RecordKind.DRILL, on=date(2026, 6, 1), enterprise=FIRM.uscc)
+RECORD = Record(id="r", kind=RecordKind.DRILL_PLAN, on=date(2026, 6, 1), enterprise=FIRM.uscc)
 PERSON = Person(id="p", name="张三", role=Role.WORKER, took_office_on=date(2026, 3, 2))
 EVENT = CreditEvent(
     id="e", subject=FIRM.uscc, kind=CreditEventKind.ADMINISTRATIVE_PENALTY, on=date(2025, 5, 10),
     basis=Basis(document="x"),
 )  # fmt: skip
 CAL = default_calendar()
+PLAN_TEXT = """
+id = "p"
+title = "某方案"
+issuer = "某市"
+level = "city"
+region = "441500"
+start = "2026-01-01"
+end = "2026-12-31"
+basis = { document = "某方案" }
+"""
 HAZARD = Hazard(
     id="h", enterprise=FIRM.uscc, found_on=date(2026, 6, 1), level=HazardLevel.GENERAL,
     description="x",
@@ -132,10 +140,19 @@ CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
     ),
     ("risk_level_matrix", classify.risk_level_matrix, {"likelihood": 2, "severity": 2}),
     ("safety_cost", expenses.safety_cost, {"category": "coal_open_pit", "base": Decimal(1000)}),
-    ("drill_frequency", requirements.drill_frequency, {"enterprise": FIRM}),
-    ("is_high_risk", requirements.is_high_risk, {"enterprise": FIRM}),
-    ("plan_evaluation_period", requirements.plan_evaluation_period, {"enterprise": FIRM}),
-    ("principal_fine_rate", requirements.principal_fine_rate, {"grade": AccidentGrade.GENERAL}),
+    ("drill_frequency", requirements.drill_frequency, {"enterprise": FIRM, "as_of": DAY}),
+    ("is_high_risk", requirements.is_high_risk, {"enterprise": FIRM, "as_of": DAY}),
+    (
+        "plan_evaluation_period",
+        requirements.plan_evaluation_period,
+        {"enterprise": FIRM, "as_of": DAY},
+    ),
+    (
+        "principal_fine_rate",
+        requirements.principal_fine_rate,
+        {"grade": AccidentGrade.GENERAL, "as_of": DAY},
+    ),
+    ("size_class", requirements.size_class, {"enterprise": FIRM, "as_of": DAY}),
     (
         "requires_liability_insurance",
         requirements.requires_liability_insurance,
@@ -144,16 +161,25 @@ CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
     (
         "requires_registered_safety_engineer",
         requirements.requires_registered_safety_engineer,
-        {"enterprise": FIRM},
-    ),
-    (
-        "requires_safety_director",
-        requirements.requires_safety_director,
         {"enterprise": FIRM, "as_of": DAY},
     ),
-    ("staffing_requirement", requirements.staffing_requirement, {"enterprise": FIRM}),
-    ("training_hours", requirements.training_hours, {"role": Role.WORKER, "enterprise": FIRM}),
-    ("unit_fine_range", requirements.unit_fine_range, {"grade": AccidentGrade.GENERAL}),
+    ("staffing_requirement", requirements.staffing_requirement, {"enterprise": FIRM, "as_of": DAY}),
+    (
+        "training_hours",
+        requirements.training_hours,
+        {"role": Role.WORKER, "enterprise": FIRM, "as_of": DAY},
+    ),
+    (
+        "unit_fine_range",
+        requirements.unit_fine_range,
+        {"grade": AccidentGrade.GENERAL, "as_of": DAY},
+    ),
+    ("law.source", law.source, {"ident": "hazard-order-16"}),
+    ("law.duty", law.duty, {"ident": "emergency_plan.filing", "on": DAY}),
+    ("law.sector_list", law.sector_list, {"ident": "training.high-risk", "on": DAY}),
+    ("law.parameter", law.parameter, {"ident": "operators.review", "on": DAY}),
+    ("law.unverified", law.unverified, {"basis": Basis(document="x", source="hazard-order-16")}),
+    ("load_plan", catalog.load_plan, {"source": PLAN_TEXT}),
     ("black_regime_at", credit.black_regime_at, {"day": DAY}),
     (
         "credit_status",
@@ -166,11 +192,22 @@ CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
         credit.red_list_eligibility,
         {"enterprise": FIRM, "events": [EVENT], "as_of": DAY},
     ),
-    ("catalog_entry", compliance.catalog_entry, {"key": "principal.monthly_inspection"}),
+    ("catalog.obligation", catalog.obligation, {"key": "shanwei.principal.monthly_inspection"}),
     (
         "evaluate",
         compliance.evaluate,
-        {"enterprise": FIRM, "records": [RECORD], "as_of": DAY, "people": [PERSON]},
+        {
+            "enterprise": FIRM,
+            "records": [RECORD],
+            "as_of": DAY,
+            "people": [PERSON],
+            "plans": [catalog.plan("shanwei-2020")],
+        },
+    ),
+    (
+        "catalog.evaluate",
+        catalog.evaluate,
+        {"enterprise": FIRM, "records": [RECORD], "as_of": DAY},
     ),
     (
         "evaluate_many",
@@ -184,19 +221,19 @@ CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
     ),
     (
         "standing_requirements",
-        standing.standing_requirements,
+        compliance.standing_requirements,
         {"enterprise": FIRM, "as_of": DAY, "records": [RECORD]},
     ),
     (
         "personnel_requirements",
-        personnel.personnel_requirements,
+        compliance.personnel_requirements,
         {"enterprise": FIRM, "people": [PERSON], "as_of": DAY},
     ),
-    ("covers", authorities.covers, {"plan_region": "441500", "region": "441521"}),
+    ("region_covers", region_covers, {"outer": "441500", "inner": "441521"}),
     (
         "evaluate_authority",
-        authorities.evaluate_authority,
-        {"authority": BODY, "records": [], "as_of": DAY},
+        compliance.evaluate_authority,
+        {"authority": BODY, "records": [], "as_of": DAY, "plans": catalog.plans()},
     ),
     ("holiday_law_for", holiday_law_for, {"year": 2026}),
     ("statutory_holidays", statutory_holidays, {"year": 2026}),

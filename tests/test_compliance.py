@@ -19,6 +19,8 @@ from safetyduty import catalog, serde
 from safetyduty.cli import main
 from safetyduty.errors import UnknownCodeError, ValidationError
 from safetyduty.models import (
+    ALWAYS,
+    NATIONAL,
     Accident,
     AccidentKind,
     Authority,
@@ -59,6 +61,11 @@ def rec(kind: RecordKind, on: date, ident: str = "") -> Record:
     return Record(id=ident or f"{kind.value}-{on}", kind=kind, on=on, enterprise=FIRM.uscc)
 
 
+def unscoped(duty: Obligation) -> Obligation:
+    """*duty* binding everywhere and always: to test how rows count, apart from where and when."""
+    return attrs.evolve(duty, jurisdiction=NATIONAL, effective=ALWAYS, plan=None)
+
+
 def rows(
     obligation: str, records: list[Record], as_of: date, since: date = JAN_1, **extra: Any
 ) -> list[tuple[date | None, Any, S]]:
@@ -68,7 +75,7 @@ def rows(
         records,
         as_of=as_of,
         since=since,
-        obligations=[catalog.obligation(obligation)],
+        obligations=[unscoped(catalog.obligation(obligation))],
         **extra,
     )
     return [(r.start, r.due, r.status) for r in report.rows]
@@ -88,7 +95,7 @@ class TestWorkedScenarios:
             (D(2026, 2, 1), D(2026, 2, 28), S.MISSED),
             (D(2026, 3, 1), D(2026, 3, 31), S.MET),
             (D(2026, 4, 1), D(2026, 4, 30), S.DUE),
-        ] == rows("principal.monthly_inspection", records, as_of=D(2026, 4, 10))
+        ] == rows("shanwei.principal.monthly_inspection", records, as_of=D(2026, 4, 10))
 
     def test_monthly_25th_is_due_on_the_25th(self) -> None:
         """每月25日前: filed on the 25th is met; on the 27th is late; nothing by the 26th is missed."""
@@ -111,9 +118,9 @@ class TestWorkedScenarios:
         """A one-off drill due 2026-06-30, held 2026-07-08: late (and missed before it was held)."""
         duty = Obligation(
             id="drill.once", title="2026年6月底前组织一次应急演练", subject=Subject.ENTERPRISE,
-            evidence=RecordKind.DRILL, schedule=OneOff(due=D(2026, 6, 30)), basis=Basis(document="示例方案"),
+            evidence=RecordKind.DRILL_PLAN, schedule=OneOff(due=D(2026, 6, 30)), basis=Basis(document="示例方案"),
         )  # fmt: skip
-        drill = rec(RecordKind.DRILL, D(2026, 7, 8))
+        drill = rec(RecordKind.DRILL_PLAN, D(2026, 7, 8))
         assert [S.MISSED] == [
             r.status for r in evaluate(FIRM, [drill], as_of=D(2026, 7, 7), obligations=[duty]).rows
         ]
@@ -127,15 +134,21 @@ class TestWorkedScenarios:
             deaths=1, serious_injuries=0, direct_loss=Decimal(300000),
         )  # fmt: skip
         before = rows(
-            "accident.retraining.principal", [], as_of=D(2026, 7, 1), accidents=[accident]
+            "shanwei.principal.retraining_after_fatal_accident",
+            [],
+            as_of=D(2026, 7, 1),
+            accidents=[accident],
         )
         assert [(D(2026, 5, 1), D(2026, 8, 3), S.UPCOMING)] == before
         missed = rows(
-            "accident.retraining.principal", [], as_of=D(2026, 8, 4), accidents=[accident]
+            "shanwei.principal.retraining_after_fatal_accident",
+            [],
+            as_of=D(2026, 8, 4),
+            accidents=[accident],
         )
         assert [(D(2026, 5, 1), D(2026, 8, 3), S.MISSED)] == missed
         met = rows(
-            "accident.retraining.principal",
+            "shanwei.principal.retraining_after_fatal_accident",
             [rec(RecordKind.RETRAINING, D(2026, 8, 3))],
             as_of=D(2026, 9, 1),
             accidents=[accident],
@@ -143,7 +156,10 @@ class TestWorkedScenarios:
         assert [S.MET] == [status for _, _, status in met]
         non_fatal = attrs.evolve(accident, deaths=0)
         assert [] == rows(
-            "accident.retraining.principal", [], as_of=D(2026, 9, 1), accidents=[non_fatal]
+            "shanwei.principal.retraining_after_fatal_accident",
+            [],
+            as_of=D(2026, 9, 1),
+            accidents=[non_fatal],
         )
 
     def test_a_deadline_past_the_calendar_is_not_rolled_and_says_so(self) -> None:
@@ -156,7 +172,9 @@ class TestWorkedScenarios:
             FIRM,
             [],
             as_of=D(2026, 11, 23),
-            obligations=[catalog.obligation("accident.retraining.principal")],
+            obligations=[
+                unscoped(catalog.obligation("shanwei.principal.retraining_after_fatal_accident"))
+            ],
             accidents=[accident],
         )
         (row,) = report.rows
@@ -275,22 +293,47 @@ class TestWorkedScenarios:
         """下一季度15日前: the Q1 report filed 4-10 is met; filed 4-20 is late; a March filing does not count."""
         on_time = rows(
             "hazard.statistics.quarterly",
-            [rec(RecordKind.REPORT_FILED, D(2026, 4, 10))],
+            [rec(RecordKind.HAZARD_STATISTICS_QUARTERLY, D(2026, 4, 10))],
             as_of=D(2026, 5, 1),
         )
         assert (D(2026, 4, 1), D(2026, 4, 15), S.MET) == on_time[0]
         late = rows(
             "hazard.statistics.quarterly",
-            [rec(RecordKind.REPORT_FILED, D(2026, 4, 20))],
+            [rec(RecordKind.HAZARD_STATISTICS_QUARTERLY, D(2026, 4, 20))],
             as_of=D(2026, 5, 1),
         )
         assert S.LATE == late[0][2]
         early = rows(
             "hazard.statistics.quarterly",
-            [rec(RecordKind.REPORT_FILED, D(2026, 3, 20))],
+            [rec(RecordKind.HAZARD_STATISTICS_QUARTERLY, D(2026, 3, 20))],
             as_of=D(2026, 5, 1),
         )
         assert S.MISSED == early[0][2]
+
+    def test_the_quarterly_filing_is_not_the_yearly_one(self) -> None:
+        """Order 16 第十四条 asks for two reports: a quarterly form does not meet the yearly one."""
+        quarterly = [rec(RecordKind.HAZARD_STATISTICS_QUARTERLY, D(2027, 1, 10))]
+        yearly = rows("hazard.statistics.yearly", quarterly, as_of=D(2027, 2, 1))
+        assert [(D(2027, 1, 1), D(2027, 1, 31), S.MISSED)] == yearly[:1]
+        filed = [rec(RecordKind.HAZARD_STATISTICS_YEARLY, D(2027, 1, 31))]
+        assert S.MET == rows("hazard.statistics.yearly", filed, as_of=D(2027, 2, 1))[0][2]
+
+    def test_a_plan_drill_is_not_an_on_site_drill(self) -> None:
+        """应急预案管理办法 第三十三条: yearly comprehensive/special drills and half-yearly on-site drills."""
+        plan_drill = [rec(RecordKind.DRILL_PLAN, D(2026, 5, 10))]
+        on_site = rows("emergency_plan.drill.on_site", plan_drill, as_of=D(2026, 7, 1))
+        assert [(D(2026, 1, 1), D(2026, 6, 30), S.MISSED)] == on_site[:1]
+        yearly = rows("emergency_plan.drill.yearly", plan_drill, as_of=D(2026, 7, 1))
+        assert [(D(2026, 1, 1), D(2026, 12, 31), S.MET)] == yearly
+
+    def test_the_principal_takes_part_in_a_drill_that_names_him(self) -> None:
+        """汕尾 八个一次 "参加一次演练": a drill record that names no one does not show the principal took part."""
+        boss = Person(id="p1", name="张三", role=Role.PRINCIPAL, enterprise=FIRM.uscc)
+        anonymous = rec(RecordKind.DRILL_PLAN, D(2026, 6, 10))
+        named = attrs.evolve(anonymous, id="d2", person="p1")
+        duty = "shanwei.principal.yearly_drill"
+        assert S.UPCOMING == rows(duty, [anonymous], as_of=D(2026, 7, 1), people=[boss])[0][2]
+        assert S.MET == rows(duty, [anonymous, named], as_of=D(2026, 7, 1), people=[boss])[0][2]
 
     def test_a_workers_training_is_not_the_principals(self) -> None:
         """A record naming a worker does not meet a 主要负责人 duty; one naming no one does."""
@@ -305,10 +348,10 @@ class TestWorkedScenarios:
                 records,
                 as_of=D(2026, 12, 31),
                 since=JAN_1,
-                obligations=[catalog.obligation("principal.yearly_training")],
+                obligations=[unscoped(catalog.obligation("shanwei.principal.yearly_training"))],
                 people=people,
             )
-            (row,) = [r for r in report.rows if r.obligation == "principal.yearly_training"]
+            (row,) = [r for r in report.rows if r.obligation == "shanwei.principal.yearly_training"]
             return row.status
 
         assert S.DUE == status([course], [worker])
@@ -317,7 +360,7 @@ class TestWorkedScenarios:
 
     def test_group_companies_check_quarterly(self) -> None:
         """集团公司季查 binds a group company only; a skipped quarter is missed."""
-        duty = [catalog.obligation("hazard_check.group_quarterly")]
+        duty = [unscoped(catalog.obligation("xinzhou.hazard_check.group_quarterly"))]
         group = attrs.evolve(FIRM, group_company=True)
         done = [
             rec(RecordKind.HAZARD_CHECK_GROUP, D(2026, 3, 31)),
@@ -351,7 +394,7 @@ class TestWorkedScenarios:
             records,
             as_of=D(2026, 3, 20),
             since=D(2026, 1, 1),
-            obligations=[catalog.obligation("principal.monthly_inspection")],
+            obligations=[unscoped(catalog.obligation("shanwei.principal.monthly_inspection"))],
         )
         assert (1, 1, 1) == (report.summary[S.MET], report.summary[S.MISSED], report.summary[S.DUE])
         assert Decimal("0.5") == report.rate
@@ -381,8 +424,8 @@ RECORDS = st.lists(
             [
                 RecordKind.LED_INSPECTION,
                 RecordKind.SAFETY_STUDY,
-                RecordKind.DRILL,
-                RecordKind.REPORT_FILED,
+                RecordKind.DRILL_PLAN,
+                RecordKind.HAZARD_STATISTICS_QUARTERLY,
             ]
         ),
         st.dates(min_value=D(2026, 1, 1), max_value=D(2026, 11, 30)),
@@ -391,11 +434,11 @@ RECORDS = st.lists(
     max_size=30,
 )
 DUTIES = [
-    catalog.obligation(k)
+    unscoped(catalog.obligation(k))
     for k in (
-        "principal.monthly_inspection",
-        "principal.quarterly_study",
-        "principal.yearly_drill",
+        "shanwei.principal.monthly_inspection",
+        "shanwei.principal.quarterly_study",
+        "shanwei.principal.yearly_drill",
         "hazard.statistics.quarterly",
     )
 ]
@@ -408,7 +451,11 @@ class TestProperties:
     @given(
         RECORDS,
         st.sampled_from(
-            [RecordKind.LED_INSPECTION, RecordKind.SAFETY_STUDY, RecordKind.REPORT_FILED]
+            [
+                RecordKind.LED_INSPECTION,
+                RecordKind.SAFETY_STUDY,
+                RecordKind.HAZARD_STATISTICS_QUARTERLY,
+            ]
         ),
         st.dates(min_value=D(2026, 1, 1), max_value=D(2026, 11, 30)),
     )
@@ -447,9 +494,9 @@ class TestProperties:
         assert first == again
         counts = {d.id: sum(1 for r in first.rows if r.obligation == d.id) for d in DUTIES}
         assert {
-            "principal.monthly_inspection": 11,
-            "principal.quarterly_study": 4,
-            "principal.yearly_drill": 1,
+            "shanwei.principal.monthly_inspection": 11,
+            "shanwei.principal.quarterly_study": 4,
+            "shanwei.principal.yearly_drill": 1,
             "hazard.statistics.quarterly": 4,
         } == counts
 
@@ -551,9 +598,9 @@ class TestCatalog:
     def test_eight_once_are_all_there(self) -> None:
         """汕尾's 八个一次: monthly, quarterly and six yearly duties."""
         freqs = [catalog.obligation(k).schedule.frequency.value for k in (  # type: ignore[union-attr]
-            "principal.monthly_inspection", "principal.quarterly_study", "principal.yearly_summary_meeting",
-            "principal.yearly_analysis_meeting", "principal.yearly_responsibility_letters", "principal.yearly_lecture",
-            "principal.yearly_drill", "principal.yearly_training")]  # fmt: skip
+            "shanwei.principal.monthly_inspection", "shanwei.principal.quarterly_study", "shanwei.principal.yearly_summary_meeting",
+            "shanwei.principal.yearly_analysis_meeting", "shanwei.principal.yearly_responsibility_letters", "shanwei.principal.yearly_lecture",
+            "shanwei.principal.yearly_drill", "shanwei.principal.yearly_training")]  # fmt: skip
         assert ["monthly", "quarterly", *["yearly"] * 6] == freqs
 
     def test_unknown_ids(self) -> None:
@@ -618,8 +665,8 @@ class TestCommands:
         path.write_text(serde.dumps(portfolio), encoding="utf-8")
         code, report = self.run("evaluate", str(path), "--as-of", "2020-06-30", "--locale", "en")
         assert 0 == code
-        assert "乌鲁木齐市安委办: 2 overdue, 0 due within 30 days" in report
-        assert "2020-04-25  填报《安全生产专项整治三年行动统计表》" in report
+        assert "乌鲁木齐市安委办: 1 overdue, 0 due within 30 days" in report
+        assert "2020-06-25  填报《安全生产专项整治三年行动统计表》" in report
 
     def test_evaluate_bad_files(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A missing file or a bad field: one line naming it, exit code 2."""

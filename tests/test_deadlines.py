@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from safetyduty import law
 from safetyduty.calendars import default_calendar
-from safetyduty.errors import SafetyDutyError, UnknownCodeError, ValidationError
+from safetyduty.errors import NoRuleInForceError, SafetyDutyError, UnknownCodeError, ValidationError
 from safetyduty.models import (
     DueKind,
     DueRule,
@@ -254,11 +255,42 @@ class TestOccurrences:
 class TestStatutory:
     """The catalog of fixed deadlines, each with its source."""
 
-    def test_every_entry_has_a_basis_and_unique_id(self) -> None:
-        """Ids are unique; each basis names a document and an article."""
-        ids = [e.id for e in statutory.STATUTORY]
-        assert len(ids) == len(set(ids))
-        assert all(e.basis.document and e.basis.article for e in statutory.STATUTORY)
+    def test_every_entry_has_a_basis_and_a_first_day(self) -> None:
+        """Each national duty names a registry source, an article and the day its text took effect."""
+        duties = law.national_duties()
+        assert all(e.basis.source and e.basis.article for e in duties)
+        assert all(e.effective.start is not None for e in duties)
+
+    def test_an_event_before_the_text_has_no_deadline(self) -> None:
+        """应急条例 took effect 2019-04-01; Order 16 on 2008-02-01: earlier events have no such limit."""
+        with pytest.raises(NoRuleInForceError, match="2021-09-01"):
+            statutory.statutory_deadline("accident.rectification_assessment", D(2021, 8, 31))
+        assert (
+            D(2022, 9, 1)
+            == statutory.statutory_deadline("accident.rectification_assessment", D(2021, 9, 1)).due
+        )
+
+    def test_the_version_in_force_on_the_events_day_is_cited(self) -> None:
+        """备案 within 20 working days: 令88 for a plan published in 2018, 令2 for one in 2020."""
+        assert (
+            "emergency-plans-2016"
+            == statutory.statutory_deadline("emergency_plan.filing", D(2018, 3, 1)).basis.source
+        )  # type: ignore[union-attr]
+        assert (
+            "emergency-plans-2019"
+            == statutory.statutory_deadline("emergency_plan.filing", D(2020, 3, 2)).basis.source
+        )  # type: ignore[union-attr]
+
+    def test_supplementary_report_runs_from_the_accident(self) -> None:
+        """条例 第十三条: the 30 days are counted from the accident, not from the change."""
+        d = statutory.statutory_deadline(
+            "accident.supplementary_report", D(2026, 3, 1), changed_on=D(2026, 3, 31)
+        )
+        assert D(2026, 3, 31) == d.due
+        with pytest.raises(ValidationError, match="changed_on"):
+            statutory.statutory_deadline(
+                "accident.supplementary_report", D(2026, 3, 1), changed_on=D(2026, 4, 1)
+            )
 
     @pytest.mark.parametrize(
         ("key", "event", "due"),
@@ -276,13 +308,12 @@ class TestStatutory:
             ("accident.supplementary_report", D(2026, 3, 1), D(2026, 3, 31)),
             ("accident.supplementary_report.road_fire", D(2026, 9, 24), D(2026, 10, 8)),
             ("accident.investigation_report", D(2026, 3, 1), D(2026, 4, 30)),
-            ("accident.approval", D(2026, 9, 20), D(2026, 10, 8)),
-            ("accident.retraining.principal", D(2026, 5, 1), D(2026, 8, 3)),
+            ("accident.approval.general", D(2026, 9, 20), D(2026, 10, 8)),
             ("accident.rectification_assessment", D(2024, 2, 29), D(2025, 2, 28)),
             ("emergency_plan.filing", D(2025, 9, 26), D(2025, 10, 30)),
             ("special_operation.certificate.review", D(2023, 5, 10), D(2026, 5, 11)),
             ("special_operation.certificate.review.extended", D(2020, 10, 1), D(2026, 10, 8)),
-            ("assessment.high_risk.took_office", D(2025, 8, 31), D(2026, 2, 28)),
+            ("assessment.took_office", D(2025, 8, 31), D(2026, 2, 28)),
             ("penalty.publication", D(2026, 9, 28), D(2026, 10, 13)),
             ("penalty.fine_payment", D(2026, 2, 1), D(2026, 2, 24)),
         ],
@@ -291,7 +322,15 @@ class TestStatutory:
         """Each limit from its event, typed by hand on the 2024-2026 calendars."""
         deadline = statutory.statutory_deadline(key, event)
         assert due == deadline.due
-        assert statutory.statutory(key).basis == deadline.basis
+        assert (
+            statutory.statutory(
+                key,
+                on=event
+                if isinstance(event, date) and not isinstance(event, datetime)
+                else event.date(),
+            ).basis
+            == deadline.basis
+        )
 
     def test_unknown_and_recurring_keys(self) -> None:
         """Unknown keys and recurring entries are clear errors."""

@@ -120,17 +120,48 @@ class TestRequirements:
     def test_staffing(self, industry: Industry, employees: int, expected: req.Staffing) -> None:
         """第二十四条 at the 100-employee boundary."""
         assert (
-            expected == req.staffing_requirement(firm(industry=industry, employees=employees)).value
+            expected
+            == req.staffing_requirement(
+                firm(industry=industry, employees=employees), as_of=date(2026, 1, 1)
+            ).value
         )
+
+    @pytest.mark.parametrize(
+        ("industry", "as_of", "high"),
+        [
+            (Industry.METAL_SMELTING, date(2014, 11, 30), False),  # 2002 第十九条: no 金属冶炼
+            (Industry.METAL_SMELTING, date(2014, 12, 1), True),  # 2014 第二十一条
+            (Industry.WATERWAY, date(2021, 8, 31), False),  # 2014: only 道路运输
+            (Industry.WATERWAY, date(2021, 9, 1), True),  # 2021 第二十四条: 运输单位
+        ],
+    )
+    def test_the_high_risk_list_by_version(
+        self, industry: Industry, as_of: date, high: bool
+    ) -> None:
+        """The 第二十四条 list grew: 金属冶炼 and 道路运输 in 2014, all 运输 in 2021."""
+        assert high == req.is_high_risk(firm(industry=industry), as_of=as_of).value
+
+    def test_a_smelting_metallurgy_works_is_a_metal_smelter(self) -> None:
+        """A 冶金 or 有色 enterprise that smelts gets the law's 金属冶炼 duties."""
+        steel = firm(industry=Industry.METALLURGY, smelting=True)
+        rolling = firm(industry=Industry.METALLURGY)
+        assert req.is_high_risk(steel, as_of=date(2026, 1, 1)).value
+        assert not req.is_high_risk(rolling, as_of=date(2026, 1, 1)).value
+        assert req.requires_registered_safety_engineer(steel, as_of=date(2026, 1, 1)).value
+        assert 48 == req.training_hours(Role.PRINCIPAL, steel, as_of=date(2026, 1, 1)).value
+        with pytest.raises(ValidationError, match="smelting"):
+            firm(industry=Industry.MACHINERY, smelting=True)
 
     def test_registered_safety_engineer(self) -> None:
         """Producers and storers of dangerous goods, mines, smelters; not traders."""
         assert req.requires_registered_safety_engineer(
-            firm(industry=Industry.HAZCHEM_STORAGE)
+            firm(industry=Industry.HAZCHEM_STORAGE), as_of=date(2026, 1, 1)
         ).value
         assert not req.requires_registered_safety_engineer(
-            firm(industry=Industry.HAZCHEM_TRADING)
+            firm(industry=Industry.HAZCHEM_TRADING), as_of=date(2026, 1, 1)
         ).value
+        with pytest.raises(NoRuleInForceError, match="2014-12-01"):
+            req.requires_registered_safety_engineer(firm(), as_of=date(2014, 11, 30))
 
     def test_liability_insurance_by_date(self) -> None:
         """The 2017 list, then the 2025 one; before 2017-12-12 there is no rule to apply."""
@@ -144,24 +175,6 @@ class TestRequirements:
         assert not req.requires_liability_insurance(firm(), as_of=date(2026, 1, 1)).value
         with pytest.raises(NoRuleInForceError):
             req.requires_liability_insurance(boat, as_of=date(2017, 1, 1))
-
-    def test_safety_director(self) -> None:
-        """新疆: 国有企业 and 规模以上 industry from 2022-12-31; not elsewhere; not before."""
-        xinjiang = firm(region="650100", above_designated_size=True)
-        assert req.requires_safety_director(xinjiang, as_of=date(2022, 12, 31)).value
-        assert req.requires_safety_director(
-            firm(region="650100", industry=Industry.COMMERCE, state_owned=True),
-            as_of=date(2023, 1, 1),
-        ).value
-        assert not req.requires_safety_director(
-            firm(region="650100", industry=Industry.COMMERCE, above_designated_size=True),
-            as_of=date(2023, 1, 1),
-        ).value
-        assert not req.requires_safety_director(
-            firm(above_designated_size=True), as_of=date(2023, 1, 1)
-        ).value
-        with pytest.raises(NoRuleInForceError):
-            req.requires_safety_director(xinjiang, as_of=date(2022, 12, 30))
 
     @pytest.mark.parametrize(
         ("role", "industry", "kind", "hours"),
@@ -180,28 +193,74 @@ class TestRequirements:
     )
     def test_training_hours(self, role: Role, industry: Industry, kind: str, hours: int) -> None:
         """Order 3 第九条, 第十三条 and the 安委 2012 decision."""
-        assert hours == req.training_hours(role, firm(industry=industry), kind=kind).value  # type: ignore[arg-type]
+        assert (
+            hours
+            == req.training_hours(
+                role, firm(industry=industry), kind=kind, as_of=date(2026, 1, 1)
+            ).value
+        )  # type: ignore[arg-type]
+
+    def test_yearly_hours_of_other_workers_before_the_2012_decision(self) -> None:
+        """Order 3 sets no yearly hours for workers of other units; the 安委 decision does, from 2013."""
+        with pytest.raises(NoRuleInForceError):
+            req.training_hours(Role.WORKER, firm(), kind="annual", as_of=date(2012, 12, 31))
+        assert (
+            8
+            == req.training_hours(Role.WORKER, firm(), kind="annual", as_of=date(2013, 1, 1)).value
+        )
 
     def test_training_hours_bad_input(self) -> None:
         """Special operators and unknown kinds are errors."""
         with pytest.raises(ValidationError):
-            req.training_hours(Role.SPECIAL_OPERATOR, firm())
+            req.training_hours(Role.SPECIAL_OPERATOR, firm(), as_of=date(2026, 1, 1))
         with pytest.raises(ValidationError):
-            req.training_hours(Role.WORKER, firm(), kind="monthly")  # type: ignore[arg-type]
+            req.training_hours(Role.WORKER, firm(), kind="monthly", as_of=date(2026, 1, 1))  # type: ignore[arg-type]
 
     def test_drills_and_evaluation(self) -> None:
         """应急条例 第八条 units drill half-yearly; others yearly; evaluation every 3 years for listed units."""
         assert (
-            Frequency.HALF_YEARLY == req.drill_frequency(firm(industry=Industry.URBAN_RAIL)).value
+            Frequency.HALF_YEARLY
+            == req.drill_frequency(firm(industry=Industry.URBAN_RAIL), as_of=date(2026, 1, 1)).value
         )
-        assert Frequency.YEARLY == req.drill_frequency(firm()).value
-        assert req.plan_evaluation_period(firm(industry=Industry.CONSTRUCTION)).value is not None
-        assert req.plan_evaluation_period(firm()).value is None
+        assert Frequency.YEARLY == req.drill_frequency(firm(), as_of=date(2026, 1, 1)).value
+        assert (
+            req.plan_evaluation_period(
+                firm(industry=Industry.CONSTRUCTION), as_of=date(2026, 1, 1)
+            ).value
+            is not None
+        )
+        assert req.plan_evaluation_period(firm(employees=150), as_of=date(2026, 1, 1)).value is None
+
+    @pytest.mark.parametrize(
+        ("industry", "employees", "revenue", "evaluated"),
+        [
+            (Industry.MACHINERY, 2000, 500_000_000, True),  # 大型 工业
+            (Industry.MACHINERY, 300, 20_000_000, True),  # 中型: both lower bounds met
+            (Industry.MACHINERY, 300, 19_999_999, False),  # revenue short: 小型
+            (Industry.MACHINERY, 299, 20_000_000, False),  # head count short: 小型
+            (Industry.HAZCHEM_STORAGE, 100, 10_000_000, True),  # 仓储业 中型 from 100 people
+        ],
+    )
+    def test_medium_size_or_larger_evaluates_every_three_years(
+        self, industry: Industry, employees: int, revenue: int, evaluated: bool
+    ) -> None:
+        """第三十五条 "中型规模以上的其他生产经营单位", read by 国统字〔2017〕213号 (both bounds)."""
+        unit = firm(industry=industry, employees=employees, annual_revenue=Decimal(revenue))
+        listed = industry is Industry.HAZCHEM_STORAGE
+        assert (evaluated or listed) == (
+            req.plan_evaluation_period(unit, as_of=date(2026, 1, 1)).value is not None
+        )
+
+    def test_removed_sectors_of_article_35(self) -> None:
+        """城市轨道交通, 人员密集场所 and 道路危险货物运输 are not named by 第三十五条."""
+        for industry in (Industry.URBAN_RAIL, Industry.CROWDED_PLACES, Industry.ROAD_HAZMAT):
+            small = firm(industry=industry, employees=10, annual_revenue=Decimal(1_000_000))
+            assert req.plan_evaluation_period(small, as_of=date(2026, 1, 1)).value is None
 
     def test_fines(self) -> None:
         """第九十五条 rates and 第一百一十四条 ranges, ×2-×5 when egregious."""
         assert [Decimal("0.4"), Decimal("0.6"), Decimal("0.8"), Decimal("1.0")] == [
-            req.principal_fine_rate(g).value
+            req.principal_fine_rate(g, as_of=date(2026, 1, 1)).value
             for g in (
                 AccidentGrade.GENERAL,
                 AccidentGrade.LARGER,
@@ -210,7 +269,20 @@ class TestRequirements:
             )
         ]
         assert (Decimal(20_000_000), Decimal(100_000_000)) == req.unit_fine_range(
-            AccidentGrade.ESPECIALLY_MAJOR, egregious=True
+            AccidentGrade.ESPECIALLY_MAJOR, egregious=True, as_of=date(2026, 1, 1)
         ).value
         with pytest.raises(ValidationError):
-            req.principal_fine_rate("major")  # type: ignore[arg-type]
+            req.principal_fine_rate("major", as_of=date(2026, 1, 1))  # type: ignore[arg-type]
+
+    def test_fines_follow_the_law_in_force(self) -> None:
+        """2014 第九十二条 30/40/60/80% until 2021-08-31; 2021 第九十五条 40/60/80/100% from 2021-09-01."""
+        assert (
+            Decimal("0.3")
+            == req.principal_fine_rate(AccidentGrade.GENERAL, as_of=date(2021, 8, 31)).value
+        )
+        assert (
+            Decimal("0.4")
+            == req.principal_fine_rate(AccidentGrade.GENERAL, as_of=date(2021, 9, 1)).value
+        )
+        with pytest.raises(NoRuleInForceError, match="2021-09-01"):
+            req.unit_fine_range(AccidentGrade.GENERAL, as_of=date(2021, 8, 31))

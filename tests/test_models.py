@@ -190,7 +190,7 @@ class TestObligations:
             "id": "o",
             "title": "t",
             "subject": Subject.PRINCIPAL,
-            "evidence": RecordKind.DRILL,
+            "evidence": RecordKind.DRILL_PLAN,
         }
         rejects(Obligation, "schedule", **fields, schedule="每月", basis=BASIS)
         rejects(

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from safetyduty import law
 from safetyduty.errors import ValidationError
 from safetyduty.models import (
     Certificate,
@@ -21,8 +22,12 @@ from safetyduty.models import (
     RecordKind,
     Role,
 )
-from safetyduty.rules.compliance import ComplianceStatus, evaluate, evaluate_many
-from safetyduty.rules.personnel import personnel_requirements
+from safetyduty.rules.compliance import (
+    ComplianceStatus,
+    evaluate,
+    evaluate_many,
+    personnel_requirements,
+)
 
 D = date
 S = ComplianceStatus
@@ -285,14 +290,15 @@ class TestInEvaluate:
             enterprise=PLANT.uscc,
             took_office_on=D(2020, 3, 1),
         )
+        yearly = [law.duty("training.yearly")]
         report = evaluate(
-            PLANT, [], as_of=D(2027, 1, 1), obligations=[], people=[boss], since=D(2026, 1, 1)
+            PLANT, [], as_of=D(2027, 1, 1), obligations=yearly, people=[boss], since=D(2026, 1, 1)
         )
         assert [("training.yearly", "p1", S.MISSED)] == [
             (r.obligation, r.person, r.status) for r in report.rows
         ][:1]
         [many] = evaluate_many(
-            [PLANT], [], as_of=D(2027, 1, 1), obligations=[], people=[boss], since=D(2026, 1, 1)
+            [PLANT], [], as_of=D(2027, 1, 1), obligations=yearly, people=[boss], since=D(2026, 1, 1)
         )
         assert report == many
         assert "每年再培训学时 (p1)" in report._repr_html_()

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safetyduty.errors import UnknownCodeError, ValidationError
+from safetyduty import catalog, law
+from safetyduty.errors import ValidationError
 from safetyduty.models import (
     Certificate,
     CertificateKind,
@@ -22,8 +23,14 @@ from safetyduty.models import (
     Standardization,
     StandardizationLevel,
 )
-from safetyduty.rules.compliance import ComplianceStatus, evaluate
-from safetyduty.rules.standing import STANDING_REQUIREMENTS, standing_requirements
+from safetyduty.rules.compliance import ComplianceStatus, evaluate, standing_requirements
+
+STANDING_REQUIREMENTS = (
+    "standing.responsibility_system",
+    "standing.safety_staffing",
+    "standing.registered_engineer",
+    "standing.liability_insurance",
+)
 
 D = date
 S = ComplianceStatus
@@ -53,10 +60,12 @@ def check(
     records: tuple[Record, ...] = (),
     people: tuple[Person, ...] = (),
 ) -> tuple[S, object, tuple[str, ...]]:
-    """(status, due, evidence) of one standing requirement."""
-    [row] = standing_requirements(
-        enterprise, as_of=as_of, records=records, people=people, only=[key]
+    """(status, due, evidence) of one standing requirement (a national one, or a plan's)."""
+    duties = [d for d in law.national_duties() if d.id == key] or [catalog.obligation(key)]
+    report = evaluate(
+        enterprise, records, as_of=as_of, since=D(2020, 1, 1), obligations=duties, people=people
     )
+    [row] = report.rows
     assert key == row.obligation
     return row.status, row.due, row.evidence
 
@@ -89,15 +98,27 @@ class TestStaffing:
         records = (rec(RecordKind.SAFETY_BODY_ESTABLISHED, D(2025, 12, 1)),)
         assert S.MET == check("standing.safety_staffing", as_of=D(2026, 1, 1), records=records)[0]
 
-    def test_the_title_follows_the_100_employee_tier(self) -> None:
-        [hundred] = standing_requirements(
-            firm(employees=100), as_of=D(2026, 1, 1), only=["standing.safety_staffing"]
+    def test_the_reason_follows_the_100_employee_tier(self) -> None:
+        """安全生产法 第二十四条: "超过一百人" a body or full-time staff; "一百人以下" part-time allowed."""
+        hundred = standing_requirements(firm(employees=100), as_of=D(2026, 1, 1))[1]
+        more = standing_requirements(firm(employees=101), as_of=D(2026, 1, 1))[1]
+        assert (
+            "full-time or part-time safety managers required (100 employees <= 100)"
+            in hundred.reason
         )
-        [more] = standing_requirements(
-            firm(employees=101), as_of=D(2026, 1, 1), only=["standing.safety_staffing"]
+        assert (
+            "a safety body or full-time safety managers required (101 employees > 100)"
+            in more.reason
         )
-        assert "专职或兼职" in hundred.title
-        assert "管理机构" in more.title
+
+    def test_the_threshold_was_300_before_the_2014_revision(self) -> None:
+        """2002 第十九条 (300) until 2014-11-30; 2014 第二十一条 (100) from 2014-12-01."""
+        before = standing_requirements(firm(employees=200), as_of=D(2014, 11, 30))[1]
+        after = standing_requirements(firm(employees=200), as_of=D(2014, 12, 1))[1]
+        assert "(200 employees <= 300)" in before.reason
+        assert "work-safety-law-2002" == before.basis.source
+        assert "(200 employees > 100)" in after.reason
+        assert "work-safety-law-2014" == after.basis.source
 
 
 class TestRegisteredEngineer:
@@ -126,6 +147,8 @@ class TestRegisteredEngineer:
 
 
 class TestSafetyDirector:
+    """新疆 三年行动: "2022年底前，国有企业和规模以上工业、交通、建设企业全部设立安全总监"."""
+
     STATE_FIRM = firm(region="650100", state_owned=True)
 
     @pytest.mark.parametrize(
@@ -140,14 +163,28 @@ class TestSafetyDirector:
     )
     def test_by_the_end_of_2022(self, appointed: date | None, as_of: date, status: S) -> None:
         records = (rec(RecordKind.SAFETY_DIRECTOR_APPOINTED, appointed),) if appointed else ()
-        got = check("standing.safety_director", self.STATE_FIRM, as_of=as_of, records=records)
+        key = "xinjiang.safety_director.state_owned"
+        got = check(key, self.STATE_FIRM, as_of=as_of, records=records)
         assert (status, D(2022, 12, 31)) == got[:2]
 
     def test_outside_xinjiang(self) -> None:
-        assert (
-            S.NOT_APPLICABLE
-            == check("standing.safety_director", firm(state_owned=True), as_of=D(2024, 1, 1))[0]
+        """A state-owned firm in 汕尾 is outside the plan's jurisdiction."""
+        got = check(
+            "xinjiang.safety_director.state_owned", firm(state_owned=True), as_of=D(2022, 6, 1)
         )
+        assert S.NOT_APPLICABLE == got[0]
+
+    def test_a_private_firm_above_size_in_industry(self) -> None:
+        big = firm(region="650100", above_designated_size=True)
+        key = "xinjiang.safety_director.above_size"
+        assert S.DUE == check(key, big, as_of=D(2022, 12, 1))[0]
+        shop = firm(region="650100", above_designated_size=True, industry=Industry.COMMERCE)
+        assert S.NOT_APPLICABLE == check(key, shop, as_of=D(2022, 12, 1))[0]
+
+    def test_the_duty_exists_once(self) -> None:
+        """In the 新疆 plan's data, and nowhere else."""
+        national = {d.id for d in law.national_duties()}
+        assert not any("safety_director" in ident for ident in national)
 
 
 class TestLiabilityInsurance:
@@ -159,16 +196,32 @@ class TestLiabilityInsurance:
         assert S.MET == check(key, self.FISHERY, as_of=D(2026, 6, 30), records=records)[0]
         assert S.MISSED == check(key, self.FISHERY, as_of=D(2026, 7, 1), records=records)[0]
 
-    def test_no_list_before_2017_and_not_for_other_sectors(self) -> None:
+    def test_mandatory_from_2021_09_01_and_not_for_other_sectors(self) -> None:
+        """第五十一条第二款 (2021): "应当投保"; the 2014 text only encouraged it."""
         key = "standing.liability_insurance"
-        assert S.NOT_APPLICABLE == check(key, self.FISHERY, as_of=D(2017, 12, 11))[0]
-        assert S.MISSED == check(key, self.FISHERY, as_of=D(2017, 12, 12))[0]
+        assert S.NOT_APPLICABLE == check(key, self.FISHERY, as_of=D(2021, 8, 31))[0]
+        assert S.MISSED == check(key, self.FISHERY, as_of=D(2021, 9, 1))[0]
         assert (
             S.NOT_APPLICABLE == check(key, firm(industry=Industry.COMMERCE), as_of=D(2026, 1, 1))[0]
         )
 
+    def test_the_list_in_force_is_cited(self) -> None:
+        """The 2017 list until 2025-03-28, the 2025 list from 2025-03-29."""
+        records = (rec(RecordKind.LIABILITY_INSURANCE, D(2025, 1, 10)),)
+        before = standing_requirements(self.FISHERY, as_of=D(2025, 3, 28), records=records)[3]
+        after = standing_requirements(self.FISHERY, as_of=D(2025, 3, 29), records=records)[3]
+        assert S.MET == before.status == after.status
+        assert "work-safety-law-2021" == before.basis.source
+
+
+XICHA = "620100-xicha"
+
 
 class TestStandardization:
+    """西岔: "危险物品的生产、经营、储存单位于2021年底前全部达到安全生产标准化三级以上标准（危险化学品企业自建成投产之日起一年内达标）"."""
+
+    KEY = "xicha.standardization.dangerous_goods"
+
     @pytest.mark.parametrize(
         ("industry", "started", "granted", "status", "due"),
         [
@@ -178,7 +231,7 @@ class TestStandardization:
             (Industry.HAZCHEM_PRODUCTION, D(2021, 6, 15), D(2022, 6, 15), S.MET, D(2022, 6, 15)),
             (Industry.HAZCHEM_PRODUCTION, D(2021, 6, 15), D(2022, 6, 16), S.LATE, D(2022, 6, 15)),
             (Industry.HAZCHEM_STORAGE, D(2020, 2, 29), D(2021, 12, 31), S.MET, D(2021, 12, 31)),
-            (Industry.HAZCHEM_STORAGE, D(2023, 2, 28), D(2024, 2, 28), S.MET, D(2024, 2, 28)),
+            (Industry.HAZCHEM_STORAGE, D(2021, 3, 1), D(2022, 3, 1), S.MET, D(2022, 3, 1)),
         ],
     )
     def test_deadlines(
@@ -186,22 +239,44 @@ class TestStandardization:
     ) -> None:
         unit = firm(
             industry=industry,
+            region="620122",
+            park=XICHA,
             production_started_on=started,
             standardization=Standardization(level=StandardizationLevel.LEVEL_3, granted_on=granted),
         )
-        assert (status, due) == check("standing.standardization", unit, as_of=D(2026, 1, 1))[:2]
+        assert (status, due) == check(self.KEY, unit, as_of=D(2022, 12, 31))[:2]
 
     def test_a_grade_after_as_of_does_not_count(self) -> None:
         unit = firm(
             industry=Industry.CIVIL_EXPLOSIVES,
+            region="620122",
+            park=XICHA,
             standardization=Standardization(
                 level=StandardizationLevel.LEVEL_1, granted_on=D(2022, 3, 1)
             ),
         )
-        assert S.MISSED == check("standing.standardization", unit, as_of=D(2022, 2, 28))[0]
+        assert S.MISSED == check(self.KEY, unit, as_of=D(2022, 2, 28))[0]
 
-    def test_other_industries(self) -> None:
-        assert S.NOT_APPLICABLE == check("standing.standardization", as_of=D(2026, 1, 1))[0]
+    def test_other_industries_and_other_places(self) -> None:
+        machinery = firm(region="620122", park=XICHA)
+        assert S.NOT_APPLICABLE == check(self.KEY, machinery, as_of=D(2022, 6, 1))[0]
+        outside = firm(industry=Industry.CIVIL_EXPLOSIVES, region="620122")
+        got = check(self.KEY, outside, as_of=D(2022, 6, 1))
+        assert S.NOT_APPLICABLE == got[0]
+
+    def test_not_after_the_plan(self) -> None:
+        """The plan ends with 2022: in 2026 its deadline binds no one."""
+        unit = firm(industry=Industry.CIVIL_EXPLOSIVES, region="620122", park=XICHA)
+        report = catalog.evaluate(unit, [], as_of=D(2026, 1, 1))
+        assert self.KEY not in {r.obligation for r in report.rows}
+        [use] = [u for u in report.plans if u.plan == "xicha-2020"]
+        assert (
+            False,
+            "its period 2020-01-01..2022-12-31 does not meet 2025-01-02..2026-01-01",
+        ) == (
+            use.applied,
+            use.reason,
+        )
 
 
 class TestDoubleReport:
@@ -209,9 +284,9 @@ class TestDoubleReport:
         unit = firm(region="650100")
         records = (rec(RecordKind.DOUBLE_REPORT_SYSTEM, D(2021, 1, 1)),)
         assert (S.LATE, D(2020, 12, 31)) == check(
-            "standing.double_report", unit, as_of=D(2021, 6, 1), records=records
+            "xinjiang.double_report", unit, as_of=D(2021, 6, 1), records=records
         )[:2]
-        assert S.NOT_APPLICABLE == check("standing.double_report", as_of=D(2021, 6, 1))[0]
+        assert S.NOT_APPLICABLE == check("xinjiang.double_report", as_of=D(2021, 6, 1))[0]
 
 
 class TestInEvaluate:
@@ -220,47 +295,44 @@ class TestInEvaluate:
         found = [r.obligation for r in report.rows if r.obligation.startswith("standing.")]
         assert list(STANDING_REQUIREMENTS) == found
 
-    def test_own_obligations_check_only_the_requirements_asked_for(self) -> None:
+    def test_own_obligations_judge_only_what_is_asked_for(self) -> None:
         none = evaluate(UNIT, [], as_of=D(2026, 6, 30), obligations=[])
         assert () == none.rows
         one = evaluate(
             UNIT,
             [],
             as_of=D(2026, 6, 30),
-            obligations=[],
-            requirements=["standing.responsibility_system"],
+            obligations=[law.duty("standing.responsibility_system")],
         )
         assert ["standing.responsibility_system"] == [r.obligation for r in one.rows]
 
-    def test_missed_requirements_are_overdue(self) -> None:
-        report = evaluate(
-            UNIT, [], as_of=D(2026, 6, 30), obligations=[], requirements=STANDING_REQUIREMENTS
-        )
-        overdue = {r.obligation for r in report.overdue()}
-        assert {"standing.responsibility_system", "standing.safety_staffing"} == overdue
+    def test_missed_requirements_are_not_overdue_rows(self) -> None:
+        """A standing requirement has no due date: missed, but not in the dated overdue list."""
+        rows = standing_requirements(UNIT, as_of=D(2026, 6, 30))
+        missed = {r.obligation for r in rows if r.status is S.MISSED}
+        assert {"standing.responsibility_system", "standing.safety_staffing"} == missed
 
     def test_explanations_without_a_due_date(self) -> None:
-        [row] = standing_requirements(
-            UNIT, as_of=D(2026, 1, 1), only=["standing.responsibility_system"]
-        )
+        row = standing_requirements(UNIT, as_of=D(2026, 1, 1))[0]
         assert row.explain().startswith(
             "建立健全并落实本单位全员安全生产责任制：no responsibility_system record，未完成"
+        )
+        assert row.explain("en").startswith(
+            "Establish and carry out a work-safety responsibility system covering every employee:"
         )
         assert "missed. Basis: 《中华人民共和国安全生产法》(2021)" in row.explain("en")
 
 
 class TestBadInput:
     def test_errors_name_the_field(self) -> None:
-        with pytest.raises(UnknownCodeError, match=r"standing\.nothing"):
-            standing_requirements(UNIT, as_of=D(2026, 1, 1), only=["standing.nothing"])
         with pytest.raises(ValidationError, match=r"people\[0\]"):
             standing_requirements(UNIT, as_of=D(2026, 1, 1), people=["张三"])  # type: ignore[list-item]
         with pytest.raises(ValidationError, match="as_of"):
             standing_requirements(UNIT, as_of="2026-01-01")  # type: ignore[arg-type]
         with pytest.raises(ValidationError, match="enterprise"):
             standing_requirements("x", as_of=D(2026, 1, 1))  # type: ignore[arg-type]
-        with pytest.raises(ValidationError, match="only"):
-            standing_requirements(UNIT, as_of=D(2026, 1, 1), only="standing.double_report")
+        with pytest.raises(ValidationError, match="records"):
+            standing_requirements(UNIT, as_of=D(2026, 1, 1), records="r1")  # type: ignore[arg-type]
 
 
 KINDS = st.sampled_from(

@@ -65,8 +65,25 @@ class _Writer:
                 f"({kind}([{each} for {item} in {var}]) "
                 f"if type({var}) is list or type({var}) is tuple else _reject({var}))"
             )
-        hook = self.bind(self.conv.get_structure_hook(t))
+        if attrs.has(t):
+            hook = self.bind(
+                _lazy(self.conv, t)
+            )  # a model may contain itself (Applicability.any_of)
+        else:
+            hook = self.bind(self.conv.get_structure_hook(t))
         return f"{hook}({var}, {self.bind(t)})"
+
+
+def _lazy(conv: cattrs.Converter, cls: type) -> Callable[[object, object], object]:
+    """The hook of a model, looked up on its first use rather than while generating."""
+    found: list[Callable[[object, object], object]] = []
+
+    def structure(value: object, target: object) -> object:
+        if not found:
+            found.append(conv.get_structure_hook(cls))
+        return found[0](value, target)
+
+    return structure
 
 
 def structure_function(cls: type, conv: cattrs.Converter) -> Callable[[object, object], object]:

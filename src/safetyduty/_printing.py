@@ -8,29 +8,23 @@ from datetime import date
 from decimal import Decimal
 from typing import TextIO
 
-from safetyduty.catalog import plan
+from safetyduty.catalog import evaluate_authority, evaluate_many, plan
 from safetyduty.i18n import label
 from safetyduty.models import Portfolio
-from safetyduty.rules.authorities import evaluate_authority
-from safetyduty.rules.compliance import (
-    ComplianceReport,
-    ComplianceRow,
-    ComplianceStatus,
-    evaluate_many,
-)
+from safetyduty.rules.compliance import ComplianceReport, ComplianceRow, ComplianceStatus
 
 __all__ = ["print_portfolio"]
 
 _EIGHT_ONCE = (
-    "principal.monthly_inspection",
-    "principal.quarterly_study",
-    "principal.yearly_summary_meeting",
-    "principal.yearly_analysis_meeting",
-    "principal.yearly_responsibility_letters",
-    "principal.yearly_lecture",
-    "principal.yearly_drill",
-    "principal.yearly_training",
-    "principal.safety_commitment",
+    "shanwei.principal.monthly_inspection",
+    "shanwei.principal.quarterly_study",
+    "shanwei.principal.yearly_summary_meeting",
+    "shanwei.principal.yearly_analysis_meeting",
+    "shanwei.principal.yearly_responsibility_letters",
+    "shanwei.principal.yearly_lecture",
+    "shanwei.principal.yearly_drill",
+    "shanwei.principal.yearly_training",
+    "shanwei.principal.safety_commitment",
 )
 _TEXT = {
     "zh_CN": {

@@ -12,7 +12,7 @@ Examples:
     >>> from safetyduty.models import Basis
     >>> basis = Basis(document="《安全生产法》(2021)", article="第二十一条")
     >>> to_dict(basis)
-    {'document': '《安全生产法》(2021)', 'article': '第二十一条', 'effective_from': None, 'url': None}
+    {'document': '《安全生产法》(2021)', 'article': '第二十一条', 'effective_from': None, 'url': None, 'source': None, 'note': ''}
     >>> loads(dumps(basis), Basis) == basis
     True
 """
@@ -40,7 +40,7 @@ def dumps(obj: Any, *, indent: int | None = None) -> str:
     Examples:
         >>> from safetyduty.models import Basis
         >>> dumps(Basis(document="《安全生产法》(2021)"))
-        '{"schema_version": 1, "type": "Basis", "data": {"document": "《安全生产法》(2021)", "article": "", "effective_from": null, "url": null}}'
+        '{"schema_version": 1, "type": "Basis", "data": {"document": "《安全生产法》(2021)", "article": "", "effective_from": null, "url": null, "source": null, "note": ""}}'
     """
     document = {"schema_version": SCHEMA_VERSION, "type": type(obj).__name__, "data": to_dict(obj)}
     return json.dumps(document, ensure_ascii=False, indent=indent)
@@ -55,7 +55,7 @@ def loads(text: str | bytes, cls: type[T]) -> T:
     Examples:
         >>> from safetyduty.models import Basis
         >>> loads('{"schema_version": 1, "type": "Basis", "data": {"document": "《安全生产法》(2021)"}}', Basis)
-        Basis(document='《安全生产法》(2021)', article='', effective_from=None, url=None)
+        Basis(document='《安全生产法》(2021)', article='', effective_from=None, url=None, source=None, note='')
     """
     try:
         document = json.loads(text)

@@ -1,21 +1,27 @@
-"""The built-in catalog: enterprise duties, the seed plans, and the sample portfolio.
+"""The built-in catalog: the seed plans as data, evaluation against them, and the sample portfolio.
 
-Data lives in ``catalog/data`` as TOML and JSON in the shape of
-:mod:`safetyduty.serde`, is loaded strictly once, and carries the source of
-every entry. The catalog sits beside the edges of the library: it loads its
-data with the serde converter.
+The national law is :mod:`safetyduty.law`; the catalog adds the local plans
+(``catalog/data/plans``, one TOML file each, loaded strictly once, every
+basis resolved against the source registry) and supplies them as the
+default to the rule engine: :func:`evaluate`, :func:`evaluate_many` and
+:func:`evaluate_authority` judge against the national duties and every seed
+plan whose jurisdiction and period bind. A plan of your own is one TOML
+file: :func:`load_plan`.
 
 Examples:
     >>> from safetyduty import catalog
-    >>> catalog.obligation("principal.monthly_inspection").title
+    >>> catalog.obligation("shanwei.principal.monthly_inspection").title
     '主要负责人每月至少带队检查一次安全生产工作'
     >>> [p.id for p in catalog.plans()]
     ['huining-2021', 'shanwei-2020', 'xicha-2020', 'xinjiang-2020', 'xinzhou-2020']
 """
 
 from safetyduty.catalog._load import (
-    STATUTORY_IN_CATALOG,
     enterprise_obligations,
+    evaluate,
+    evaluate_authority,
+    evaluate_many,
+    load_plan,
     obligation,
     plan,
     plans,
@@ -23,8 +29,11 @@ from safetyduty.catalog._load import (
 )
 
 __all__ = [
-    "STATUTORY_IN_CATALOG",
     "enterprise_obligations",
+    "evaluate",
+    "evaluate_authority",
+    "evaluate_many",
+    "load_plan",
     "obligation",
     "plan",
     "plans",

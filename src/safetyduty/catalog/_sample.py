@@ -220,10 +220,12 @@ def _records(index: int, uscc: str) -> list[Record]:
                 Decimal(16) if training else None,
                 f"{uscc[-6:]}-principal" if training else None,
             )
-    # Drills: a yearly exercise in June; on-site schemes in the first half, and for most the second.
-    add(RecordKind.DRILL, date(2026, 6, 10 + index % 15))
+    # Drills: a yearly exercise of the plan in June; on-site schemes in April and October, with gaps.
+    add(RecordKind.DRILL_PLAN, date(2026, 6, 10 + index % 15))
+    if index % 5 != 1:
+        add(RecordKind.DRILL_ON_SITE, date(2026, 4, 14 + index % 10))
     if index % 4 != 2:
-        add(RecordKind.DRILL, date(2026, 10, 12 + index % 10))
+        add(RecordKind.DRILL_ON_SITE, date(2026, 10, 12 + index % 10))
     # Hazard checks: teams daily (a lapse of a week for some), workshops weekly, plants monthly.
     lapse = set(_days(date(2026, 9, 1), date(2026, 9, 7))) if index % 5 == 3 else set()
     for day in _days(_FIRST, _LAST):
@@ -240,7 +242,7 @@ def _records(index: int, uscc: str) -> list[Record]:
         date(2026, 7, 20 if index % 8 == 5 else 13),
         date(2026, 10, 14),
     ):
-        add(RecordKind.REPORT_FILED, report_day)
+        add(RecordKind.HAZARD_STATISTICS_QUARTERLY, report_day)
     if index == _GROUP:
         for on in (date(2026, 3, 18), date(2026, 9, 16)):
             add(RecordKind.HAZARD_CHECK_GROUP, on)

@@ -17,27 +17,41 @@ from safetyduty.models._basis import Basis
 from safetyduty.models._credit import CreditEvent, CreditStatus, ListEntry
 from safetyduty.models._enterprise import (
     Enterprise,
+    EnterpriseSize,
     HazardFlag,
     Industry,
     Standardization,
     StandardizationLevel,
+    check_park,
     check_region,
     province_of,
+    region_covers,
     uscc_check_char,
 )
 from safetyduty.models._hazard import Hazard, RectificationPlan, StatusChange, Supervision
-from safetyduty.models._obligation import Applicability, Obligation
+from safetyduty.models._obligation import Applicability, Obligation, SectorLists
 from safetyduty.models._person import Certificate, Person
 from safetyduty.models._plan import Baseline, Milestone, Phase, Plan, Target
 from safetyduty.models._portfolio import Portfolio
 from safetyduty.models._record import Record
 from safetyduty.models._risk import Assessment, LecInputs, MatrixInputs, Risk
-from safetyduty.models._schedule import DueRule, Duration, OneOff, Recurring, Schedule, Triggered
+from safetyduty.models._schedule import (
+    DueRule,
+    Duration,
+    OneOff,
+    Recurring,
+    Schedule,
+    Standing,
+    Triggered,
+)
+from safetyduty.models._scope import ALWAYS, NATIONAL, Jurisdiction, Span
+from safetyduty.models._source import Source, Verification
 from safetyduty.models._vocab import (
     AccidentGrade,
     AccidentKind,
     AssessmentMethod,
     CertificateKind,
+    Check,
     CreditEventKind,
     CreditListKind,
     CreditRegime,
@@ -57,7 +71,9 @@ from safetyduty.models._vocab import (
 )
 
 __all__ = [
+    "ALWAYS",
     "AUTHORITY_SUBJECTS",
+    "NATIONAL",
     "Accident",
     "AccidentGrade",
     "AccidentKind",
@@ -69,6 +85,7 @@ __all__ = [
     "Basis",
     "Certificate",
     "CertificateKind",
+    "Check",
     "CreditEvent",
     "CreditEventKind",
     "CreditListKind",
@@ -80,6 +97,7 @@ __all__ = [
     "Duration",
     "DurationUnit",
     "Enterprise",
+    "EnterpriseSize",
     "EventKind",
     "Frequency",
     "Hazard",
@@ -88,6 +106,7 @@ __all__ = [
     "HazardSource",
     "HazardStatus",
     "Industry",
+    "Jurisdiction",
     "LecInputs",
     "ListEntry",
     "MatrixInputs",
@@ -106,15 +125,22 @@ __all__ = [
     "Risk",
     "Role",
     "Schedule",
+    "SectorLists",
+    "Source",
+    "Span",
     "Standardization",
     "StandardizationLevel",
+    "Standing",
     "StatusChange",
     "Subject",
     "Supervision",
     "Target",
     "TargetKind",
     "Triggered",
+    "Verification",
+    "check_park",
     "check_region",
     "province_of",
+    "region_covers",
     "uscc_check_char",
 ]

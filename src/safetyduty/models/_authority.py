@@ -8,7 +8,7 @@ import attrs
 
 from safetyduty._validate import member_of, non_empty_str
 from safetyduty.errors import ValidationError
-from safetyduty.models._enterprise import check_region, uscc
+from safetyduty.models._enterprise import check_region, park, uscc
 from safetyduty.models._vocab import Subject
 
 __all__ = ["AUTHORITY_SUBJECTS", "Authority"]
@@ -52,6 +52,7 @@ class Authority:
         name: its name.
         subject: which of a plan's subjects it is (``regulator_city``, ``department`` …).
         region: the 6-digit 行政区划代码 of its area.
+        park: the park it governs or lies in (a 管委会 and its departments), as a park code.
 
     Examples:
         >>> Authority(uscc="114415000070431508", name="汕尾市应急管理局",
@@ -67,3 +68,4 @@ class Authority:
     name: str = attrs.field(validator=non_empty_str)
     subject: Subject = attrs.field(validator=[member_of(Subject), _authority_subject])
     region: str = attrs.field(validator=_region)
+    park: str | None = attrs.field(default=None, validator=park)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -28,11 +29,14 @@ from safetyduty.errors import ValidationError
 
 __all__ = [
     "Enterprise",
+    "EnterpriseSize",
     "HazardFlag",
     "Industry",
     "Standardization",
     "StandardizationLevel",
+    "check_park",
     "province_of",
+    "region_covers",
     "uscc_check_char",
 ]
 
@@ -107,6 +111,51 @@ def check_region(value: object) -> None:
         raise ValidationError("region", value, "must start with a province-level code (11-82)")
 
 
+_PARK: Final = re.compile(r"[0-9]{6}-[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def check_park(value: object) -> None:
+    """Raise ValidationError unless *value* is a park code: its region's 行政区划代码, a dash, a slug.
+
+    A park (开发区、园区) has no 行政区划代码 of its own, so the library names it
+    by the code of the region it lies in and a lowercase slug, e.g.
+    ``"140900-xinzhou-edz"`` for 忻州经济开发区.
+
+    Examples:
+        >>> check_park("140900-xinzhou-edz")
+        >>> check_park("忻州开发区")
+        Traceback (most recent call last):
+        ...
+        safetyduty.errors.ValidationError: park: must be a region code, a dash and a lowercase slug, e.g. '140900-xinzhou-edz' (got '忻州开发区')
+    """
+    if not isinstance(value, str) or not _PARK.fullmatch(value):
+        raise ValidationError(
+            "park",
+            value,
+            "must be a region code, a dash and a lowercase slug, e.g. '140900-xinzhou-edz'",
+        )
+    check_region(value[:6])
+
+
+def region_covers(outer: str, inner: str) -> bool:
+    """Whether the region *outer* contains *inner* (``xx0000`` a province, ``xxxx00`` a city).
+
+    Examples:
+        >>> region_covers("650000", "650102"), region_covers("441500", "441521"), region_covers("441521", "441500")
+        (True, True, False)
+
+    Raises:
+        ValidationError: for a code that is not a 6-digit 行政区划代码.
+    """
+    check_region(outer)
+    check_region(inner)
+    if outer.endswith("0000"):
+        return inner[:2] == outer[:2]
+    if outer.endswith("00"):
+        return inner[:4] == outer[:4]
+    return inner == outer
+
+
 class Industry(StrEnum):
     """The sectors the law and the seed plans name."""
 
@@ -141,6 +190,21 @@ class Industry(StrEnum):
     CHEMICAL_PHARMA = "chemical_pharma"
     CROWDED_PLACES = "crowded_places"
     OTHER = "other"
+
+
+SMELTING_INDUSTRIES: Final = frozenset(
+    {Industry.METAL_SMELTING, Industry.METALLURGY, Industry.NONFERROUS}
+)
+"""The industries whose enterprises may smelt metal (金属冶炼)."""
+
+
+class EnterpriseSize(StrEnum):
+    """大/中/小/微型 by 《统计上大中小微型企业划分办法（2017）》 (国统字〔2017〕213号)."""
+
+    LARGE = "large"
+    MEDIUM = "medium"
+    SMALL = "small"
+    MICRO = "micro"
 
 
 class HazardFlag(StrEnum):
@@ -202,6 +266,10 @@ register(
             HazardFlag.HAZARDOUS_PROCESS,
             ("重点监管危险化工工艺", "key supervised hazardous process"),
         ),
+        (EnterpriseSize.LARGE, ("大型", "large")),
+        (EnterpriseSize.MEDIUM, ("中型", "medium")),
+        (EnterpriseSize.SMALL, ("小型", "small")),
+        (EnterpriseSize.MICRO, ("微型", "micro")),
         (StandardizationLevel.LEVEL_1, ("一级", "level 1")),
         (StandardizationLevel.LEVEL_2, ("二级", "level 2")),
         (StandardizationLevel.LEVEL_3, ("三级", "level 3")),
@@ -227,6 +295,16 @@ def uscc(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
 
 def _region(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     check_region(value)
+
+
+def park(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validator: ``None``, or a park code (:func:`check_park`) lying in the instance's region."""
+    if value is None:
+        return
+    check_park(value)
+    region = getattr(instance, "region", None)
+    if isinstance(value, str) and isinstance(region, str) and not region_covers(value[:6], region):
+        raise ValidationError("park", value, f"must lie in the region's area ({region})")
 
 
 def _flags(value: Iterable[HazardFlag]) -> frozenset[HazardFlag]:
@@ -264,6 +342,17 @@ class Enterprise:
         hazard_flags: 重大危险源, 粉尘涉爆, 涉氨制冷, 有限空间 and similar.
         standardization: its 安全生产标准化 grade, if any.
         production_started_on: when production started (投产), if known.
+        park: the park (开发区、园区) it lies in, as a park code
+            (:func:`check_park`); a park's rules bind only enterprises that declare it.
+        size: its size class (大/中/小/微型) if the caller knows it; otherwise
+            the rules derive it from ``employees``, ``annual_revenue`` and
+            ``total_assets`` where they can (:func:`~safetyduty.rules.requirements.size_class`).
+        total_assets: 资产总额 in yuan, if known (the size class of 建筑业 needs it).
+        smelting: a 冶金 or 有色 enterprise that smelts metal (炼铁、炼钢、有色金属冶炼):
+            the law's duties for 金属冶炼 units apply to it; an enterprise of industry
+            ``metal_smelting`` smelts by definition.
+        continuous_operation: it works every day (连续生产: shifts round the clock),
+            so duties "every day" bind on rest days too; otherwise on its working days.
 
     Examples:
         >>> e = Enterprise(uscc="914403001922038216", name="示例企业",
@@ -293,6 +382,36 @@ class Enterprise:
         default=None, validator=optional(instance_of(Standardization))
     )
     production_started_on: date | None = attrs.field(default=None, validator=optional(plain_date))
+    park: str | None = attrs.field(default=None, validator=park)
+    size: EnterpriseSize | None = attrs.field(
+        default=None, validator=optional(member_of(EnterpriseSize))
+    )
+    total_assets: Decimal | None = attrs.field(default=None, validator=optional(money))
+    smelting: bool = attrs.field(default=False, validator=flag)
+    continuous_operation: bool = attrs.field(default=False, validator=flag)
+
+    @smelting.validator
+    def _smelting_industry(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value and self.industry not in SMELTING_INDUSTRIES:
+            raise ValidationError(
+                "smelting",
+                value,
+                "applies only to metal_smelting, metallurgy or nonferrous enterprises",
+            )
+
+    @property
+    def sectors(self) -> frozenset[Industry]:
+        """Its industry, plus ``metal_smelting`` for a 冶金/有色 enterprise that smelts.
+
+        Examples:
+            >>> steel = Enterprise(uscc="914403001922038216", name="示例钢铁", industry=Industry.METALLURGY,
+            ...                    region="130200", employees=3000, smelting=True)
+            >>> sorted(s.value for s in steel.sectors)
+            ['metal_smelting', 'metallurgy']
+        """
+        if self.smelting:
+            return frozenset({self.industry, Industry.METAL_SMELTING})
+        return frozenset({self.industry})
 
     @property
     def province(self) -> str:

@@ -1,14 +1,15 @@
-"""Obligation: who must do what, when, which enterprises it binds, and why."""
+"""Obligation: who must do what, when, which enterprises it binds, where and when it is law, and why."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, cast
+from collections.abc import Callable, Iterable
+from typing import Any, Final, cast
 
 import attrs
 
 from safetyduty._validate import (
     as_frozenset,
+    as_tuple,
     count,
     flag,
     instance_of,
@@ -16,14 +17,27 @@ from safetyduty._validate import (
     non_empty_str,
     optional,
     set_of,
+    text,
+    tuple_of,
 )
 from safetyduty.errors import ValidationError
 from safetyduty.models._basis import Basis
-from safetyduty.models._enterprise import Enterprise, HazardFlag, Industry
+from safetyduty.models._enterprise import Enterprise, EnterpriseSize, HazardFlag, Industry
 from safetyduty.models._schedule import SCHEDULE_TYPES, Schedule
-from safetyduty.models._vocab import RecordKind, Subject
+from safetyduty.models._scope import ALWAYS, NATIONAL, Jurisdiction, Span
+from safetyduty.models._vocab import Check, RecordKind, Subject
 
-__all__ = ["Applicability", "Obligation"]
+__all__ = ["Applicability", "Obligation", "SectorLists"]
+
+SectorLists = Callable[[str], frozenset[Industry]]
+"""Resolves a named sector list of the law (its version on the day judged) to its industries."""
+
+_SIZE_ORDER: Final = {
+    EnterpriseSize.MICRO: 0,
+    EnterpriseSize.SMALL: 1,
+    EnterpriseSize.MEDIUM: 2,
+    EnterpriseSize.LARGE: 3,
+}
 
 
 def _industries(value: Iterable[Industry]) -> frozenset[Industry]:
@@ -34,12 +48,27 @@ def _flags(value: Iterable[HazardFlag]) -> frozenset[HazardFlag]:
     return cast("frozenset[HazardFlag]", as_frozenset(value))
 
 
+def _size_reason(known: EnterpriseSize | None, wanted: EnterpriseSize | None) -> str:
+    needed = f"{wanted.value if wanted else ''} or larger needed"
+    return f"size {known.value}, {needed}" if known else f"size unknown ({needed})"
+
+
+def _alternatives(value: Iterable[Applicability]) -> tuple[Applicability, ...]:
+    return cast("tuple[Applicability, ...]", as_tuple(value))
+
+
 @attrs.frozen(kw_only=True)
 class Applicability:
     """Declarative conditions on an enterprise; every condition given must hold.
 
     Attributes:
-        industries: the enterprise's industry is one of these (empty: any).
+        industries: the enterprise's industry is one of these (empty: any);
+            a 冶金/有色 enterprise that smelts also counts as ``metal_smelting``.
+        sector_list: the enterprise's industry is in this named sector list of
+            the law (e.g. ``emergency-regulation.article-8``), in the version in
+            force on the day judged (:func:`safetyduty.law.sector_list`).
+        min_size: the enterprise is at least this size (中型规模以上: ``medium``).
+        any_of: at least one of these holds (for "A、B或者C").
         hazard_flags: the enterprise has at least one of these (empty: no condition).
         min_employees: at least this many employees ("超过一百人" is 101).
         max_employees: at most this many employees ("一百人以下" is 100).
@@ -67,6 +96,21 @@ class Applicability:
     state_owned: bool | None = attrs.field(default=None, validator=optional(flag))
     above_designated_size: bool | None = attrs.field(default=None, validator=optional(flag))
     group_company: bool | None = attrs.field(default=None, validator=optional(flag))
+    sector_list: str = attrs.field(default="", validator=text)
+    min_size: EnterpriseSize | None = attrs.field(
+        default=None, validator=optional(member_of(EnterpriseSize))
+    )
+    any_of: tuple[Applicability, ...] = attrs.field(
+        default=(), converter=_alternatives, validator=tuple_of(object)
+    )
+
+    @any_of.validator
+    def _alternatives_are_conditions(
+        self, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+    ) -> None:
+        for index, item in enumerate(value):
+            if not isinstance(item, Applicability):
+                raise ValidationError(f"any_of[{index}]", item, "must be an Applicability")
 
     @max_employees.validator
     def _check_range(self, attribute: attrs.Attribute[Any], value: int | None) -> None:
@@ -75,14 +119,45 @@ class Applicability:
                 "max_employees", value, f"must be >= min_employees ({self.min_employees})"
             )
 
-    def why_not(self, enterprise: Enterprise) -> str | None:
-        """The first condition *enterprise* fails, in words, or ``None`` if all hold."""
+    def why_not(
+        self,
+        enterprise: Enterprise,
+        *,
+        sector_lists: SectorLists | None = None,
+        size: EnterpriseSize | None = None,
+    ) -> str | None:
+        """The first condition *enterprise* fails, in words, or ``None`` if all hold.
+
+        Args:
+            enterprise: the enterprise.
+            sector_lists: resolves :attr:`sector_list` (needed when one is named).
+            size: the enterprise's size class when it is not on the enterprise
+                (derived by the rules); ``None`` with neither fails ``min_size``.
+        """
         if not isinstance(enterprise, Enterprise):
             raise ValidationError("enterprise", enterprise, "must be an Enterprise")
+        sectors = enterprise.sectors
+        listed: frozenset[Industry] = frozenset()
+        if self.sector_list:
+            if sector_lists is None:
+                raise ValidationError(
+                    "sector_lists", None, f"must be given to resolve {self.sector_list!r}"
+                )
+            listed = sector_lists(self.sector_list)
+        known_size = enterprise.size or size
         checks = (
             (
-                bool(self.industries) and enterprise.industry not in self.industries,
+                bool(self.industries) and not (sectors & self.industries),
                 f"industry {enterprise.industry.value} not in {sorted(i.value for i in self.industries)}",
+            ),
+            (
+                bool(self.sector_list) and not (sectors & listed),
+                f"industry {enterprise.industry.value} not in the list {self.sector_list}",
+            ),
+            (
+                self.min_size is not None
+                and (known_size is None or _SIZE_ORDER[known_size] < _SIZE_ORDER[self.min_size]),
+                _size_reason(known_size, self.min_size),
             ),
             (
                 bool(self.hazard_flags) and not (self.hazard_flags & enterprise.hazard_flags),
@@ -110,20 +185,34 @@ class Applicability:
                 f"group_company is {enterprise.group_company}",
             ),
         )
-        return next((reason for failed, reason in checks if failed), None)
+        failed = next((reason for failed, reason in checks if failed), None)
+        if failed is not None or not self.any_of:
+            return failed
+        reasons = [
+            each.why_not(enterprise, sector_lists=sector_lists, size=size) for each in self.any_of
+        ]
+        if all(reason is not None for reason in reasons):
+            return "; ".join(r for r in reasons if r is not None)
+        return None
 
-    def applies_to(self, enterprise: Enterprise) -> bool:
+    def applies_to(
+        self,
+        enterprise: Enterprise,
+        *,
+        sector_lists: SectorLists | None = None,
+        size: EnterpriseSize | None = None,
+    ) -> bool:
         """Whether every condition holds for *enterprise*."""
-        return self.why_not(enterprise) is None
+        return self.why_not(enterprise, sector_lists=sector_lists, size=size) is None
 
 
-ANYONE = Applicability()
+ANYONE: Final = Applicability()
 
 
 def _schedule(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, SCHEDULE_TYPES):
         raise ValidationError(
-            attribute.name, value, "must be a Recurring, OneOff or Triggered schedule"
+            attribute.name, value, "must be a Recurring, OneOff, Triggered or Standing schedule"
         )
 
 
@@ -132,13 +221,26 @@ class Obligation:
     """A duty: who (``subject``) must do what (``title``), when (``schedule``), for which enterprises.
 
     Attributes:
-        id: a stable code, e.g. ``principal.monthly_inspection``.
+        id: a stable code, e.g. ``principal.monthly_inspection``. Versions of
+            one duty (the same duty under successive texts of a law) share the
+            id and have effective spans that do not overlap.
         title: the duty in the words of its source (Chinese).
         subject: who must carry it out.
         schedule: when it falls due.
         applicability: which enterprises it binds (default: all).
         evidence: the kind of record that shows it was done.
         basis: the text it comes from.
+        title_en: the duty in English, for English reports.
+        jurisdiction: where it binds (default: national).
+        effective: the days it is law (default: always); a period is judged
+            by the version in force on its due day.
+        plan: the id of the plan it comes from, for a plan's duty.
+        lasting: for a plan's duty that outlives the plan, the plan's words
+            that make it lasting ("建立长效机制", "常态化"); it then binds from the
+            plan's start with no end.
+        check: how the evidence is read (default: counting records).
+        personal: the evidence must name a person of the subject's role (the
+            主要负责人 "参加" a drill: a drill record that names the principal).
 
     Examples:
         >>> from safetyduty.models import Basis, Recurring
@@ -159,3 +261,24 @@ class Obligation:
     evidence: RecordKind = attrs.field(validator=member_of(RecordKind))
     basis: Basis = attrs.field(validator=instance_of(Basis))
     applicability: Applicability = attrs.field(default=ANYONE, validator=instance_of(Applicability))
+    title_en: str = attrs.field(default="", validator=text)
+    jurisdiction: Jurisdiction = attrs.field(default=NATIONAL, validator=instance_of(Jurisdiction))
+    effective: Span = attrs.field(default=ALWAYS, validator=instance_of(Span))
+    plan: str | None = attrs.field(default=None, validator=optional(non_empty_str))
+    lasting: str = attrs.field(default="", validator=text)
+    check: Check = attrs.field(default=Check.RECORDS, validator=member_of(Check))
+    personal: bool = attrs.field(default=False, validator=flag)
+
+    def in_language(self, locale: str) -> str:
+        """The title in *locale* (``zh_CN`` or ``en``); the Chinese title when no English one is given.
+
+        Examples:
+            >>> from safetyduty.models import Basis, OneOff
+            >>> from datetime import date
+            >>> duty = Obligation(id="x", title="2020年底前建立制度", title_en="Set up the system by the end of 2020",
+            ...     subject=Subject.ENTERPRISE, schedule=OneOff(due=date(2020, 12, 31)),
+            ...     evidence=RecordKind.OTHER, basis=Basis(document="示例"))
+            >>> duty.in_language("en")
+            'Set up the system by the end of 2020'
+        """
+        return self.title_en if locale == "en" and self.title_en else self.title

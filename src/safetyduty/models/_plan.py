@@ -26,6 +26,8 @@ from safetyduty.errors import ValidationError
 from safetyduty.models._basis import Basis
 from safetyduty.models._enterprise import Industry, check_region
 from safetyduty.models._obligation import Obligation
+from safetyduty.models._scope import ALWAYS, Jurisdiction, Span
+from safetyduty.models._source import Source
 from safetyduty.models._vocab import PlanLevel, TargetKind
 
 __all__ = ["Baseline", "Milestone", "Phase", "Plan", "Target"]
@@ -170,6 +172,10 @@ def _obligations(value: Iterable[Obligation]) -> tuple[Obligation, ...]:
     return cast("tuple[Obligation, ...]", as_tuple(value))
 
 
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return cast("tuple[Source, ...]", as_tuple(value))
+
+
 def _region(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     check_region(value)
 
@@ -180,6 +186,17 @@ class Plan:
 
     Phases are ordered, do not overlap and lie inside the plan's period;
     target and obligation ids are unique within the plan.
+
+    Where and when its duties bind: inside :attr:`jurisdiction` (by default
+    the issuer's region; a park's plan names its park) and inside the plan's
+    period. A duty may narrow either (its own jurisdiction inside the plan's,
+    its own effective span inside the plan's period), or outlive the plan
+    when the text makes it lasting (:attr:`Obligation.lasting`): it then binds
+    from its start with no end. :attr:`duties` gives the obligations with
+    their scope filled in; use it, not :attr:`obligations`, to judge.
+
+    :attr:`sources` holds the registry entries of documents the plan cites
+    that the library's registry does not have (a province's own plan text).
 
     Examples:
         >>> plan = Plan(id="xinjiang-3yr", title="安全生产专项整治三年行动实施方案",
@@ -208,6 +225,68 @@ class Plan:
     obligations: tuple[Obligation, ...] = attrs.field(
         default=(), converter=_obligations, validator=tuple_of(Obligation)
     )
+    jurisdiction: Jurisdiction = attrs.field(
+        default=attrs.Factory(lambda self: Jurisdiction(regions=[self.region]), takes_self=True),
+        validator=instance_of(Jurisdiction),
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=_sources, validator=tuple_of(Source)
+    )
+
+    @property
+    def period(self) -> Span:
+        """The plan's period as a span."""
+        return Span(start=self.start, end=self.end)
+
+    @property
+    def duties(self) -> tuple[Obligation, ...]:
+        """The obligations with their scope: the plan's id, jurisdiction and period unless narrowed.
+
+        Examples:
+            >>> from safetyduty import catalog
+            >>> duty = catalog.plan("shanwei-2020").duties[0]
+            >>> duty.plan, duty.jurisdiction.describe(), duty.effective.describe()
+            ('shanwei-2020', '汕尾市', '2020-07-01..2020-12-31')
+        """
+        scoped = []
+        for duty in self.obligations:
+            changes: dict[str, Any] = {"plan": self.id}
+            if duty.jurisdiction.is_national:
+                changes["jurisdiction"] = self.jurisdiction
+            if duty.effective == ALWAYS:
+                changes["effective"] = Span(
+                    start=self.start, end=None if duty.lasting else self.end
+                )
+            scoped.append(attrs.evolve(duty, **changes))
+        return tuple(scoped)
+
+    @jurisdiction.validator
+    def _inside_region(self, attribute: attrs.Attribute[Any], value: Jurisdiction) -> None:
+        if self.level is PlanLevel.NATIONAL:
+            return
+        if value.is_national or not Jurisdiction(regions=[self.region]).contains(value):
+            raise ValidationError(
+                "jurisdiction",
+                value.describe(),
+                f"must lie inside the issuer's region {self.region}",
+            )
+        for index, duty in enumerate(self.obligations):
+            if not duty.jurisdiction.is_national and not value.contains(duty.jurisdiction):
+                raise ValidationError(
+                    f"obligations[{index}].jurisdiction",
+                    duty.jurisdiction.describe(),
+                    f"must lie inside the plan's ({value.describe()})",
+                )
+            if duty.plan is not None and duty.plan != self.id:
+                raise ValidationError(
+                    f"obligations[{index}].plan", duty.plan, f"must be {self.id!r}"
+                )
+            if duty.effective != ALWAYS and not _fits(duty, self.period):
+                raise ValidationError(
+                    f"obligations[{index}].effective",
+                    duty.effective.describe(),
+                    f"must lie inside the plan's period {self.period.describe()} (unless lasting)",
+                )
 
     @end.validator
     def _ordered(self, attribute: attrs.Attribute[Any], value: date) -> None:
@@ -237,6 +316,13 @@ class Plan:
         self, attribute: attrs.Attribute[Any], value: tuple[Obligation, ...]
     ) -> None:
         _unique("obligations", [o.id for o in value])
+
+
+def _fits(duty: Obligation, period: Span) -> bool:
+    """A duty's own span lies inside the plan's period; a lasting duty's only starts inside it."""
+    if duty.lasting:
+        return duty.effective.start is not None and period.contains(duty.effective.start)
+    return duty.effective.within(period)
 
 
 def _unique(field: str, ids: list[str]) -> None:

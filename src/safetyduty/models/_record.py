@@ -35,9 +35,9 @@ class Record:
         details: free text.
 
     Examples:
-        >>> Record(id="r1", kind=RecordKind.DRILL, on=date(2026, 6, 16),
+        >>> Record(id="r1", kind=RecordKind.DRILL_PLAN, on=date(2026, 6, 16),
         ...        enterprise="914403001922038216").kind
-        <RecordKind.DRILL: 'drill'>
+        <RecordKind.DRILL_PLAN: 'drill_plan'>
     """
 
     id: str = attrs.field(validator=non_empty_str)

@@ -1,23 +1,25 @@
 """Duration and Schedule: how often, or by when, a duty falls due.
 
-A :data:`Schedule` is one of three kinds: :class:`Recurring` ("每月至少一次",
-"每月25日前"), :class:`OneOff` ("2021年底前") or :class:`Triggered` ("事故发生后
-1小时内"). Computing due dates from them is the job of
+A :data:`Schedule` is one of four kinds: :class:`Recurring` ("每月至少一次",
+"每月25日前"), :class:`OneOff` ("2021年底前"), :class:`Triggered` ("事故发生后
+1小时内") or :class:`Standing` (something to have in place: "建立健全…责任制",
+"2022年底前设立安全总监"). Computing due dates from them is the job of
 ``safetyduty.rules.deadlines``; here they are data, validated.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Any, Final, TypeAlias
+from typing import Any, Final, TypeAlias, cast
 
 import attrs
 
-from safetyduty._validate import int_between, member_of, optional, plain_date
+from safetyduty._validate import as_frozenset, int_between, member_of, optional, plain_date, set_of
 from safetyduty.errors import ValidationError
-from safetyduty.models._vocab import DueKind, DurationUnit, EventKind, Frequency
+from safetyduty.models._vocab import AccidentKind, DueKind, DurationUnit, EventKind, Frequency
 
-__all__ = ["DueRule", "Duration", "OneOff", "Recurring", "Schedule", "Triggered"]
+__all__ = ["DueRule", "Duration", "OneOff", "Recurring", "Schedule", "Standing", "Triggered"]
 
 MONTHS_IN_PERIOD: Final = {
     Frequency.MONTHLY: 1,
@@ -144,9 +146,20 @@ class OneOff:
     due: date = attrs.field(validator=plain_date)
 
 
+def _accident_kinds(value: Iterable[AccidentKind]) -> frozenset[AccidentKind]:
+    return cast("frozenset[AccidentKind]", as_frozenset(value))
+
+
 @attrs.frozen(kw_only=True)
 class Triggered:
     """A duty started by an event, to be done within a time limit.
+
+    Attributes:
+        event: what starts it.
+        within: the time limit.
+        accident_kinds: for duties started by an accident, the kinds of
+            accident it is for (empty: every kind); "道路交通事故、火灾事故自
+            发生之日起7日内" names two.
 
     Examples:
         >>> str(Triggered(event=EventKind.FATAL_ACCIDENT, within=Duration(amount=3, unit=DurationUnit.MONTHS)).within)
@@ -155,8 +168,32 @@ class Triggered:
 
     event: EventKind = attrs.field(validator=member_of(EventKind))
     within: Duration = attrs.field(validator=member_of(Duration))
+    accident_kinds: frozenset[AccidentKind] = attrs.field(
+        default=frozenset(), converter=_accident_kinds, validator=set_of(AccidentKind)
+    )
 
 
-Schedule: TypeAlias = Recurring | OneOff | Triggered
-"""One of the three kinds of schedule (tagged by ``type`` in JSON)."""
-SCHEDULE_TYPES: Final = (Recurring, OneOff, Triggered)
+@attrs.frozen(kw_only=True)
+class Standing:
+    """Something to have in place on every day judged, perhaps from a date on.
+
+    Attributes:
+        by: the day it must be in place by ("2022年底前设立安全总监"); ``None``
+            when it must be in place whenever the duty binds.
+        valid_for: how long one piece of evidence counts (a yearly insurance
+            policy); ``None`` when it counts until the day judged.
+
+    Examples:
+        >>> Standing(by=date(2022, 12, 31)).by
+        datetime.date(2022, 12, 31)
+        >>> Standing(valid_for=Duration(amount=1, unit=DurationUnit.YEARS)).valid_for.amount
+        1
+    """
+
+    by: date | None = attrs.field(default=None, validator=optional(plain_date))
+    valid_for: Duration | None = attrs.field(default=None, validator=optional(member_of(Duration)))
+
+
+Schedule: TypeAlias = Recurring | OneOff | Triggered | Standing
+"""One of the four kinds of schedule (tagged by ``type`` in JSON)."""
+SCHEDULE_TYPES: Final = (Recurring, OneOff, Triggered, Standing)

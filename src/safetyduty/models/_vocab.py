@@ -14,6 +14,7 @@ __all__ = [
     "AccidentKind",
     "AssessmentMethod",
     "CertificateKind",
+    "Check",
     "CreditEventKind",
     "CreditListKind",
     "CreditRegime",
@@ -130,9 +131,16 @@ class RecordKind(StrEnum):
     ANALYSIS_MEETING = "analysis_meeting"
     RESPONSIBILITY_LETTERS = "responsibility_letters"
     SAFETY_LECTURE = "safety_lecture"
-    DRILL = "drill"
+    DRILL_PLAN = "drill_plan"
+    """A drill of the comprehensive or a special emergency plan (综合/专项应急预案演练)."""
+    DRILL_ON_SITE = "drill_on_site"
+    """A drill of an on-site scheme (现场处置方案演练)."""
     TRAINING = "training"
     REPORT_FILED = "report_filed"
+    HAZARD_STATISTICS_QUARTERLY = "hazard_statistics_quarterly"
+    """The quarterly 隐患排查治理 statistics filed with the regulator (Order 16 第十四条)."""
+    HAZARD_STATISTICS_YEARLY = "hazard_statistics_yearly"
+    """The yearly 隐患排查治理 statistics filed with the regulator (Order 16 第十四条)."""
     HAZARD_CHECK_TEAM = "hazard_check_team"
     HAZARD_CHECK_WORKSHOP = "hazard_check_workshop"
     HAZARD_CHECK_PLANT = "hazard_check_plant"
@@ -153,6 +161,35 @@ class RecordKind(StrEnum):
     LIABILITY_INSURANCE = "liability_insurance"
     DOUBLE_REPORT_SYSTEM = "double_report_system"
     OTHER = "other"
+
+
+class Check(StrEnum):
+    """How the engine judges a duty: counting records, or a check of its own.
+
+    Where and when a duty binds, and why, are data; how the evidence is read
+    is one of these.
+    """
+
+    RECORDS = "records"
+    """Records of the duty's evidence kind, counted by its schedule."""
+    SAFETY_STAFFING = "safety_staffing"
+    """A safety body (a record) or safety managers (people), by the staffing rule in force."""
+    REGISTERED_ENGINEER = "registered_engineer"
+    """A person holding a valid 注册安全工程师 certificate."""
+    STANDARDIZATION = "standardization"
+    """The enterprise's 安全生产标准化 grade (危化: one year after 投产 at the earliest)."""
+    TRAINING_YEARLY = "training_yearly"
+    """Each person's yearly 学时 (training records with hours)."""
+    TRAINING_PRE_JOB = "training_pre_job"
+    """A new worker's 岗前 学时 before the first day of work."""
+    ASSESSMENT = "assessment"
+    """A principal's or safety manager's 考核 certificate after taking office."""
+    OPERATOR_CERTIFICATE = "operator_certificate"
+    """A special operator holds a 特种作业操作证."""
+    OPERATOR_REVIEW = "operator_review"
+    """The certificate's 复审 by its due date."""
+    OPERATOR_VALIDITY = "operator_validity"
+    """The certificate is within its validity (and not lapsed by a missed 复审)."""
 
 
 class PlanLevel(StrEnum):
@@ -351,7 +388,19 @@ register(
             ("签订安全生产责任书", "responsibility letters signed"),
         ),
         (RecordKind.SAFETY_LECTURE, ("安全生产讲课", "safety lecture")),
-        (RecordKind.DRILL, ("应急演练", "emergency drill")),
+        (
+            RecordKind.DRILL_PLAN,
+            ("综合或专项应急预案演练", "drill of the comprehensive or a special emergency plan"),
+        ),
+        (RecordKind.DRILL_ON_SITE, ("现场处置方案演练", "drill of an on-site response scheme")),
+        (
+            RecordKind.HAZARD_STATISTICS_QUARTERLY,
+            ("季度隐患排查治理统计分析表", "quarterly hazard statistics"),
+        ),
+        (
+            RecordKind.HAZARD_STATISTICS_YEARLY,
+            ("年度隐患排查治理统计分析表", "yearly hazard statistics"),
+        ),
         (RecordKind.TRAINING, ("安全培训", "safety training")),
         (RecordKind.REPORT_FILED, ("报送报表", "report filed")),
         (RecordKind.HAZARD_CHECK_TEAM, ("班组隐患排查", "team hazard check")),
@@ -380,6 +429,16 @@ register(
         (RecordKind.LIABILITY_INSURANCE, ("投保安全生产责任保险", "liability insurance policy")),
         (RecordKind.DOUBLE_REPORT_SYSTEM, ("建立“双报告”制度", "double-report system")),
         (RecordKind.OTHER, ("其他", "other")),
+        (Check.RECORDS, ("按记录计数", "counted from records")),
+        (Check.SAFETY_STAFFING, ("安全管理机构和人员", "safety body and staff")),
+        (Check.REGISTERED_ENGINEER, ("注册安全工程师", "registered safety engineer")),
+        (Check.STANDARDIZATION, ("安全生产标准化等级", "standardisation grade")),
+        (Check.TRAINING_YEARLY, ("年度再培训学时", "yearly training hours")),
+        (Check.TRAINING_PRE_JOB, ("岗前培训学时", "pre-job training hours")),
+        (Check.ASSESSMENT, ("任职考核", "assessment after taking office")),
+        (Check.OPERATOR_CERTIFICATE, ("特种作业操作证", "special operation certificate")),
+        (Check.OPERATOR_REVIEW, ("特种作业操作证复审", "certificate review")),
+        (Check.OPERATOR_VALIDITY, ("特种作业操作证有效期", "certificate validity")),
         (PlanLevel.NATIONAL, ("国家", "national")),
         (PlanLevel.PROVINCE, ("省级", "provincial")),
         (PlanLevel.CITY, ("市级", "city")),

@@ -31,7 +31,7 @@ from safetyduty.models import (
     Risk,
     Subject,
 )
-from safetyduty.rules._dated import Ruling
+from safetyduty.rules._ruling import Ruling
 
 __all__ = [
     "ACCIDENT_GRADE_BASIS",

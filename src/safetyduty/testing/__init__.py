@@ -34,6 +34,7 @@ STRATEGIES: Final[dict[type, st.SearchStrategy[Any]]] = {
     models.Duration: strategies.durations(),
     models.Enterprise: strategies.enterprises(),
     models.Hazard: strategies.hazards(),
+    models.Jurisdiction: strategies.jurisdictions(),
     models.ListEntry: strategies.list_entries(),
     models.Obligation: strategies.obligations(),
     models.Person: strategies.persons(),
@@ -41,6 +42,8 @@ STRATEGIES: Final[dict[type, st.SearchStrategy[Any]]] = {
     models.Portfolio: strategies.portfolios(),
     models.Record: strategies.records(),
     models.Risk: strategies.risks(),
+    models.Source: strategies.sources(),
+    models.Span: strategies.spans(),
     models.Standardization: strategies.standardizations(),
     models.Target: strategies.targets(),
 }

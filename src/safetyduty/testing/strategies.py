@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from safetyduty.models import (
@@ -33,6 +34,7 @@ from safetyduty.models import (
     Basis,
     Certificate,
     CertificateKind,
+    Check,
     CreditEvent,
     CreditEventKind,
     CreditStanding,
@@ -42,6 +44,7 @@ from safetyduty.models import (
     Duration,
     DurationUnit,
     Enterprise,
+    EnterpriseSize,
     EventKind,
     Frequency,
     Hazard,
@@ -49,6 +52,7 @@ from safetyduty.models import (
     HazardLevel,
     HazardSource,
     Industry,
+    Jurisdiction,
     LecInputs,
     ListEntry,
     MatrixInputs,
@@ -67,17 +71,21 @@ from safetyduty.models import (
     Risk,
     Role,
     Schedule,
+    Source,
+    Span,
     Standardization,
     StandardizationLevel,
+    Standing,
     Subject,
     Supervision,
     Target,
     TargetKind,
     Triggered,
+    Verification,
     uscc_check_char,
 )
 from safetyduty.models._credit import LIST_OF_REGIME
-from safetyduty.models._enterprise import _PROVINCES, USCC_CHARSET
+from safetyduty.models._enterprise import _PROVINCES, SMELTING_INDUSTRIES, USCC_CHARSET
 from safetyduty.models._schedule import MONTHS_IN_PERIOD
 
 __all__ = [
@@ -92,6 +100,7 @@ __all__ = [
     "durations",
     "enterprises",
     "hazards",
+    "jurisdictions",
     "list_entries",
     "money",
     "obligations",
@@ -102,6 +111,8 @@ __all__ = [
     "regions",
     "risks",
     "schedules",
+    "sources",
+    "spans",
     "standardizations",
     "targets",
     "uscc_codes",
@@ -217,7 +228,86 @@ def bases() -> st.SearchStrategy[Basis]:
         article=st.one_of(st.just(""), _TEXT),
         effective_from=st.none() | dates(date(1949, 10, 1), date(2030, 12, 31)),
         url=st.none() | st.just("https://example.org/law"),
+        source=st.none()
+        | st.sampled_from(["work-safety-law-2021", "hazard-order-16", "my-own-rule"]),
+        note=st.one_of(st.just(""), _TEXT),
     )
+
+
+_SOURCE_IDS = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
+
+
+@st.composite
+def sources(draw: st.DrawFn) -> Source:
+    """Registry entries (an unverified one always says why).
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(sources())
+        ... def check(x):
+        ...     assert x.status is Verification.VERIFIED or x.note.strip()
+        >>> check()
+    """
+    status = draw(st.sampled_from(Verification))
+    note = draw(_TEXT) if status is Verification.UNVERIFIED else draw(st.just("") | _TEXT)
+    return Source(
+        id=draw(_SOURCE_IDS),
+        title=draw(_TEXT),
+        issuer=draw(_TEXT),
+        status=status,
+        number=draw(st.just("") | _TEXT),
+        issued=draw(st.none() | dates()),
+        effective=draw(st.none() | dates()),
+        repealed_by=draw(st.none() | _SOURCE_IDS),
+        repealed_on=draw(st.none() | dates()),
+        url=draw(st.none() | st.just("https://example.org/law")),
+        note=note,
+    )
+
+
+@st.composite
+def spans(draw: st.DrawFn) -> Span:
+    """Effective spans, open or closed at either end.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(spans())
+        ... def check(x):
+        ...     assert x.start is None or x.end is None or x.start <= x.end
+        >>> check()
+    """
+    start = draw(st.none() | dates())
+    if start is None:
+        return Span(start=None, end=draw(st.none() | dates()))
+    end = draw(st.none() | st.integers(0, 5000).map(lambda days: start + timedelta(days=days)))
+    return Span(start=start, end=end)
+
+
+def _parks(region: str) -> st.SearchStrategy[str]:
+    return st.from_regex(r"[a-z0-9]{1,6}", fullmatch=True).map(lambda slug: f"{region}-{slug}")
+
+
+@st.composite
+def jurisdictions(draw: st.DrawFn) -> Jurisdiction:
+    """National, regional and park jurisdictions.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(jurisdictions())
+        ... def check(x):
+        ...     assert x.is_national or x.regions or x.parks
+        >>> check()
+    """
+    kind = draw(st.sampled_from(["national", "regions", "parks"]))
+    if kind == "national":
+        return Jurisdiction(name=draw(st.just("") | _TEXT))
+    places = draw(st.lists(regions(), min_size=1, max_size=3))
+    if kind == "regions":
+        return Jurisdiction(regions=places, name=draw(st.just("") | _TEXT))
+    return Jurisdiction(parks=[draw(_parks(r)) for r in places], name=draw(st.just("") | _TEXT))
 
 
 def standardizations() -> st.SearchStrategy[Standardization]:
@@ -248,19 +338,30 @@ def enterprises() -> st.SearchStrategy[Enterprise]:
         >>> check()
     """
     return st.builds(
-        Enterprise,
-        uscc=uscc_codes(),
-        name=_TEXT,
-        industry=st.sampled_from(Industry),
-        region=regions(),
-        employees=st.integers(min_value=0, max_value=500_000),
-        annual_revenue=st.none() | money(),
-        above_designated_size=st.booleans(),
-        state_owned=st.booleans(),
-        group_company=st.booleans(),
-        hazard_flags=st.frozensets(st.sampled_from(HazardFlag)),
-        standardization=st.none() | standardizations(),
-        production_started_on=st.none() | dates(date(1949, 10, 1), date(2026, 12, 31)),
+        _enterprise, industry=st.sampled_from(Industry), region=regions(), data=st.data()
+    )
+
+
+def _enterprise(industry: Industry, region: str, data: st.DataObject) -> Enterprise:
+    draw = data.draw
+    return Enterprise(
+        uscc=draw(uscc_codes()),
+        name=draw(_TEXT),
+        industry=industry,
+        region=region,
+        employees=draw(st.integers(min_value=0, max_value=500_000)),
+        annual_revenue=draw(st.none() | money()),
+        above_designated_size=draw(st.booleans()),
+        state_owned=draw(st.booleans()),
+        group_company=draw(st.booleans()),
+        hazard_flags=draw(st.frozensets(st.sampled_from(HazardFlag))),
+        standardization=draw(st.none() | standardizations()),
+        production_started_on=draw(st.none() | dates(date(1949, 10, 1), date(2026, 12, 31))),
+        park=draw(st.none() | _parks(region)),
+        size=draw(st.none() | st.sampled_from(EnterpriseSize)),
+        total_assets=draw(st.none() | money()),
+        smelting=draw(st.booleans()) if industry in SMELTING_INDUSTRIES else False,
+        continuous_operation=draw(st.booleans()),
     )
 
 
@@ -341,20 +442,26 @@ def _recurring(draw: st.DrawFn) -> Recurring:
 
 
 def schedules() -> st.SearchStrategy[Schedule]:
-    """Recurring, one-off and triggered schedules.
+    """Recurring, one-off, triggered and standing schedules.
 
     Examples:
         >>> from hypothesis import given, settings
         >>> @settings(max_examples=10, database=None)
         ... @given(schedules())
         ... def check(x):
-        ...     assert isinstance(x, (Recurring, OneOff, Triggered))
+        ...     assert isinstance(x, (Recurring, OneOff, Triggered, Standing))
         >>> check()
     """
     return st.one_of(
         _recurring(),
         st.builds(OneOff, due=dates()),
-        st.builds(Triggered, event=st.sampled_from(EventKind), within=durations()),
+        st.builds(
+            Triggered,
+            event=st.sampled_from(EventKind),
+            within=durations(),
+            accident_kinds=st.frozensets(st.sampled_from(AccidentKind), max_size=2),
+        ),
+        st.builds(Standing, by=st.none() | dates(), valid_for=st.none() | durations()),
     )
 
 
@@ -370,8 +477,14 @@ def applicabilities(draw: st.DrawFn) -> Applicability:
         ...     assert x.min_employees is None or x.max_employees is None or x.min_employees <= x.max_employees
         >>> check()
     """
+    return _applicability(draw, nested=True)
+
+
+def _applicability(draw: st.DrawFn, *, nested: bool) -> Applicability:
     low = draw(st.none() | st.integers(0, 1000))
     high = draw(st.none() | st.integers(low or 0, 5000))
+    count = draw(st.integers(0, 2)) if nested else 0
+    alternatives = [_applicability(draw, nested=False) for _ in range(count)]
     return Applicability(
         industries=draw(st.frozensets(st.sampled_from(Industry), max_size=4)),
         hazard_flags=draw(st.frozensets(st.sampled_from(HazardFlag), max_size=2)),
@@ -380,6 +493,11 @@ def applicabilities(draw: st.DrawFn) -> Applicability:
         state_owned=draw(st.none() | st.booleans()),
         above_designated_size=draw(st.none() | st.booleans()),
         group_company=draw(st.none() | st.booleans()),
+        sector_list=draw(
+            st.sampled_from(["", "emergency-regulation.article-8", "training.high-risk"])
+        ),
+        min_size=draw(st.none() | st.sampled_from(EnterpriseSize)),
+        any_of=alternatives,
     )
 
 
@@ -403,6 +521,13 @@ def obligations() -> st.SearchStrategy[Obligation]:
         evidence=st.sampled_from(RecordKind),
         basis=bases(),
         applicability=applicabilities(),
+        title_en=st.just("") | _TEXT,
+        jurisdiction=jurisdictions(),
+        effective=spans(),
+        plan=st.none() | _IDS,
+        lasting=st.just("") | _TEXT,
+        check=st.sampled_from(Check),
+        personal=st.booleans(),
     )
 
 
@@ -461,19 +586,37 @@ def plans(draw: st.DrawFn) -> Plan:
         for i, (a, b) in enumerate(zip(cuts[::2], cuts[1::2], strict=False))
     ]
     target_list = draw(st.lists(targets(), max_size=3, unique_by=lambda t: t.id))
-    duty_list = draw(st.lists(obligations(), max_size=3, unique_by=lambda o: o.id))
+    ident = draw(_IDS)
+    region = draw(regions())
+    duty_list = [
+        attrs.evolve(
+            duty,
+            jurisdiction=Jurisdiction(),
+            effective=Span(),
+            plan=draw(st.none() | st.just(ident)),
+        )
+        for duty in draw(st.lists(obligations(), max_size=3, unique_by=lambda o: o.id))
+    ]
+    scope = draw(
+        st.none()
+        | st.just(Jurisdiction(regions=[region], name="本地"))
+        | _parks(region).map(lambda park: Jurisdiction(parks=[park]))
+    )
+    extra = {} if scope is None else {"jurisdiction": scope}
     return Plan(
-        id=draw(_IDS),
+        id=ident,
         title=draw(_TEXT),
         issuer=draw(_TEXT),
         level=draw(st.sampled_from(PlanLevel)),
-        region=draw(regions()),
+        region=region,
         start=start,
         end=end,
         basis=draw(bases()),
         phases=phases,
         targets=target_list,
         obligations=duty_list,
+        sources=draw(st.lists(sources(), max_size=2)),
+        **extra,
     )
 
 
@@ -716,12 +859,15 @@ def authorities() -> st.SearchStrategy[Authority]:
         ...     assert x.subject in AUTHORITY_SUBJECTS
         >>> check()
     """
-    return st.builds(
-        Authority,
-        uscc=uscc_codes(),
-        name=_TEXT,
-        subject=st.sampled_from(sorted(AUTHORITY_SUBJECTS)),
-        region=regions(),
+    return regions().flatmap(
+        lambda region: st.builds(
+            Authority,
+            uscc=uscc_codes(),
+            name=_TEXT,
+            subject=st.sampled_from(sorted(AUTHORITY_SUBJECTS)),
+            region=st.just(region),
+            park=st.none() | _parks(region),
+        )
     )
 
 

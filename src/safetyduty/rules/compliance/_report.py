@@ -13,9 +13,9 @@ import attrs
 from safetyduty._compat import StrEnum
 from safetyduty._labels import label_of, register
 from safetyduty.errors import ValidationError
-from safetyduty.models import Basis, HazardLevel, HazardStatus, Subject
+from safetyduty.models import Basis, HazardLevel, HazardStatus, Source, Subject
 
-__all__ = ["ComplianceReport", "ComplianceRow", "ComplianceStatus", "HazardFinding"]
+__all__ = ["ComplianceReport", "ComplianceRow", "ComplianceStatus", "HazardFinding", "PlanUse"]
 
 SOON: Final = timedelta(days=30)
 
@@ -65,6 +65,15 @@ class ComplianceRow:
         person: the person the row is about, for training and certificates.
         hours_required: the 学时 needed, for training rows.
         hours_done: the 学时 counted, for training rows.
+        plan: the id of the plan the duty comes from (``None`` for a national duty).
+        verified: ``False`` when the basis's source is marked unverified in the
+            registry; :meth:`explain` then says so.
+        missed: for a daily duty summarised by month, the days judged with no record.
+        title_en: the duty in English, when the data has it.
+        daily: a daily duty's month: ``required`` counts its days (working days,
+            or every day for an enterprise in continuous operation) in the
+            month, ``days_done`` those with a record up to the day judged, and
+            ``missed`` the days passed with no record.
     """
 
     enterprise: str
@@ -83,6 +92,12 @@ class ComplianceRow:
     person: str | None = None
     hours_required: Decimal | None = None
     hours_done: Decimal | None = None
+    plan: str | None = None
+    verified: bool = True
+    missed: tuple[date, ...] = ()
+    title_en: str = ""
+    daily: bool = False
+    days_done: int = 0
 
     def explain(self, locale: str = "zh_CN") -> str:
         """One sentence on the row, in ``zh_CN`` or ``en``.
@@ -98,9 +113,12 @@ class ComplianceRow:
             '每月至少带队检查一次: 2026-03-01 to 2026-03-31, 1 required by 2026-03-31, 0 done: missed. Basis: 汕尾方案'
         """
         english = locale == "en"
-        title = self.title if self.person is None else f"{self.title} ({self.person})"
+        name = self.title_en if english and self.title_en else self.title
+        title = name if self.person is None else f"{name} ({self.person})"
         status = label_of(self.status, "en" if english else "zh_CN")
         basis = f"Basis: {self.basis}" if english else f"依据：{self.basis}"
+        if not self.verified:
+            basis += " (source not verified)" if english else "（依据未核实）"
         if self.status is ComplianceStatus.NOT_APPLICABLE:
             if english:
                 return f"{title}: not applicable ({self.reason}). {basis}"
@@ -123,8 +141,33 @@ class ComplianceRow:
             done = f"应于{due}前完成{self.hours_required}学时，实际{self.hours_done}学时"
         else:
             late = f"（其中逾期{self.late}次）" if self.late else ""
-            done = f"应于{due}前完成{self.required}次，实际{len(self.evidence)}次{late}"
+            done = f"应于{due}前完成{self.required}次，实际{self.done}次{late}"
         return f"{title}：{window}{done}，{status}。{basis}"
+
+    @property
+    def done(self) -> int:
+        """How many times the duty was done: records used, or days covered for a daily summary."""
+        if self.daily:
+            return self.days_done
+        return len(self.evidence)
+
+
+@attrs.frozen(kw_only=True)
+class PlanUse:
+    """Whether a plan was applied in an evaluation, and why (or why not).
+
+    Attributes:
+        plan: the plan's id.
+        title: its title.
+        applied: whether its duties were judged.
+        reason: why: the enterprise lies outside its jurisdiction, its period
+            does not meet the days judged, or it applied.
+    """
+
+    plan: str
+    title: str
+    applied: bool
+    reason: str
 
 
 @attrs.frozen(kw_only=True)
@@ -152,6 +195,8 @@ class ComplianceReport:
         since: the first day of the periods judged.
         rows: one per obligation × period, in obligation order.
         hazards: open hazards past their deadline or missing their 五到位 plan.
+        plans: the plans considered: applied or not, with the reason.
+        sources: the registry entry of every source the rows cite, once.
     """
 
     enterprise: str
@@ -160,6 +205,8 @@ class ComplianceReport:
     since: date
     rows: tuple[ComplianceRow, ...]
     hazards: tuple[HazardFinding, ...] = ()
+    plans: tuple[PlanUse, ...] = ()
+    sources: tuple[Source, ...] = ()
 
     @property
     def summary(self) -> dict[ComplianceStatus, int]:

@@ -1,0 +1,556 @@
+"""The row engine: one duty's rows from an evidence index (shared by the evaluators).
+
+Which periods a duty judges, given its effective span (the days its text is
+law) and the days judged (``since`` to ``as_of``):
+
+- a recurring period is judged when it starts on or after ``since``, has
+  begun by ``as_of`` and its **due day lies in the span**: a monthly duty in
+  force from 2020-07-15 is judged from July (due 07-31), on July's records;
+  a yearly one from 2021-09-01 is judged for 2021;
+- a daily duty is judged day by day on the days of the span (working days,
+  or every day for an enterprise in continuous operation), one row a month;
+- a one-off duty is judged when its due day lies in the span and on or after
+  ``since``;
+- a triggered duty is judged for each event on a day in the span, up to
+  ``as_of``;
+- a standing duty is judged on ``as_of``, or on the span's last day when it
+  ended before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime, timedelta
+from typing import Final
+
+from dateutil.relativedelta import relativedelta
+
+from safetyduty import law
+from safetyduty.errors import CalendarCoverageError
+from safetyduty.models import (
+    Accident,
+    Basis,
+    DueKind,
+    Duration,
+    DurationUnit,
+    EventKind,
+    Hazard,
+    Obligation,
+    OneOff,
+    Record,
+    RecordKind,
+    Recurring,
+    Standing,
+    Triggered,
+)
+from safetyduty.rules.compliance._report import ComplianceRow, ComplianceStatus, status_of
+from safetyduty.rules.deadlines import Occurrence, Roll, due_after, occurrences, period_of
+from safetyduty.typing import HolidayCalendar
+
+__all__ = [
+    "PAST_CALENDAR",
+    "Evidence",
+    "daily_rows",
+    "judged_day",
+    "lenient_due",
+    "not_applicable",
+    "one_off_row",
+    "recurring_rows",
+    "row",
+    "standing_row",
+    "triggered_rows",
+]
+
+
+class Evidence:
+    """One enterprise's (or authority's) records, by kind, sorted by date, for bisecting."""
+
+    def __init__(self, records: Iterable[Record], uscc: str) -> None:
+        self.uscc = uscc
+        by_kind: dict[RecordKind, list[tuple[date, str]]] = defaultdict(list)
+        for record in records:
+            if record.enterprise == uscc:
+                by_kind[record.kind].append((record.on, record.id))
+        self.dates: dict[RecordKind, list[date]] = {}
+        self.ids: dict[RecordKind, list[str]] = {}
+        for kind, items in by_kind.items():
+            items.sort()
+            self.dates[kind] = [d for d, _ in items]
+            self.ids[kind] = [i for _, i in items]
+
+    def of_kind(self, kind: RecordKind) -> list[tuple[date, str]]:
+        """(date, id) of every record of *kind*, oldest first."""
+        return list(zip(self.dates.get(kind, ()), self.ids.get(kind, ()), strict=True))
+
+    def between(self, kind: RecordKind, first: date, last: date) -> list[str]:
+        """The ids of the records of *kind* from *first* to *last*, both included."""
+        days = self.dates.get(kind)
+        if not days:
+            return []
+        lo = bisect.bisect_left(days, first)
+        hi = bisect.bisect_right(days, last)
+        return self.ids[kind][lo:hi]
+
+
+@functools.cache
+def _verified(source: str | None) -> bool:
+    if source is None:
+        return True
+    try:
+        entry = law.source(source)
+    except LookupError:
+        return False
+    return entry.status.value == "verified"
+
+
+def row(
+    duty: Obligation,
+    enterprise: str,
+    status: ComplianceStatus,
+    *,
+    start: date | None,
+    end: date | None,
+    due: date | datetime | None,
+    required: int,
+    evidence: Sequence[str] = (),
+    late: int = 0,
+    reason: str = "",
+    basis: Basis | None = None,
+    **extra: object,
+) -> ComplianceRow:
+    """The one builder of a row of *duty*: its title, subject, plan, basis and verification.
+
+    *basis* replaces the duty's when the answer rests on another text (the
+    hours of a training rule the duty refers to).
+    """
+    cited = duty.basis if basis is None else basis
+    return ComplianceRow(
+        enterprise=enterprise,
+        obligation=duty.id,
+        title=duty.title,
+        subject=duty.subject,
+        status=status,
+        start=start,
+        end=end,
+        due=due,
+        required=required,
+        evidence=tuple(evidence),
+        late=late,
+        basis=cited,
+        reason=reason,
+        plan=duty.plan,
+        verified=_verified(cited.source),
+        title_en=duty.title_en,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def not_applicable(duty: Obligation, enterprise: str, reason: str) -> ComplianceRow:
+    """The one row of a duty that does not bind: why not."""
+    return row(
+        duty,
+        enterprise,
+        ComplianceStatus.NOT_APPLICABLE,
+        start=None,
+        end=None,
+        due=None,
+        required=0,
+        reason=reason,
+    )
+
+
+def _judged(
+    duty: Obligation,
+    evidence: Evidence,
+    on_time: list[str],
+    late: list[str],
+    *,
+    required: int,
+    start: date | None,
+    end: date,
+    due: date | datetime,
+    as_of: date,
+    reason: str = "",
+) -> ComplianceRow:
+    """The row of *duty* with its evidence counted."""
+    due_day = due.date() if isinstance(due, datetime) else due
+    return row(
+        duty,
+        evidence.uscc,
+        status_of(len(on_time), len(late), required, due_day, as_of),
+        start=start,
+        end=end,
+        due=due,
+        required=required,
+        evidence=on_time + late,
+        late=len(late),
+        reason=reason,
+    )
+
+
+def _after_event(
+    evidence: Evidence, kind: RecordKind, first: date, due: date, as_of: date
+) -> tuple[list[str], list[str]]:
+    """Records of *kind* from *first* to *due*; later ones as late only when none came in time.
+
+    Records are not linked to their event, so a later one may belong to a later event.
+    """
+    on_time = evidence.between(kind, first, due)
+    late = [] if on_time else evidence.between(kind, due + timedelta(days=1), as_of)
+    return on_time, late
+
+
+@functools.lru_cache(maxsize=512)
+def _periods(schedule: Recurring, since: date, until: date) -> tuple[Occurrence, ...]:
+    """The periods of *schedule* (due dates not rolled), the same for every enterprise: cached."""
+    return occurrences(schedule, since, until, roll=Roll.NONE)
+
+
+def judged_day(duty: Obligation, as_of: date) -> date:
+    """The day a duty's state is judged: *as_of*, or the last day of its span if that came first."""
+    end = duty.effective.end
+    return as_of if end is None or end >= as_of else end
+
+
+def recurring_rows(
+    duty: Obligation,
+    schedule: Recurring,
+    evidence: Evidence,
+    *,
+    since: date,
+    as_of: date,
+) -> Iterator[ComplianceRow]:
+    """A row per period that starts on or after *since* and whose due day is in the duty's span."""
+    span = duty.effective
+    for period in _periods(schedule, since, as_of):
+        if period.start < since or not span.contains(period.due):
+            continue
+        due = period.due
+        if schedule.due.kind is DueKind.DAY_OF_NEXT_PERIOD:
+            first = period.end + timedelta(days=1)
+            last = period_of(first, schedule.frequency)[1]
+        else:
+            first, last = period.start, period.end
+        on_time = evidence.between(
+            duty.evidence, first, min(due, last) if due >= first else first - timedelta(days=1)
+        )
+        late = evidence.between(
+            duty.evidence, max(due + timedelta(days=1), first), min(last, as_of)
+        )
+        yield _judged(
+            duty,
+            evidence,
+            on_time,
+            late,
+            required=schedule.times,
+            start=first,
+            end=last,
+            due=due,
+            as_of=as_of,
+        )
+
+
+def daily_rows(
+    duty: Obligation,
+    evidence: Evidence,
+    *,
+    since: date,
+    as_of: date,
+    is_day: Callable[[date], bool],
+    by_day: bool = False,
+) -> Iterator[ComplianceRow]:
+    """A daily duty, judged day by day on the days *is_day* accepts; one row a month (or a day).
+
+    A day with no record is missed once it has passed (the day judged itself
+    is still open). A month's row is **missed** as soon as one of its days
+    is, **met** when the month is over with every day done, and **due**
+    while it runs with every day so far done.
+    """
+    span = duty.effective
+    first = max(since, span.start) if span.start is not None else since
+    last = min(as_of, span.end) if span.end is not None else as_of
+    if last < first:
+        return
+    dates = evidence.dates.get(duty.evidence, [])
+    ids = evidence.ids.get(duty.evidence, [])
+    month = first.replace(day=1)
+    while month <= last:
+        month_end = month + relativedelta(months=1) - timedelta(days=1)
+        days = [
+            d for d in _days(max(month, first), min(month_end, span.end or month_end)) if is_day(d)
+        ]
+        if by_day:
+            for day in days:
+                if day <= as_of:
+                    found = _on(dates, ids, day)
+                    yield _judged(
+                        duty,
+                        evidence,
+                        found,
+                        [],
+                        required=1,
+                        start=day,
+                        end=day,
+                        due=day,
+                        as_of=as_of,
+                    )
+        elif days:
+            yield _month_row(duty, evidence, days, month=month, month_end=month_end, as_of=as_of)
+        month = month_end + timedelta(days=1)
+
+
+def _month_row(
+    duty: Obligation,
+    evidence: Evidence,
+    days: list[date],
+    *,
+    month: date,
+    month_end: date,
+    as_of: date,
+) -> ComplianceRow:
+    dates = evidence.dates.get(duty.evidence, [])
+    ids = evidence.ids.get(duty.evidence, [])
+    used: list[str] = []
+    missed: list[date] = []
+    for day in days:
+        found = _on(dates, ids, day) if day <= as_of else []
+        used.extend(found)
+        if not found and day < as_of:
+            missed.append(day)
+    done = sum(1 for day in days if day <= as_of and _on(dates, ids, day))
+    due = days[-1]
+    if missed:
+        status = ComplianceStatus.MISSED
+    elif done == len(days):
+        status = ComplianceStatus.MET
+    else:
+        status = status_of(0, 0, 1, due, as_of)
+    return row(
+        duty,
+        evidence.uscc,
+        status,
+        start=month,
+        end=month_end,
+        due=due,
+        required=len(days),
+        evidence=used,
+        missed=tuple(missed),
+        daily=True,
+        days_done=done,
+    )
+
+
+def _on(dates: list[date], ids: list[str], day: date) -> list[str]:
+    lo = bisect.bisect_left(dates, day)
+    hi = bisect.bisect_right(dates, day)
+    return ids[lo:hi]
+
+
+def _days(first: date, last: date) -> Iterator[date]:
+    day = first
+    while day <= last:
+        yield day
+        day += timedelta(days=1)
+
+
+def one_off_row(
+    duty: Obligation, schedule: OneOff, evidence: Evidence, *, as_of: date
+) -> ComplianceRow:
+    """The row of a one-off duty: records up to its due date on time, later ones late."""
+    on_time = evidence.between(duty.evidence, date.min, schedule.due)
+    late = (
+        evidence.between(duty.evidence, schedule.due + timedelta(days=1), as_of)
+        if as_of > schedule.due
+        else []
+    )
+    return _judged(
+        duty,
+        evidence,
+        on_time,
+        late,
+        required=1,
+        start=None,
+        end=schedule.due,
+        due=schedule.due,
+        as_of=as_of,
+    )
+
+
+def standing_row(
+    duty: Obligation, schedule: Standing, evidence: Evidence, *, as_of: date
+) -> ComplianceRow:
+    """A standing duty on its judged day: evidence in place (by its date, within its validity)."""
+    day = judged_day(duty, as_of)
+    kind = duty.evidence
+    if schedule.valid_for is not None:
+        first = day - _length(schedule.valid_for) + timedelta(days=1)
+        found = evidence.between(kind, first, day)
+        reason = "" if found else f"no {kind.value} record from {first} to {day}"
+        status = ComplianceStatus.MET if found else ComplianceStatus.MISSED
+        return row(
+            duty, evidence.uscc, status, start=first, end=day, due=None, required=1,
+            evidence=found, reason=reason,
+        )  # fmt: skip
+    if schedule.by is not None:
+        on_time = evidence.between(kind, date.min, schedule.by)
+        late = evidence.between(kind, schedule.by + timedelta(days=1), day)
+        return _judged(
+            duty, evidence, on_time, late, required=1, start=None, end=schedule.by,
+            due=schedule.by, as_of=day,
+        )  # fmt: skip
+    found = evidence.between(kind, date.min, day)
+    status = ComplianceStatus.MET if found else ComplianceStatus.MISSED
+    reason = f"recorded on {evidence.dates[kind][0]}" if found else f"no {kind.value} record"
+    return row(
+        duty, evidence.uscc, status, start=None, end=None, due=None, required=1,
+        evidence=found, reason=reason,
+    )  # fmt: skip
+
+
+def _length(duration: Duration) -> relativedelta:
+    amount = duration.amount
+    lengths = {
+        DurationUnit.YEARS: relativedelta(years=amount),
+        DurationUnit.MONTHS: relativedelta(months=amount),
+    }
+    return lengths.get(duration.unit, relativedelta(days=amount))
+
+
+PAST_CALENDAR: Final = "; not moved off rest days: past the calendar's last year"
+
+_RECORDED_EVENTS: Final = {
+    EventKind.PLAN_PUBLISHED: (RecordKind.PLAN_PUBLISHED,),
+    EventKind.PLAN_EVALUATED: (RecordKind.PLAN_PUBLISHED, RecordKind.PLAN_EVALUATED),
+}
+"""Events read from records: an emergency plan's publication starts its 备案 limit and
+its 3-year evaluation clock; each evaluation starts the next clock."""
+
+
+def lenient_due(
+    schedule: Triggered | Duration, event: date | datetime, calendar: HolidayCalendar | None
+) -> tuple[date | datetime, str]:
+    """The due date by 民法典 第201-203条; past the calendar's coverage, not rolled (and a note saying so)."""
+    try:
+        return due_after(schedule, event, calendar=calendar).due, ""
+    except CalendarCoverageError:
+        return due_after(schedule, event, roll=Roll.NONE).due, PAST_CALENDAR
+
+
+def _events(
+    schedule: Triggered,
+    evidence: Evidence,
+    accidents: Sequence[Accident],
+    hazards: Sequence[Hazard],
+) -> Iterator[tuple[date | datetime, str, RecordKind | None]]:
+    if schedule.event in (EventKind.ACCIDENT, EventKind.FATAL_ACCIDENT):
+        for accident in accidents:
+            if schedule.accident_kinds and accident.kind not in schedule.accident_kinds:
+                continue
+            if schedule.event is EventKind.ACCIDENT or accident.fatal:
+                yield accident.occurred_at, f"accident {accident.id}", None
+    elif schedule.event is EventKind.HAZARD_FOUND:
+        for hazard in hazards:
+            yield hazard.found_on, f"hazard {hazard.id}", None
+    for kind in _RECORDED_EVENTS.get(schedule.event, ()):
+        for on, ident in evidence.of_kind(kind):
+            yield on, f"{kind.value} {ident}", kind
+
+
+def triggered_rows(
+    duty: Obligation,
+    schedule: Triggered,
+    evidence: Evidence,
+    *,
+    as_of: date,
+    accidents: Sequence[Accident],
+    hazards: Sequence[Hazard],
+    calendar: HolidayCalendar | None,
+) -> Iterator[ComplianceRow]:
+    """A row per event of the duty's kind (an accident, a hazard, a recorded event) on a day of its span.
+
+    A 补报 duty (event ``casualty_change``) is judged by :func:`supplementary_rows`.
+
+    Evidence counts from the event's day; when the event is itself a record of
+    the evidence's kind (an evaluation starting the next evaluation's clock),
+    from the day after.
+    """
+    if schedule.event is EventKind.CASUALTY_CHANGE:
+        yield from supplementary_rows(
+            duty, schedule, evidence, as_of=as_of, accidents=accidents, calendar=calendar
+        )
+        return
+    for moment, label, recorded in _events(schedule, evidence, accidents, hazards):
+        start = moment.date() if isinstance(moment, datetime) else moment
+        if start > as_of or not duty.effective.contains(start):
+            continue
+        due, note = lenient_due(schedule, moment, calendar)
+        due_day = due.date() if isinstance(due, datetime) else due
+        first = start + timedelta(days=1) if recorded is duty.evidence else start
+        on_time, late = _after_event(evidence, duty.evidence, first, due_day, as_of)
+        yield _judged(
+            duty,
+            evidence,
+            on_time,
+            late,
+            required=1,
+            start=start,
+            end=due_day,
+            due=due,
+            as_of=as_of,
+            reason=label + note,
+        )
+
+
+def supplementary_window(
+    schedule: Triggered, occurred: date | datetime, calendar: HolidayCalendar | None
+) -> tuple[date, str]:
+    """The last day of a 补报 window: the accident's day plus the limit, by 民法典 第201-203条."""
+    start = occurred.date() if isinstance(occurred, datetime) else occurred
+    due, note = lenient_due(schedule, start, calendar)
+    return (due.date() if isinstance(due, datetime) else due), note
+
+
+def supplementary_rows(
+    duty: Obligation,
+    schedule: Triggered,
+    evidence: Evidence,
+    *,
+    as_of: date,
+    accidents: Sequence[Accident],
+    calendar: HolidayCalendar | None,
+) -> Iterator[ComplianceRow]:
+    """The 补报 duty of each accident whose casualties changed inside its window (条例 第十三条).
+
+    The window runs from the accident (30 days; 7 for road traffic and fire);
+    a ``casualty_change`` record inside it starts the duty. The text says
+    "及时补报" without a number: a ``supplementary_report`` record from the
+    change to the window's end counts as on time, a later one as late.
+    """
+    changes = evidence.of_kind(RecordKind.CASUALTY_CHANGE)
+    for accident in accidents:
+        start = accident.occurred_at.date()
+        if schedule.accident_kinds and accident.kind not in schedule.accident_kinds:
+            continue
+        if start > as_of or not duty.effective.contains(start):
+            continue
+        end, note = supplementary_window(schedule, start, calendar)
+        inside = [(on, ident) for on, ident in changes if start <= on <= end]
+        if not inside:
+            continue
+        first = inside[0][0]
+        on_time, late = _after_event(evidence, duty.evidence, first, end, as_of)
+        yield _judged(
+            duty,
+            evidence,
+            on_time,
+            late,
+            required=1,
+            start=first,
+            end=end,
+            due=end,
+            as_of=as_of,
+            reason=f"accident {accident.id}; casualties changed on {first}{note}",
+        )
