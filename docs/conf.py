@@ -1,6 +1,7 @@
 """Sphinx configuration for the safetyduty documentation."""
 
 from importlib.metadata import version as _version
+from pathlib import Path
 
 project = "safetyduty"
 author = "safetyduty developers"
@@ -25,8 +26,10 @@ autodoc_default_options = {"members": True, "show-inheritance": False}
 napoleon_google_docstring = True
 # Docstring examples pulled in by autodoc run in the doctest builder too; give
 # them the names their own module would have.
-doctest_global_setup = """
+doctest_global_setup = f"""
 import attrs
+from pathlib import Path
+EXAMPLES = Path({str(Path(__file__).resolve().parents[1] / "examples")!r})
 from datetime import date, datetime
 from decimal import Decimal
 from safetyduty.calendars import *

@@ -3,8 +3,10 @@
 Usage:  python3 scripts/check.py
 
 Runs, in order: ruff check, ruff format --check, mypy --strict (src and the
-typing tests), pytest (tests and the doctests in src), and the Sphinx html
-and doctest builders with warnings as errors. Exits non-zero if any step
+typing tests), the layering contract (import-linter: data → calendars →
+models → law → rules → catalog → edges, no cycle), pytest (tests and the
+doctests in src), and the Sphinx html and doctest builders with warnings as
+errors. Exits non-zero if any step
 fails, including a pytest run that collects no tests (exit code 5).
 """
 
@@ -48,6 +50,7 @@ def main() -> int:
         ("ruff check", PY, "-m", "ruff", "check", "."),
         ("ruff format", PY, "-m", "ruff", "format", "--check", "."),
         ("mypy", PY, "-m", "mypy", "--strict", "src", "tests/typing"),
+        ("layers", BIN / ("lint-imports.exe" if os.name == "nt" else "lint-imports")),
         ("pytest", PY, "-m", "pytest", "-p", "no:cacheprovider"),
         *(
             (

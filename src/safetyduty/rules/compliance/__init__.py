@@ -15,7 +15,7 @@ a park) and inside its effective span, by the version in force; a plan's
 duties inside the plan's jurisdiction and period unless a duty narrows them
 or is lasting. Which periods are judged within the span is decided in
 :mod:`safetyduty.rules.compliance._rows`: a period is judged by the version
-in force on its due day.
+in force on its last day.
 
 Which records count for which period:
 

@@ -3,10 +3,15 @@
 Which periods a duty judges, given its effective span (the days its text is
 law) and the days judged (``since`` to ``as_of``):
 
-- a recurring period is judged when it starts on or after ``since``, has
-  begun by ``as_of`` and its **due day lies in the span**: a monthly duty in
-  force from 2020-07-15 is judged from July (due 07-31), on July's records;
-  a yearly one from 2021-09-01 is judged for 2021;
+- a recurring period is judged when it has begun by ``as_of`` and its
+  **last day lies in the span**: a monthly duty in force from 2020-07-15 is
+  judged from July (due 07-31), on July's records; a yearly one from
+  2021-09-01 is judged for 2021; a plan's "季度结束后10日内" report of its
+  last quarter is judged though it is due after the plan ends; a period
+  begun before ``since`` is left out
+  unless the span itself begins on or after ``since`` (a period cut by the
+  span is the text's own, a period cut by ``since`` would be judged on part
+  of its evidence);
 - a daily duty is judged day by day on the days of the span (working days,
   or every day for an enterprise in continuous operation), one row a month;
 - a one-off duty is judged when its due day lies in the span and on or after
@@ -223,10 +228,16 @@ def recurring_rows(
     since: date,
     as_of: date,
 ) -> Iterator[ComplianceRow]:
-    """A row per period that starts on or after *since* and whose due day is in the duty's span."""
+    """A row per period whose last day is in the duty's span, begun on or after *since*.
+
+    A period begun before *since* is left out (it would be judged on part of
+    its evidence) unless the span itself begins on or after *since*: a plan
+    from 2020-07-01 still asks for its "每年一次" of 2020, judged on 2020's records.
+    """
     span = duty.effective
+    cut_by_span = span.start is not None and span.start >= since
     for period in _periods(schedule, since, as_of):
-        if period.start < since or not span.contains(period.due):
+        if not span.contains(period.end) or (period.start < since and not cut_by_span):
             continue
         due = period.due
         if schedule.due.kind is DueKind.DAY_OF_NEXT_PERIOD:
