@@ -49,6 +49,7 @@ from safetyduty.models import (
     Subject,
     Target,
     TargetKind,
+    TargetMeasure,
     Triggered,
 )
 
@@ -245,7 +246,7 @@ class TestPlans:
             self.plan(targets=[target, target])
 
     def test_targets(self) -> None:
-        """Milestones ascend; rates are fractions; reductions need a baseline."""
+        """Milestones ascend; rates are fractions; a period total needs its start."""
         stage = Milestone(due=date(2021, 12, 31), value=Decimal("0.6"))
         earlier = Milestone(due=date(2020, 12, 31), value=Decimal("0.4"))
         rejects(
@@ -268,7 +269,13 @@ class TestPlans:
             milestones=[Milestone(due=date(2021, 1, 1), value=Decimal(75))],
         )
         rejects(
-            Target, "baseline", id="t", title="x", kind=TargetKind.REDUCTION, milestones=[stage]
+            Target,
+            "start",
+            id="t",
+            title="x",
+            kind=TargetKind.REDUCTION,
+            measure=TargetMeasure.PERIOD_TOTAL,
+            milestones=[stage],
         )
         rejects(Baseline, "end", value=Decimal(1), start=date(2020, 1, 1), end=date(2019, 1, 1))
 

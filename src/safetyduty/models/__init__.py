@@ -68,6 +68,7 @@ from safetyduty.models._vocab import (
     Role,
     Subject,
     TargetKind,
+    TargetMeasure,
 )
 
 __all__ = [
@@ -136,6 +137,7 @@ __all__ = [
     "Supervision",
     "Target",
     "TargetKind",
+    "TargetMeasure",
     "Triggered",
     "Verification",
     "check_park",

@@ -28,7 +28,7 @@ from safetyduty.models._enterprise import Industry, check_region
 from safetyduty.models._obligation import Obligation
 from safetyduty.models._scope import ALWAYS, Jurisdiction, Span
 from safetyduty.models._source import Source
-from safetyduty.models._vocab import PlanLevel, TargetKind
+from safetyduty.models._vocab import PlanLevel, TargetKind, TargetMeasure
 
 __all__ = ["Baseline", "Milestone", "Phase", "Plan", "Target"]
 
@@ -85,7 +85,8 @@ class Target:
     """An indicator with staged milestones.
 
     Rates and reductions are Decimal fractions in [0, 1] (0.1 = 10%); counts
-    are numbers >= 0. A reduction needs a baseline.
+    are numbers >= 0. A reduction's baseline is in the data, or supplied by
+    the caller when the text gives none (``baseline_given=False``).
 
     Attributes:
         id: a stable code within its plan.
@@ -95,6 +96,11 @@ class Target:
         baseline: the reference for a reduction.
         unit: a display unit ("%", "起", "人/亿元GDP").
         scope: the industries it concerns (empty: all).
+        measure: what an observed value is: a level on a day (default), a
+            total over the target's period, or a figure of each year.
+        start: the first day of the target's period (needed for a period total).
+        title_en: the indicator's name in English.
+        note: how the text is read, where the reading is ours.
 
     Examples:
         >>> t = Target(id="standardization_rate", title="三级达标率", kind=TargetKind.AT_LEAST_RATE,
@@ -102,11 +108,11 @@ class Target:
         ...                        Milestone(due=date(2021, 12, 31), value=Decimal("0.6"))])
         >>> len(t.milestones)
         2
-        >>> Target(id="x", title="x", kind=TargetKind.REDUCTION,
-        ...        milestones=[Milestone(due=date(2025, 12, 31), value=Decimal("0.1"))])
+        >>> Target(id="x", title="x", kind=TargetKind.AT_MOST_COUNT, measure=TargetMeasure.PERIOD_TOTAL,
+        ...        milestones=[Milestone(due=date(2025, 12, 31), value=Decimal(0))])
         Traceback (most recent call last):
         ...
-        safetyduty.errors.ValidationError: baseline: must be given for a reduction target (got None)
+        safetyduty.errors.ValidationError: start: must be given for a period total (got None)
     """
 
     id: str = attrs.field(validator=non_empty_str)
@@ -120,6 +126,21 @@ class Target:
     scope: frozenset[Industry] = attrs.field(
         default=frozenset(), converter=_industries, validator=set_of(Industry)
     )
+    measure: TargetMeasure = attrs.field(
+        default=TargetMeasure.LEVEL, validator=member_of(TargetMeasure)
+    )
+    start: date | None = attrs.field(default=None, validator=optional(plain_date))
+    title_en: str = attrs.field(default="", validator=text)
+    note: str = attrs.field(default="", validator=text)
+
+    @start.validator
+    def _period(self, attribute: attrs.Attribute[Any], value: date | None) -> None:
+        if self.measure is TargetMeasure.PERIOD_TOTAL and value is None:
+            raise ValidationError("start", value, "must be given for a period total")
+        if value is not None and self.milestones and value > self.milestones[0].due:
+            raise ValidationError(
+                "start", value, f"must not be after the first milestone ({self.milestones[0].due})"
+            )
 
     @milestones.validator
     def _ascending(self, attribute: attrs.Attribute[Any], value: tuple[Milestone, ...]) -> None:
@@ -136,9 +157,11 @@ class Target:
                     )
 
     @baseline.validator
-    def _needs_baseline(self, attribute: attrs.Attribute[Any], value: Baseline | None) -> None:
-        if self.kind is TargetKind.REDUCTION and value is None:
-            raise ValidationError("baseline", value, "must be given for a reduction target")
+    def _baseline_for_reductions(
+        self, attribute: attrs.Attribute[Any], value: Baseline | None
+    ) -> None:
+        if value is not None and self.kind is not TargetKind.REDUCTION:
+            return  # a reference kept for the record
 
 
 @attrs.frozen(kw_only=True)

@@ -31,6 +31,7 @@ __all__ = [
     "Role",
     "Subject",
     "TargetKind",
+    "TargetMeasure",
 ]
 
 
@@ -215,6 +216,18 @@ class TargetKind(StrEnum):
     """A count that must reach the value."""
     AT_MOST_COUNT = "at_most_count"
     """A count that must stay at or under the value."""
+
+
+class TargetMeasure(StrEnum):
+    """What a target's value measures, which decides when it can be judged."""
+
+    LEVEL = "level"
+    """A level reached on a day (达标率, 覆盖率): judged at each milestone, met early when reached."""
+    PERIOD_TOTAL = "period_total"
+    """A total over the target's period (十四五 事故起数): observations are the counts of
+    stretches of it, summed; judged at the end of the period."""
+    YEARLY = "yearly"
+    """A figure of each calendar year (年度十万人口火灾死亡率): each year is judged at its end."""
 
 
 class HazardLevel(StrEnum):
@@ -449,6 +462,9 @@ register(
         (TargetKind.REDUCTION, ("较基期下降", "reduction against baseline")),
         (TargetKind.AT_LEAST_COUNT, ("数量不少于", "count at least")),
         (TargetKind.AT_MOST_COUNT, ("数量不多于", "count at most")),
+        (TargetMeasure.LEVEL, ("时点水平", "level on a day")),
+        (TargetMeasure.PERIOD_TOTAL, ("期间累计", "total over the period")),
+        (TargetMeasure.YEARLY, ("年度数值", "figure of each year")),
         (HazardLevel.GENERAL, ("一般事故隐患", "general hazard")),
         (HazardLevel.MAJOR, ("重大事故隐患", "major hazard")),
         (HazardSource.SELF_INSPECTION, ("企业自查", "self-inspection")),

@@ -80,6 +80,7 @@ from safetyduty.models import (
     Supervision,
     Target,
     TargetKind,
+    TargetMeasure,
     Triggered,
     Verification,
     uscc_check_char,
@@ -555,14 +556,21 @@ def targets(draw: st.DrawFn, ident: st.SearchStrategy[str] = _IDS) -> Target:
     baseline = Baseline(
         value=draw(money()), start=start, end=start + timedelta(days=draw(st.integers(0, 2000)))
     )
+    measure = draw(st.sampled_from(TargetMeasure))
+    first = milestones[0].due
+    start = draw(st.integers(0, 3000).map(lambda days: first - timedelta(days=days)))
     return Target(
         id=draw(ident),
         title=draw(_TEXT),
         kind=kind,
         milestones=milestones,
-        baseline=baseline if kind is TargetKind.REDUCTION or draw(st.booleans()) else None,
+        baseline=baseline if draw(st.booleans()) else None,
         unit=draw(st.sampled_from(["", "%", "起", "人"])),
         scope=draw(st.frozensets(st.sampled_from(Industry), max_size=3)),
+        measure=measure,
+        start=start if measure is TargetMeasure.PERIOD_TOTAL or draw(st.booleans()) else None,
+        title_en=draw(st.just("") | _TEXT),
+        note=draw(st.just("") | _TEXT),
     )
 
 
