@@ -875,11 +875,11 @@ def authorities() -> st.SearchStrategy[Authority]:
 def portfolios(
     *,
     min_enterprises: int = 0,
-    max_enterprises: int = 3,
+    max_enterprises: int = 2,
     as_of: date | None = None,
     industries: Iterable[Industry] | None = None,
     regions: Iterable[str] | None = None,
-    max_facts: int = 4,
+    max_facts: int = 3,
     max_authorities: int = 1,
 ) -> st.SearchStrategy[Portfolio]:
     """Small portfolios whose every fact belongs to one of its enterprises.
