@@ -811,6 +811,19 @@ def run() -> NoReturn:
     When the reader of standard output has gone away, the process's standard
     output is pointed at the null device so that the interpreter's final
     flush stays quiet; :func:`main` itself never does that.
+
+    Examples:
+        >>> import sys
+        >>> from safetyduty.cli import run
+        >>> saved, sys.argv = sys.argv, ["safetyduty", "workdays", "add", "2025-09-26", "20"]
+        >>> try:
+        ...     run()
+        ... except SystemExit as done:
+        ...     print("exit code", done.code)
+        ... finally:
+        ...     sys.argv = saved
+        2025-10-30
+        exit code 0
     """
     code = main()
     try:
