@@ -626,7 +626,7 @@ class TestCommands:
         return main(list(argv), out=out), out.getvalue()
 
     def test_demo_prints_the_sections(self) -> None:
-        """The README's main job: overdue items, what is due, hazards, targets."""
+        """The README's main job: overdue items, what is due, hazards, the plans and why they apply or not."""
         code, text = self.run("demo", "--locale", "en")
         assert 0 == code
         for part in (
@@ -634,7 +634,8 @@ class TestCommands:
             "Due within 30 days",
             "Hazards needing attention (3)",
             "H-2026-001",
-            "Targets",
+            "Local plans (5)",
+            "not applied (in force 2020-07-01 to 2020-12-31, outside the days judged)",
             "2025-10-30",
         ):
             assert part in text

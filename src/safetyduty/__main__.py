@@ -1,8 +1,6 @@
 """``python -m safetyduty``: the same as the ``safetyduty`` command."""
 
-import sys
-
-from safetyduty.cli import main
+from safetyduty.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -16,13 +16,16 @@ Examples:
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final, TypeVar
 
 import attrs
+from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
+from safetyduty.errors import ValidationError
 from safetyduty.models import (
     AUTHORITY_SUBJECTS,
     Accident,
@@ -83,10 +86,11 @@ from safetyduty.models import (
     TargetMeasure,
     Triggered,
     Verification,
+    check_region,
     uscc_check_char,
 )
 from safetyduty.models._credit import LIST_OF_REGIME
-from safetyduty.models._enterprise import _PROVINCES, SMELTING_INDUSTRIES, USCC_CHARSET
+from safetyduty.models._enterprise import SMELTING_INDUSTRIES, USCC_CHARSET
 from safetyduty.models._schedule import MONTHS_IN_PERIOD
 
 __all__ = [
@@ -122,6 +126,9 @@ __all__ = [
 _TEXT = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=20
 ).filter(str.strip)
+_CHINA: Final = timezone(timedelta(hours=8))
+_END_OF_DAYS: Final = datetime.combine(Portfolio.LAST_DAY, time(23, 59, 59), tzinfo=_CHINA)
+_LAST_AS_OF: Final = date(2099, 12, 31)
 _IDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789._-", min_size=1, max_size=12)
 
 
@@ -141,24 +148,31 @@ def dates(
     return st.dates(min_value=min_value, max_value=max_value)
 
 
-def aware_datetimes() -> st.SearchStrategy[datetime]:
-    """Timezone-aware datetimes (UTC offsets from -12h to +14h, whole minutes).
+def aware_datetimes(
+    *, min_date: date = date(2004, 1, 1), max_date: date = date(2026, 12, 31)
+) -> st.SearchStrategy[datetime]:
+    """Timezone-aware datetimes on the days *min_date* to *max_date* in China.
+
+    The moment is written in a UTC offset from -12h to +14h (whole minutes),
+    so code that compares or converts them is exercised.
 
     Examples:
         >>> from hypothesis import given, settings
         >>> @settings(max_examples=10, database=None)
-        ... @given(aware_datetimes())
+        ... @given(aware_datetimes(min_date=date(2026, 1, 1)))
         ... def check(x):
         ...     assert x.utcoffset() is not None
+        ...     assert x.astimezone(timezone(timedelta(hours=8))).year == 2026
         >>> check()
     """
     offsets = st.integers(min_value=-12 * 60, max_value=14 * 60).map(
         lambda minutes: timezone(timedelta(minutes=minutes))
     )
-    # hypothesis takes naive bounds; the zones come from `timezones`.
-    low, high = datetime(2004, 1, 1), datetime(2026, 12, 31)  # noqa: DTZ001
-    return st.datetimes(min_value=low, max_value=high, timezones=offsets).map(
-        lambda moment: moment.replace(microsecond=0)
+    # hypothesis takes naive bounds: draw the time in China, then write it in another zone.
+    low = datetime.combine(min_date, time())
+    high = datetime.combine(max_date, time(23, 59, 59))
+    return st.tuples(st.datetimes(min_value=low, max_value=high), offsets).map(
+        lambda pair: pair[0].replace(microsecond=0, tzinfo=_CHINA).astimezone(pair[1])
     )
 
 
@@ -207,9 +221,24 @@ def regions() -> st.SearchStrategy[str]:
         ...     assert len(x) == 6 and x.isdigit()
         >>> check()
     """
-    return st.tuples(st.sampled_from(sorted(_PROVINCES)), st.integers(0, 9999)).map(
-        lambda pair: f"{pair[0]:02d}{pair[1]:04d}"
+    return st.tuples(st.sampled_from(_PROVINCES), st.integers(0, 9999)).map(
+        lambda pair: f"{pair[0]}{pair[1]:04d}"
     )
+
+
+_any_region = regions
+
+
+def _is_region(code: str) -> bool:
+    try:
+        check_region(code)
+    except ValidationError:
+        return False
+    return True
+
+
+_PROVINCES: Final = tuple(f"{p}" for p in range(11, 83) if _is_region(f"{p}0000"))
+"""The province-level prefixes, as the models' own check accepts them."""
 
 
 def bases() -> st.SearchStrategy[Basis]:
@@ -327,30 +356,51 @@ def standardizations() -> st.SearchStrategy[Standardization]:
     )
 
 
-def enterprises() -> st.SearchStrategy[Enterprise]:
+def enterprises(
+    *,
+    industries: Iterable[Industry] | None = None,
+    regions: Iterable[str] | None = None,
+    max_employees: int = 500_000,
+) -> st.SearchStrategy[Enterprise]:
     """Enterprises across every industry, with and without the optional facts.
+
+    Args:
+        industries: draw the industry from these (default: every :class:`Industry`).
+        regions: draw the 行政区划代码 from these (default: any, see :func:`regions`).
+        max_employees: the largest head count drawn.
 
     Examples:
         >>> from hypothesis import given, settings
         >>> @settings(max_examples=10, database=None)
-        ... @given(enterprises())
+        ... @given(enterprises(industries=[Industry.CONSTRUCTION], regions=["441500", "441521"]))
         ... def check(x):
-        ...     assert len(x.uscc) == 18 and x.employees >= 0
+        ...     assert x.industry is Industry.CONSTRUCTION and x.region in ("441500", "441521")
         >>> check()
     """
+    sectors = _choices("industries", industries, Industry)
+    places = _choices("regions", regions, str)
+    if places:
+        for place in places:
+            check_region(place)
+    if not isinstance(max_employees, int) or isinstance(max_employees, bool) or max_employees < 0:
+        raise ValidationError("max_employees", max_employees, "must be an int >= 0")
     return st.builds(
-        _enterprise, industry=st.sampled_from(Industry), region=regions(), data=st.data()
+        _enterprise,
+        industry=st.sampled_from(sectors or list(Industry)),
+        region=st.sampled_from(places) if places else _any_region(),
+        employees=st.integers(min_value=0, max_value=max_employees),
+        data=st.data(),
     )
 
 
-def _enterprise(industry: Industry, region: str, data: st.DataObject) -> Enterprise:
+def _enterprise(industry: Industry, region: str, employees: int, data: st.DataObject) -> Enterprise:
     draw = data.draw
     return Enterprise(
         uscc=draw(uscc_codes()),
         name=draw(_TEXT),
         industry=industry,
         region=region,
-        employees=draw(st.integers(min_value=0, max_value=500_000)),
+        employees=employees,
         annual_revenue=draw(st.none() | money()),
         above_designated_size=draw(st.booleans()),
         state_owned=draw(st.booleans()),
@@ -366,8 +416,33 @@ def _enterprise(industry: Industry, region: str, data: st.DataObject) -> Enterpr
     )
 
 
+def _check_span(min_date: object, max_date: object) -> None:
+    for name, value in (("min_date", min_date), ("max_date", max_date)):
+        if not isinstance(value, date) or isinstance(value, datetime):
+            raise ValidationError(name, value, "must be a datetime.date")
+    if min_date > max_date:  # type: ignore[operator]
+        raise ValidationError("min_date", min_date, f"must not be after max_date ({max_date})")
+
+
+def _until(max_date: date) -> st.SearchStrategy[date]:
+    """Days from 2004 (or *max_date*, if earlier) to *max_date*."""
+    return dates(min(date(2004, 1, 1), max_date), max_date)
+
+
+def _choices(name: str, values: Iterable[T] | None, cls: type[T]) -> list[T]:
+    """*values* as a list of *cls*, or an empty list for "any"; a ValidationError otherwise."""
+    if values is None:
+        return []
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise ValidationError(name, values, f"must be a list of {cls.__name__}, or None")
+    chosen = list(values)
+    if not chosen or not all(isinstance(v, cls) for v in chosen):
+        raise ValidationError(name, values, f"must be a non-empty list of {cls.__name__}")
+    return chosen
+
+
 @st.composite
-def certificates(draw: st.DrawFn) -> Certificate:
+def certificates(draw: st.DrawFn, *, max_date: date = date(2026, 12, 31)) -> Certificate:
     """Certificates with consistent dates.
 
     Examples:
@@ -378,10 +453,15 @@ def certificates(draw: st.DrawFn) -> Certificate:
         ...     assert x.expires_on is None or x.expires_on > x.issued_on
         >>> check()
     """
-    issued = draw(dates())
-    expires = draw(st.none() | st.integers(1, 3650).map(lambda days: issued + timedelta(days=days)))
+    issued = draw(_until(max_date))
+    room = (Portfolio.LAST_DAY - issued).days
+    expires = draw(
+        st.none() | st.integers(1, min(3650, room)).map(lambda days: issued + timedelta(days=days))
+        if room >= 1
+        else st.none()
+    )
     reviewed = draw(
-        st.none() | st.integers(0, 3650).map(lambda days: issued + timedelta(days=days))
+        st.none() | st.integers(0, min(3650, room)).map(lambda days: issued + timedelta(days=days))
     )
     return Certificate(
         kind=draw(st.sampled_from(CertificateKind)),
@@ -392,25 +472,37 @@ def certificates(draw: st.DrawFn) -> Certificate:
     )
 
 
-def persons() -> st.SearchStrategy[Person]:
-    """People in safety roles.
+def persons(
+    *,
+    enterprises: Sequence[str] | None = None,
+    roles: Iterable[Role] | None = None,
+    max_date: date = date(2026, 12, 31),
+) -> st.SearchStrategy[Person]:
+    """People in safety roles, each with an employer.
+
+    Args:
+        enterprises: draw the employer's 统一社会信用代码 from these (default: any code).
+        roles: draw the role from these (default: every :class:`Role`).
+        max_date: the latest day they take office or get a certificate.
 
     Examples:
         >>> from hypothesis import given, settings
         >>> @settings(max_examples=10, database=None)
-        ... @given(persons())
+        ... @given(persons(enterprises=["914403001922038216"]))
         ... def check(x):
-        ...     assert all(isinstance(c, Certificate) for c in x.certificates)
+        ...     assert x.enterprise == "914403001922038216"
         >>> check()
     """
+    employers = _choices("enterprises", enterprises, str)
+    kinds = _choices("roles", roles, Role)
     return st.builds(
         Person,
         id=_IDS,
         name=_TEXT,
-        role=st.sampled_from(Role),
-        enterprise=st.none() | uscc_codes(),
-        took_office_on=st.none() | dates(),
-        certificates=st.lists(certificates(), max_size=3).map(tuple),
+        role=st.sampled_from(kinds or list(Role)),
+        enterprise=st.sampled_from(employers) if employers else uscc_codes(),
+        took_office_on=st.none() | _until(max_date),
+        certificates=st.lists(certificates(max_date=max_date), max_size=3).map(tuple),
     )
 
 
@@ -650,20 +742,37 @@ def _complete_rectification() -> st.SearchStrategy[RectificationPlan]:
     )
 
 
-@st.composite
-def hazards(draw: st.DrawFn) -> Hazard:
+def hazards(
+    *,
+    enterprises: Sequence[str] | None = None,
+    min_date: date = date(2004, 1, 1),
+    max_date: date = date(2026, 12, 31),
+) -> st.SearchStrategy[Hazard]:
     """Hazards at any point of their remediation, reached by legal steps.
+
+    Args:
+        enterprises: draw the enterprise's 统一社会信用代码 from these (default: any code).
+        min_date: the earliest day a hazard is found.
+        max_date: the latest day it is found or changes status.
 
     Examples:
         >>> from hypothesis import given, settings
         >>> @settings(max_examples=10, database=None)
-        ... @given(hazards())
+        ... @given(hazards(max_date=date(2026, 6, 30)))
         ... def check(x):
         ...     assert x.history[0].status.value == "reported"
+        ...     assert x.history[-1].on <= date(2026, 6, 30)
         >>> check()
     """
+    owners = _choices("enterprises", enterprises, str)
+    _check_span(min_date, max_date)
+    return _hazards(owners, min_date, max_date)
+
+
+@st.composite
+def _hazards(draw: st.DrawFn, owners: list[str], min_date: date, max_date: date) -> Hazard:
     level = draw(st.sampled_from(HazardLevel))
-    found = draw(dates())
+    found = draw(dates(min_date, max_date))
     plan = draw(
         _complete_rectification()
         if level is HazardLevel.MAJOR
@@ -671,7 +780,7 @@ def hazards(draw: st.DrawFn) -> Hazard:
     )
     hazard = Hazard(
         id=draw(_IDS),
-        enterprise=draw(uscc_codes()),
+        enterprise=draw(st.sampled_from(owners) if owners else uscc_codes()),
         found_on=found,
         level=level,
         description=draw(_TEXT),
@@ -679,7 +788,9 @@ def hazards(draw: st.DrawFn) -> Hazard:
         location=draw(st.just("") | _TEXT),
         source=draw(st.sampled_from(HazardSource)),
         rectification=plan,
-        supervision=draw(st.none() | st.builds(Supervision, by=_TEXT, since=dates())),
+        supervision=draw(
+            st.none() | st.builds(Supervision, by=_TEXT, since=dates(min_date, max_date))
+        ),
     )
     day = found
     for _ in range(draw(st.integers(0, 5))):
@@ -691,7 +802,7 @@ def hazards(draw: st.DrawFn) -> Hazard:
             "closed": [],
         }
         options = moves[hazard.status.value]
-        if not options:
+        if not options or day > max_date:
             break
         hazard = draw(st.sampled_from(options))(on=day)
     return hazard
@@ -724,9 +835,18 @@ def risks() -> st.SearchStrategy[Risk]:
     )
 
 
-@st.composite
-def accidents(draw: st.DrawFn) -> Accident:
+def accidents(
+    *,
+    enterprises: Sequence[str] | None = None,
+    min_date: date = date(2004, 1, 1),
+    max_date: date = date(2026, 12, 31),
+) -> st.SearchStrategy[Accident]:
     """Accidents with aware times; reported at or after they occurred, if at all.
+
+    Args:
+        enterprises: draw the enterprise's 统一社会信用代码 from these (default: any code).
+        min_date: the earliest day (in China) an accident occurs.
+        max_date: the latest day (in China) it occurs.
 
     Examples:
         >>> from hypothesis import given, settings
@@ -736,13 +856,21 @@ def accidents(draw: st.DrawFn) -> Accident:
         ...     assert x.reported_at is None or x.reported_at >= x.occurred_at
         >>> check()
     """
-    occurred = draw(aware_datetimes())
+    owners = _choices("enterprises", enterprises, str)
+    _check_span(min_date, max_date)
+    return _accidents(owners, min_date, max_date)
+
+
+@st.composite
+def _accidents(draw: st.DrawFn, owners: list[str], min_date: date, max_date: date) -> Accident:
+    occurred = draw(aware_datetimes(min_date=min_date, max_date=max_date))
+    room = int((_END_OF_DAYS - occurred).total_seconds())
     reported = draw(
-        st.none() | st.integers(0, 10**6).map(lambda s: occurred + timedelta(seconds=s))
+        st.none() | st.integers(0, min(10**6, room)).map(lambda s: occurred + timedelta(seconds=s))
     )
     return Accident(
         id=draw(_IDS),
-        enterprise=draw(uscc_codes()),
+        enterprise=draw(st.sampled_from(owners) if owners else uscc_codes()),
         occurred_at=occurred,
         deaths=draw(st.integers(0, 100)),
         serious_injuries=draw(st.integers(0, 200)),
@@ -754,24 +882,46 @@ def accidents(draw: st.DrawFn) -> Accident:
     )
 
 
-def records() -> st.SearchStrategy[Record]:
+def records(
+    *,
+    enterprises: Sequence[str] | None = None,
+    people: Sequence[str] | None = None,
+    kinds: Iterable[RecordKind] | None = None,
+    min_date: date = date(2004, 1, 1),
+    max_date: date = date(2026, 12, 31),
+) -> st.SearchStrategy[Record]:
     """Evidence records.
+
+    Args:
+        enterprises: draw the enterprise's 统一社会信用代码 from these (default: any code).
+        people: draw the person (or none) from these ids (default: any id, or none).
+        kinds: draw the kind from these (default: every :class:`RecordKind`).
+        min_date: the earliest day of a record.
+        max_date: the latest day of a record.
 
     Examples:
         >>> from hypothesis import given, settings
         >>> @settings(max_examples=10, database=None)
-        ... @given(records())
+        ... @given(records(people=["p1"], min_date=date(2026, 1, 1)))
         ... def check(x):
+        ...     assert x.person in (None, "p1") and x.on.year == 2026
         ...     assert x.hours is None or x.hours > 0
         >>> check()
     """
+    owners = _choices("enterprises", enterprises, str)
+    sorts = _choices("kinds", kinds, RecordKind)
+    if people is None:
+        who: st.SearchStrategy[str | None] = st.none() | _IDS
+    else:
+        staff = _choices("people", people, str) if len(people) else []
+        who = st.none() | st.sampled_from(staff) if staff else st.none()
     return st.builds(
         Record,
         id=_IDS,
-        kind=st.sampled_from(RecordKind),
-        on=dates(),
-        enterprise=uscc_codes(),
-        person=st.none() | _IDS,
+        kind=st.sampled_from(sorts or list(RecordKind)),
+        on=dates(min_date, max_date),
+        enterprise=st.sampled_from(owners) if owners else uscc_codes(),
+        person=who,
         hours=st.none() | st.integers(1, 2000).map(lambda tenths: Decimal(tenths).scaleb(-1)),
         details=st.just("") | _TEXT,
     )
@@ -879,23 +1029,146 @@ def authorities() -> st.SearchStrategy[Authority]:
     )
 
 
-def portfolios() -> st.SearchStrategy[Portfolio]:
-    """Small portfolios: enterprises with records, hazards, accidents and people (not cross-linked).
+def portfolios(
+    *,
+    min_enterprises: int = 0,
+    max_enterprises: int = 2,
+    as_of: date | None = None,
+    industries: Iterable[Industry] | None = None,
+    regions: Iterable[str] | None = None,
+    max_facts: int = 3,
+    max_authorities: int = 1,
+) -> st.SearchStrategy[Portfolio]:
+    """Small portfolios whose every fact belongs to one of its enterprises.
+
+    Valid by construction, as :class:`~safetyduty.models.Portfolio` checks it
+    as a whole: codes and ids are unique; each record, hazard, accident and
+    person names one of the generated enterprises (records may name one of
+    their people); every person has an employer; :meth:`Portfolio.unmatched`
+    is empty. So :func:`~safetyduty.rules.compliance.evaluate_many` judges
+    every fact.
+
+    Args:
+        min_enterprises: the fewest enterprises.
+        max_enterprises: the most enterprises.
+        as_of: when given, every fact is dated in the year that ends on it
+            (the span :func:`~safetyduty.rules.compliance.evaluate` judges by
+            default); otherwise facts fall in 2004-2026.
+        industries: passed to :func:`enterprises`.
+        regions: passed to :func:`enterprises`.
+        max_facts: the most records, and the most people, per enterprise
+            (hazards and accidents: at most half as many).
+        max_authorities: the most authorities (with records of their own).
 
     Examples:
         >>> from hypothesis import given, settings
         >>> @settings(max_examples=10, database=None)
-        ... @given(portfolios())
+        ... @given(portfolios(max_enterprises=2, as_of=date(2026, 6, 30)))
         ... def check(x):
-        ...     assert len(x.enterprises) <= 2
+        ...     assert len(x.enterprises) <= 2 and not x.unmatched()
+        ...     assert all(r.on <= date(2026, 6, 30) for r in x.records)
         >>> check()
     """
-    return st.builds(
-        Portfolio,
-        enterprises=st.lists(enterprises(), max_size=2).map(tuple),
-        records=st.lists(records(), max_size=3).map(tuple),
-        hazards=st.lists(hazards(), max_size=2).map(tuple),
-        accidents=st.lists(accidents(), max_size=2).map(tuple),
-        people=st.lists(persons(), max_size=2).map(tuple),
-        authorities=st.lists(authorities(), max_size=2).map(tuple),
+    for name, value in (
+        ("min_enterprises", min_enterprises),
+        ("max_enterprises", max_enterprises),
+        ("max_facts", max_facts),
+        ("max_authorities", max_authorities),
+    ):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ValidationError(name, value, "must be an int >= 0")
+    if min_enterprises > max_enterprises:
+        raise ValidationError("min_enterprises", min_enterprises, "must not exceed max_enterprises")
+    if as_of is None:
+        first, last = date(2004, 1, 1), date(2026, 12, 31)
+    else:
+        if not isinstance(as_of, date) or isinstance(as_of, datetime):
+            raise ValidationError("as_of", as_of, "must be a datetime.date")
+        if not Portfolio.FIRST_DAY < as_of <= _LAST_AS_OF:
+            raise ValidationError("as_of", as_of, f"must be after 1900-01-01, by {_LAST_AS_OF}")
+        first, last = (
+            max(as_of - relativedelta(years=1) + timedelta(days=1), date(1900, 1, 1)),
+            as_of,
+        )
+    return _portfolios(
+        enterprises(industries=industries, regions=regions),
+        min_enterprises=min_enterprises,
+        max_enterprises=max_enterprises,
+        first=first,
+        last=last,
+        max_facts=max_facts,
+        max_authorities=max_authorities,
     )
+
+
+@st.composite
+def _portfolios(
+    draw: st.DrawFn,
+    firm_strategy: st.SearchStrategy[Enterprise],
+    *,
+    min_enterprises: int,
+    max_enterprises: int,
+    first: date,
+    last: date,
+    max_facts: int,
+    max_authorities: int,
+) -> Portfolio:
+    firms = draw(
+        st.lists(
+            firm_strategy,
+            min_size=min_enterprises,
+            max_size=max_enterprises,
+            unique_by=lambda e: e.uscc,
+        )
+    )
+    codes = [e.uscc for e in firms]
+    bodies = draw(
+        st.lists(authorities(), max_size=max_authorities, unique_by=lambda a: a.uscc).filter(
+            lambda found: not {a.uscc for a in found} & set(codes)
+        )
+    )
+    taken: set[str] = set()
+    staff: list[Person] = []
+    record_list: list[Record] = []
+    hazard_list: list[Hazard] = []
+    accident_list: list[Accident] = []
+    for code in codes:
+        own = _unique_ids(
+            draw(st.lists(persons(enterprises=[code], max_date=last), max_size=max_facts)), taken
+        )
+        staff.extend(own)
+        ids = [p.id for p in own]
+        facts = records(enterprises=[code], people=ids, min_date=first, max_date=last)
+        record_list.extend(draw(st.lists(facts, max_size=max_facts)))
+        found = hazards(enterprises=[code], min_date=first, max_date=last)
+        hazard_list.extend(draw(st.lists(found, max_size=max_facts // 2)))
+        events = accidents(enterprises=[code], min_date=first, max_date=last)
+        accident_list.extend(draw(st.lists(events, max_size=max_facts // 2)))
+    for body in bodies:
+        facts = records(enterprises=[body.uscc], people=[], min_date=first, max_date=last)
+        record_list.extend(draw(st.lists(facts, max_size=max_facts)))
+    return Portfolio(
+        enterprises=firms,
+        records=_unique_ids(record_list, set()),
+        hazards=_unique_ids(hazard_list, set()),
+        accidents=_unique_ids(accident_list, set()),
+        people=staff,
+        authorities=bodies,
+    )
+
+
+T = TypeVar("T")
+_Identified = TypeVar("_Identified", Record, Hazard, Accident, Person)
+
+
+def _unique_ids(items: list[_Identified], seen: set[str]) -> list[_Identified]:
+    """The items with ids made unique (against *seen*, which grows) by a numbered suffix."""
+    unique = []
+    for item in items:
+        ident, n = item.id, 1
+        while ident in seen:
+            n += 1
+            ident = f"{item.id}~{n}"
+        seen.add(ident)
+        unique.append(item if ident == item.id else attrs.evolve(item, id=ident))
+    return unique
