@@ -179,7 +179,9 @@ class TestWorkedScenarios:
         )
         (row,) = report.rows
         assert (D(2027, 2, 1), S.UPCOMING) == (row.due, row.status)
-        assert row.reason.endswith("not moved off rest days: past the calendar's last year")
+        assert row.reason.endswith(
+            "past the calendar's last year: not moved off rest days (working days: estimated)"
+        )
 
     @pytest.mark.parametrize(
         ("kind", "changed", "reported", "status", "due"),
@@ -679,3 +681,28 @@ class TestCommands:
         assert 2 == main(["evaluate", str(bad)], out=io.StringIO())
         err = capsys.readouterr().err.strip().splitlines()
         assert "employees" in err[-1]
+
+
+class TestManyEnterprises:
+    """evaluate_many: progress, and facts of enterprises not in the input are not lost silently."""
+
+    def test_progress_is_called_after_each_report(self) -> None:
+        done: list[int] = []
+        firms = [FIRM, attrs.evolve(FIRM, uscc="91350100M000100Y43")]
+        reports = list(evaluate_many(firms, [], as_of=D(2026, 6, 30), progress=done.append))
+        assert [1, 2] == done
+        assert 2 == len(reports)
+
+    def test_facts_of_other_enterprises_are_logged(self, caplog: pytest.LogCaptureFixture) -> None:
+        stray = Record(
+            id="s1",
+            kind=RecordKind.LED_INSPECTION,
+            on=D(2026, 3, 1),
+            enterprise="91350100M000100Y43",
+        )
+        with caplog.at_level("WARNING", logger="safetyduty"):
+            list(evaluate_many([FIRM], [stray], as_of=D(2026, 6, 30)))
+        assert (
+            "1 records of 1 enterprises not in the input were not judged: 91350100M000100Y43"
+            in caplog.text
+        )

@@ -250,3 +250,21 @@ class TestALocalPlanIsOneDataFile:
         path.write_text(bad, encoding="utf-8")
         with pytest.raises(ValidationError, match=r"frequency"):
             catalog.load_plan(path)
+
+
+class TestOneLanguage:
+    """A reason comes in the reader's language."""
+
+    def test_not_applicable_reasons_in_chinese_and_english(self) -> None:
+        duty = catalog.obligation("shanwei.principal.monthly_inspection")
+        report = evaluate(works("440305"), [], as_of=D(2020, 9, 30), obligations=[duty])
+        [row] = report.rows
+        assert "440305 is outside 汕尾市" == row.reason
+        assert "440305不在汕尾市范围内" == row.reason_zh
+        assert "不适用（440305不在汕尾市范围内）" in row.explain()
+        assert "not applicable (440305 is outside 汕尾市)" in row.explain("en")
+
+    def test_a_duty_not_yet_in_force(self) -> None:
+        report = catalog.evaluate(works("440305"), [], as_of=D(2021, 8, 31))
+        [row] = [r for r in report.rows if r.obligation == "standing.responsibility_system"]
+        assert "2020-09-01至2021-08-31期间未施行（施行期间：2021-09-01起）" == row.reason_zh

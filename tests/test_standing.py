@@ -315,7 +315,7 @@ class TestInEvaluate:
     def test_explanations_without_a_due_date(self) -> None:
         row = standing_requirements(UNIT, as_of=D(2026, 1, 1))[0]
         assert row.explain().startswith(
-            "建立健全并落实本单位全员安全生产责任制：no responsibility_system record，未完成"
+            "建立健全并落实本单位全员安全生产责任制：无建立全员安全生产责任制记录，未完成"
         )
         assert row.explain("en").startswith(
             "Establish and carry out a work-safety responsibility system covering every employee:"

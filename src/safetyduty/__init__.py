@@ -13,7 +13,13 @@ Examples:
 
 from __future__ import annotations
 
+import logging
+
 from safetyduty.errors import CalendarCoverageError, SafetyDutyError, ValidationError
+
+logging.getLogger("safetyduty").addHandler(
+    logging.NullHandler()
+)  # a library logs, the caller decides
 
 __all__ = ["CalendarCoverageError", "SafetyDutyError", "ValidationError", "__version__"]
 

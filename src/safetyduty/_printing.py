@@ -29,6 +29,7 @@ __all__ = ["calendar_lines", "default_since", "display_width", "portfolio_lines"
 _JUDGED: Final = (ComplianceStatus.MET, ComplianceStatus.LATE, ComplianceStatus.MISSED)
 _TEXT: Final = {
     "zh_CN": {
+        "lang": "zh_CN",
         "head": "合规评估：{n}家企业，截至{as_of}（自{since}起）",
         "rate": "按期完成率：{rate}（{counts}）",
         "count": "{label}{n}",
@@ -57,6 +58,7 @@ _TEXT: Final = {
         "weekdays": "周一 周二 周三 周四 周五 周六 周日",
     },
     "en": {
+        "lang": "en",
         "head": "Compliance of {n} enterprises as of {as_of} (periods from {since})",
         "rate": "done on time: {rate} ({counts})",
         "count": "{label} {n}",
@@ -240,7 +242,11 @@ def portfolio_lines(
     yield text["hazards"].format(n=len(findings))
     yield from _limited(
         [
-            [report.name, f"{finding.hazard} {label(finding.level, locale)}", finding.problem]
+            [
+                report.name,
+                f"{finding.hazard} {label(finding.level, locale)}",
+                finding.describe(locale),
+            ]
             for report, finding in findings
         ],
         [1] * len(findings),
@@ -294,10 +300,11 @@ def _grouped(
 
 
 def _titled(row: ComplianceRow, names: dict[str, str], text: dict[str, str]) -> str:
-    """The duty's title, with the name of the person it is about."""
+    """The duty's title in the report's language, with the name of the person it is about."""
+    title = row.title_en if text["lang"] == "en" and row.title_en else row.title
     if row.person is None:
-        return row.title
-    return row.title + text["person"].format(name=names.get(row.person, row.person))
+        return title
+    return title + text["person"].format(name=names.get(row.person, row.person))
 
 
 def _overdue_cells(
@@ -311,7 +318,8 @@ def _overdue_cells(
     elif first.due is not None:
         span = str(first.due)
     else:
-        span, title = "—", f"{title}{text['colon']}{first.reason}"
+        reason = first.reason_zh if text["lang"] != "en" and first.reason_zh else first.reason
+        span, title = "—", f"{title}{text['colon']}{reason}"
     return [name, span, title]
 
 

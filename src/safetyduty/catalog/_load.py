@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
@@ -253,6 +253,7 @@ def evaluate_many(
     people: Iterable[Person] = (),
     calendar: HolidayCalendar | None = None,
     daily: compliance.Daily = "month",
+    progress: Callable[[int], None] | None = None,
 ) -> Iterator[compliance.ComplianceReport]:
     """:func:`safetyduty.rules.compliance.evaluate_many` with the catalog's plans by default.
 
@@ -276,6 +277,7 @@ def evaluate_many(
         people=people,
         calendar=calendar,
         daily=daily,
+        progress=progress,
     )
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from enum import Enum
 from typing import Any, Final, cast
 
 import attrs
 
+from safetyduty._labels import label_of
 from safetyduty._validate import (
     as_frozenset,
     as_tuple,
@@ -48,7 +50,16 @@ def _flags(value: Iterable[HazardFlag]) -> frozenset[HazardFlag]:
     return cast("frozenset[HazardFlag]", as_frozenset(value))
 
 
-def _size_reason(known: EnterpriseSize | None, wanted: EnterpriseSize | None) -> str:
+def _say(member: Enum, *, zh: bool) -> str:
+    return label_of(member, "zh_CN") if zh else str(member.value)
+
+
+def _size_reason(
+    known: EnterpriseSize | None, wanted: EnterpriseSize | None, *, zh: bool = False
+) -> str:
+    if zh:
+        needed = f"需{_say(wanted, zh=zh) if wanted else ''}及以上"
+        return f"企业规模为{_say(known, zh=zh)}，{needed}" if known else f"企业规模未知（{needed}）"
     needed = f"{wanted.value if wanted else ''} or larger needed"
     return f"size {known.value}, {needed}" if known else f"size unknown ({needed})"
 
@@ -125,17 +136,28 @@ class Applicability:
         *,
         sector_lists: SectorLists | None = None,
         size: EnterpriseSize | None = None,
+        locale: str = "en",
     ) -> str | None:
-        """The first condition *enterprise* fails, in words, or ``None`` if all hold.
+        """The first condition *enterprise* fails, in words (``en`` or ``zh_CN``), or ``None`` if all hold.
 
         Args:
             enterprise: the enterprise.
             sector_lists: resolves :attr:`sector_list` (needed when one is named).
             size: the enterprise's size class when it is not on the enterprise
                 (derived by the rules); ``None`` with neither fails ``min_size``.
+            locale: the language of the reason.
+
+        Examples:
+            >>> from safetyduty.models import Enterprise, Industry
+            >>> shop = Enterprise(uscc="914403001922038216", name="x", industry=Industry.COMMERCE,
+            ...                   region="440300", employees=20)
+            >>> rule = Applicability(industries=[Industry.CONSTRUCTION])
+            >>> rule.why_not(shop), rule.why_not(shop, locale="zh_CN")
+            ("industry commerce not in ['construction']", '行业“商贸”不在所列行业（建筑施工）之中')
         """
         if not isinstance(enterprise, Enterprise):
             raise ValidationError("enterprise", enterprise, "must be an Enterprise")
+        zh = locale == "zh_CN"
         sectors = enterprise.sectors
         listed: frozenset[Industry] = frozenset()
         if self.sector_list:
@@ -145,54 +167,72 @@ class Applicability:
                 )
             listed = sector_lists(self.sector_list)
         known_size = enterprise.size or size
+        industry = _say(enterprise.industry, zh=zh)
         checks = (
             (
                 bool(self.industries) and not (sectors & self.industries),
-                f"industry {enterprise.industry.value} not in {sorted(i.value for i in self.industries)}",
+                f"行业“{industry}”不在所列行业（{'、'.join(_say(i, zh=zh) for i in sorted(self.industries))}）之中"
+                if zh
+                else f"industry {industry} not in {sorted(i.value for i in self.industries)}",
             ),
             (
                 bool(self.sector_list) and not (sectors & listed),
-                f"industry {enterprise.industry.value} not in the list {self.sector_list}",
+                f"行业“{industry}”不在名单{self.sector_list}之中"
+                if zh
+                else f"industry {industry} not in the list {self.sector_list}",
             ),
             (
                 self.min_size is not None
                 and (known_size is None or _SIZE_ORDER[known_size] < _SIZE_ORDER[self.min_size]),
-                _size_reason(known_size, self.min_size),
+                _size_reason(known_size, self.min_size, zh=zh),
             ),
             (
                 bool(self.hazard_flags) and not (self.hazard_flags & enterprise.hazard_flags),
-                f"none of the hazard flags {sorted(f.value for f in self.hazard_flags)}",
+                f"不具有{'、'.join(_say(f, zh=zh) for f in sorted(self.hazard_flags))}"
+                if zh
+                else f"none of the hazard flags {sorted(f.value for f in self.hazard_flags)}",
             ),
             (
                 self.min_employees is not None and enterprise.employees < self.min_employees,
-                f"employees {enterprise.employees} < {self.min_employees}",
+                f"从业人员{enterprise.employees}人，少于{self.min_employees}人"
+                if zh
+                else f"employees {enterprise.employees} < {self.min_employees}",
             ),
             (
                 self.max_employees is not None and enterprise.employees > self.max_employees,
-                f"employees {enterprise.employees} > {self.max_employees}",
+                f"从业人员{enterprise.employees}人，多于{self.max_employees}人"
+                if zh
+                else f"employees {enterprise.employees} > {self.max_employees}",
             ),
             (
                 self.state_owned is not None and enterprise.state_owned != self.state_owned,
-                f"state_owned is {enterprise.state_owned}",
+                ("国有企业" if enterprise.state_owned else "非国有企业")
+                if zh
+                else f"state_owned is {enterprise.state_owned}",
             ),
             (
                 self.above_designated_size is not None
                 and enterprise.above_designated_size != self.above_designated_size,
-                f"above_designated_size is {enterprise.above_designated_size}",
+                ("规模以上企业" if enterprise.above_designated_size else "非规模以上企业")
+                if zh
+                else f"above_designated_size is {enterprise.above_designated_size}",
             ),
             (
                 self.group_company is not None and enterprise.group_company != self.group_company,
-                f"group_company is {enterprise.group_company}",
+                ("集团公司" if enterprise.group_company else "非集团公司")
+                if zh
+                else f"group_company is {enterprise.group_company}",
             ),
         )
         failed = next((reason for failed, reason in checks if failed), None)
         if failed is not None or not self.any_of:
             return failed
         reasons = [
-            each.why_not(enterprise, sector_lists=sector_lists, size=size) for each in self.any_of
+            each.why_not(enterprise, sector_lists=sector_lists, size=size, locale=locale)
+            for each in self.any_of
         ]
         if all(reason is not None for reason in reasons):
-            return "; ".join(r for r in reasons if r is not None)
+            return ("；" if zh else "; ").join(r for r in reasons if r is not None)
         return None
 
     def applies_to(

@@ -32,7 +32,6 @@ LOGGER: Final = logging.getLogger("safetyduty.models")
 """Where a portfolio reports the facts it cannot match (a child of the ``safetyduty`` logger)."""
 
 # A library logs, the application decides where it goes (nothing is printed by default).
-logging.getLogger("safetyduty").addHandler(logging.NullHandler())
 
 _CHINA: Final = timezone(timedelta(hours=8))
 

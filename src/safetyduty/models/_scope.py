@@ -22,11 +22,12 @@ def _regions(value: Iterable[str]) -> frozenset[str]:
 def _check_regions(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, frozenset):
         raise ValidationError(attribute.name, value, "must be a list of codes")
+    check = check_park if attribute.name == "parks" else check_region
     for code in value:
-        if attribute.name == "parks":
-            check_park(code)
-        else:
-            check_region(code)
+        try:
+            check(code)
+        except ValidationError as exc:
+            raise ValidationError(attribute.name, code, exc.expected) from None
 
 
 @attrs.frozen(kw_only=True)

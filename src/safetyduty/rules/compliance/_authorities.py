@@ -116,18 +116,25 @@ def evaluate_authority(
     rows: list[ComplianceRow] = []
     for versions in _grouped(d for d in duties if d.subject is authority.subject):
         found: list[ComplianceRow] = []
-        reason = ""
+        reason: tuple[str, str] | None = None
         for duty in versions:
+            where = duty.jurisdiction.describe()
             if not duty.jurisdiction.covers(authority.region, park=authority.park):
-                reason = f"{authority.region} is outside {duty.jurisdiction.describe()}"
+                reason = (
+                    f"{authority.region} is outside {where}",
+                    f"{authority.region}不在{where}范围内",
+                )
             elif duty.check is not Check.RECORDS:
-                reason = f"the check {duty.check.value} judges enterprises, not authorities"
+                reason = (
+                    f"the check {duty.check.value} judges enterprises, not authorities",
+                    "此项检查针对企业，不针对监管部门",
+                )
             elif not duty.effective.meets(start, day):
-                reason = f"not in force from {start} to {day}"
+                reason = (f"not in force from {start} to {day}", f"{start}至{day}期间未施行")
             else:
                 found.extend(_rows(duty, evidence, since=start, as_of=day, calendar=calendar))
-        if not found and reason:
-            found.append(not_applicable(versions[-1], authority.uscc, reason))
+        if not found and reason is not None:
+            found.append(not_applicable(versions[-1], authority.uscc, *reason))
         rows.extend(found)
     return ComplianceReport(
         enterprise=authority.uscc,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 from safetyduty import law
 from safetyduty.errors import ValidationError
@@ -50,6 +51,8 @@ from safetyduty.typing import HolidayCalendar
 
 __all__ = ["applicable_plans", "evaluate", "evaluate_many"]
 
+LOGGER: Final = logging.getLogger("safetyduty.rules")
+
 Daily = Literal["month", "day"]
 
 _CHECKS: Final[dict[Check, Callable[[Obligation, Facts], Iterable[ComplianceRow]]]] = {
@@ -71,18 +74,32 @@ _HAZARD_BASIS: Final = Basis(
 )
 
 
+_FIVE_ZH: Final = {
+    "plan": "整改方案",
+    "responsible": "责任",
+    "measures": "措施",
+    "funds": "资金",
+    "deadline": "时限",
+    "contingency": "预案",
+}
+"""The 五到位 (责任、措施、资金、时限、预案) in Chinese, by the field names of RectificationPlan."""
+
+
 def _hazard_findings(hazards: Sequence[Hazard], as_of: date) -> Iterator[HazardFinding]:
     for hazard in hazards:
         if hazard.status is HazardStatus.CLOSED or hazard.found_on > as_of:
             continue
-        problems = []
+        problems: list[str] = []
+        problems_zh: list[str] = []
         if hazard.level is HazardLevel.MAJOR and (
             hazard.rectification is None or not hazard.rectification.is_complete
         ):
             missing = hazard.rectification.missing if hazard.rectification else ("plan",)
-            problems.append(f"五到位 plan lacks {', '.join(missing)}")
+            problems.append(f"the five-part rectification plan lacks {', '.join(missing)}")
+            problems_zh.append(f"“五到位”缺{'、'.join(_FIVE_ZH.get(m, m) for m in missing)}")
         if hazard.deadline is not None and hazard.deadline < as_of:
             problems.append(f"past its rectification deadline {hazard.deadline}")
+            problems_zh.append(f"已过整改期限{hazard.deadline}")
         if problems:
             yield HazardFinding(
                 hazard=hazard.id,
@@ -93,6 +110,7 @@ def _hazard_findings(hazards: Sequence[Hazard], as_of: date) -> Iterator[HazardF
                 deadline=hazard.deadline,
                 problem="; ".join(problems),
                 basis=_HAZARD_BASIS,
+                problem_zh="；".join(problems_zh),
             )
 
 
@@ -120,19 +138,26 @@ def applicable_plans(
     uses: list[PlanUse] = []
     for plan in items_of("plans", plans, Plan):
         place = f"{region}{f' ({park})' if park else ''}"
+        where = plan.jurisdiction.describe()
         if not plan.jurisdiction.covers(region, park=park):
-            reason = f"{place} is outside {plan.jurisdiction.describe()}"
+            reason, reason_zh = f"{place} is outside {where}", f"{place}不在{where}范围内"
         elif not any(duty.effective.meets(since, as_of) for duty in plan.duties) and not (
             plan.period.meets(since, as_of)
         ):
             reason = f"its period {plan.period.describe()} does not meet {since}..{as_of}"
+            reason_zh = f"实施期{plan.start}至{plan.end}不在评估期{since}至{as_of}内"
         else:
             chosen.append(plan)
-            uses.append(
-                PlanUse(plan=plan.id, title=plan.title, applied=True, reason=f"covers {place}")
+            reason, reason_zh = f"covers {place}", f"适用于{place}"
+        uses.append(
+            PlanUse(
+                plan=plan.id,
+                title=plan.title,
+                applied=plan in chosen,
+                reason=reason,
+                reason_zh=reason_zh,
             )
-            continue
-        uses.append(PlanUse(plan=plan.id, title=plan.title, applied=False, reason=reason))
+        )
     return chosen, tuple(uses)
 
 
@@ -200,30 +225,42 @@ def _standing_version(versions: list[Obligation], facts: Facts) -> list[Obligati
 def _versions_rows(versions: list[Obligation], facts: Facts, daily: Daily) -> list[ComplianceRow]:
     """The rows of a duty's versions; one not-applicable row when none binds, with the reason."""
     e = facts.enterprise
-    reason = ""
+    reason: tuple[str, str] | None = None
     rows: list[ComplianceRow] = []
     for duty in _standing_version(versions, facts):
+        where = duty.jurisdiction.describe()
         if not duty.jurisdiction.covers(e.region, park=e.park):
-            reason = f"{e.region} is outside {duty.jurisdiction.describe()}"
+            reason = (f"{e.region} is outside {where}", f"{e.region}不在{where}范围内")
             continue
         if not duty.effective.meets(facts.since, facts.as_of):
-            reason = (
-                reason
-                or f"not in force from {facts.since} to {facts.as_of} (in force {duty.effective.describe()})"
+            span = duty.effective
+            reason = reason or (
+                f"not in force from {facts.since} to {facts.as_of} (in force {span.describe()})",
+                f"{facts.since}至{facts.as_of}期间未施行（施行期间：{_span_zh(span.start, span.end)}）",
             )
             continue
         day = judged_day(duty, facts.as_of)
-        why_not = duty.applicability.why_not(
-            e, sector_lists=facts.sector_lists(day), size=facts.size(day)
-        )
+        lists, size = facts.sector_lists(day), facts.size(day)
+        why_not = duty.applicability.why_not(e, sector_lists=lists, size=size)
         if why_not is not None:
-            reason = why_not
+            zh = duty.applicability.why_not(e, sector_lists=lists, size=size, locale="zh_CN")
+            reason = (why_not, zh or why_not)
             continue
         rows.extend(_judge(duty, facts, daily))
-        reason = ""
-    if not rows and reason:
-        return [not_applicable(versions[-1], e.uscc, reason)]
+        reason = None
+    if not rows and reason is not None:
+        return [not_applicable(versions[-1], e.uscc, *reason)]
     return rows
+
+
+def _span_zh(start: date | None, end: date | None) -> str:
+    if start is None and end is None:
+        return "不限"
+    if end is None:
+        return f"{start}起"
+    if start is None:
+        return f"至{end}"
+    return f"{start}至{end}"
 
 
 def _sources(rows: Iterable[ComplianceRow]) -> tuple[Source, ...]:
@@ -347,12 +384,17 @@ def evaluate_many(
     people: Iterable[Person] = (),
     calendar: HolidayCalendar | None = None,
     daily: Daily = "month",
+    progress: Callable[[int], None] | None = None,
 ) -> Iterator[ComplianceReport]:
     """Evaluate many enterprises, yielding one report at a time (cost linear in the input).
 
     Records, hazards, accidents and people are grouped by enterprise once.
     Inputs and reports are plain frozen objects, picklable, so the same call
-    can run per partition on a distributed engine.
+    can run per partition on a distributed engine. *progress*, if given, is
+    called with the number of reports made so far after each one. Facts of
+    enterprises that are not among *enterprises* are not judged: once every
+    enterprise has been evaluated, the ``safetyduty`` logger warns how many
+    there were and of which codes.
 
     Examples:
         >>> from safetyduty.models import Enterprise, Industry
@@ -381,9 +423,11 @@ def evaluate_many(
                 f"people[{index}].enterprise", None, "must name the employer to group by enterprise"
             )
         by_people[person.enterprise].append(person)
+    seen: set[str] = set()
     for enterprise in enterprises:
         if not isinstance(enterprise, Enterprise):
             raise ValidationError("enterprises", enterprise, "must hold Enterprise objects")
+        seen.add(enterprise.uscc)
         yield evaluate(
             enterprise,
             by_records.get(enterprise.uscc, ()),
@@ -397,3 +441,24 @@ def evaluate_many(
             calendar=calendar,
             daily=daily,
         )
+        if progress is not None:
+            progress(len(seen))
+    _log_unmatched(
+        seen,
+        by_records=by_records,
+        by_hazards=by_hazards,
+        by_accidents=by_accidents,
+        by_people=by_people,
+    )
+
+
+def _log_unmatched(seen: set[str], **groups: dict[str, list[Any]]) -> None:
+    """Warn of the facts whose enterprise was not evaluated (never dropped silently)."""
+    for name, group in groups.items():
+        stray = sorted(code for code in group if code not in seen)
+        if stray:
+            count = sum(len(group[code]) for code in stray)
+            LOGGER.warning(
+                "%d %s of %d enterprises not in the input were not judged: %s",
+                count, name.removeprefix("by_"), len(stray), ", ".join(stray[:10]),
+            )  # fmt: skip

@@ -51,7 +51,7 @@ from safetyduty.models import (
 )
 from safetyduty.rules.compliance._facts import Facts
 from safetyduty.rules.compliance._report import ComplianceRow, ComplianceStatus, status_of
-from safetyduty.rules.compliance._rows import judged_day, lenient_due, row
+from safetyduty.rules.compliance._rows import PAST_CALENDAR_ZH, judged_day, lenient_due, row
 from safetyduty.rules.requirements import training_hours
 
 __all__ = [
@@ -102,6 +102,7 @@ def _person_row(
     evidence: Iterable[str] = (),
     late: int = 0,
     reason: str = "",
+    reason_zh: str = "",
     hours: tuple[Decimal, Decimal] | None = None,
     basis: Basis | None = None,
 ) -> ComplianceRow:
@@ -116,6 +117,7 @@ def _person_row(
         evidence=tuple(evidence),
         late=late,
         reason=reason,
+        reason_zh=reason_zh,
         person=person.id,
         hours_required=hours[0] if hours else None,
         hours_done=hours[1] if hours else None,
@@ -155,6 +157,7 @@ def training_yearly(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]:
                 due=end,
                 evidence=[r.id for r in courses],
                 reason=ruling.reason,
+                reason_zh=_hours_zh(person.role, facts, "annual", end),
                 hours=(needed, done),
                 basis=ruling.basis,
             )
@@ -182,9 +185,27 @@ def training_pre_job(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]:
             evidence=[r.id for r in before] + ([r.id for r in after] if late else []),
             late=late,
             reason=f"started on {began}; {ruling.reason}",
+            reason_zh=f"{began}上岗；{_hours_zh(Role.WORKER, facts, 'initial', began)}",
             hours=(needed, _hours(before) + (_hours(after) if late else Decimal(0))),
             basis=ruling.basis,
         )
+
+
+_ROLE_ZH: Final = {
+    Role.PRINCIPAL: "主要负责人",
+    Role.SAFETY_MANAGER: "安全生产管理人员",
+    Role.WORKER: "从业人员",
+    Role.SPECIAL_OPERATOR: "特种作业人员",
+}
+
+
+def _hours_zh(role: Role, facts: Facts, kind: str, day: date) -> str:
+    """Whose hours, in Chinese: the role, the sector group and initial or yearly."""
+    high = bool(facts.enterprise.sectors & law.sector_list("training.high-risk", on=day).value)
+    group = "煤矿、非煤矿山、危化、烟花爆竹、金属冶炼单位" if high else "一般单位"
+    if role is Role.WORKER and not high and facts.enterprise.industry.value == "construction":
+        group = "建筑施工单位"
+    return f"{_ROLE_ZH[role]}，{group}，{'初次培训' if kind == 'initial' else '每年再培训'}"
 
 
 def _limit(duty: Obligation, event: date, facts: Facts) -> tuple[date, str]:
@@ -222,6 +243,7 @@ def assessment(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]:
             evidence=on_time + late,
             late=len(late),
             reason=f"took office on {began}{note}",
+            reason_zh=f"{began}任职{PAST_CALENDAR_ZH if note else ''}",
             person=person.id,
         )
 
@@ -251,6 +273,7 @@ def operator_certificate(duty: Obligation, facts: Facts) -> Iterator[ComplianceR
                 ComplianceStatus.MISSED,
                 due=None,
                 reason="holds no special operation certificate",
+                reason_zh="未持特种作业操作证",
             )
 
 
@@ -292,6 +315,7 @@ def operator_review(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]:
             else [],
             late=late,
             reason=f"certificate {certificate.number} issued on {certificate.issued_on}{note}",
+            reason_zh=f"证书{certificate.number}于{certificate.issued_on}发证{PAST_CALENDAR_ZH if note else ''}",
             person=person.id,
         )
 
@@ -306,16 +330,25 @@ def operator_validity(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]
         lapsed = _review(review, facts, certificate)[0] is ComplianceStatus.MISSED
         expiry = certificate.expires_on or certificate.issued_on + relativedelta(years=6)
         if lapsed:
-            status, reason = ComplianceStatus.MISSED, "lapsed: the review was missed (第二十六条)"
+            status = ComplianceStatus.MISSED
+            reason = "lapsed: the review was missed (第二十六条)"
+            reason_zh = "未按期复审，证书失效（第二十六条）"
         elif facts.as_of > expiry:
-            status, reason = ComplianceStatus.MISSED, f"expired on {expiry}"
-        elif facts.as_of >= expiry - timedelta(days=60):
-            status, reason = (
-                ComplianceStatus.DUE,
-                f"expires on {expiry}: apply for the extended review",
+            status, reason, reason_zh = (
+                ComplianceStatus.MISSED,
+                f"expired on {expiry}",
+                f"已于{expiry}过期",
             )
+        elif facts.as_of >= expiry - timedelta(days=60):
+            status = ComplianceStatus.DUE
+            reason = f"expires on {expiry}: apply for the extended review"
+            reason_zh = f"{expiry}到期，应申请延期复审"
         else:
-            status, reason = ComplianceStatus.MET, f"valid until {expiry}"
+            status, reason, reason_zh = (
+                ComplianceStatus.MET,
+                f"valid until {expiry}",
+                f"有效期至{expiry}",
+            )
         yield row(
             duty,
             facts.enterprise.uscc,
@@ -326,5 +359,6 @@ def operator_validity(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]
             required=1,
             evidence=[certificate.number],
             reason=reason,
+            reason_zh=reason_zh,
             person=person.id,
         )

@@ -61,7 +61,8 @@ class ComplianceRow:
         evidence: the ids of the records (or people, or certificates) used, on time first.
         late: how many of them came after the due date.
         basis: the duty's source.
-        reason: why the row has its status (not-applicable reason, the event, what was found).
+        reason: why the row has its status (not-applicable reason, the event, what was found), in English.
+        reason_zh: the same in Chinese (``explain("zh_CN")`` uses it).
         person: the person the row is about, for training and certificates.
         hours_required: the 学时 needed, for training rows.
         hours_done: the 学时 counted, for training rows.
@@ -98,6 +99,7 @@ class ComplianceRow:
     title_en: str = ""
     daily: bool = False
     days_done: int = 0
+    reason_zh: str = ""
 
     def explain(self, locale: str = "zh_CN") -> str:
         """One sentence on the row, in ``zh_CN`` or ``en``.
@@ -113,6 +115,7 @@ class ComplianceRow:
             '每月至少带队检查一次: 2026-03-01 to 2026-03-31, 1 required by 2026-03-31, 0 done: missed. Basis: 汕尾方案'
         """
         english = locale == "en"
+        reason = self.reason if english or not self.reason_zh else self.reason_zh
         name = self.title_en if english and self.title_en else self.title
         title = name if self.person is None else f"{name} ({self.person})"
         status = label_of(self.status, "en" if english else "zh_CN")
@@ -121,12 +124,12 @@ class ComplianceRow:
             basis += " (source not verified)" if english else "（依据未核实）"
         if self.status is ComplianceStatus.NOT_APPLICABLE:
             if english:
-                return f"{title}: not applicable ({self.reason}). {basis}"
-            return f"{title}：不适用（{self.reason}）。{basis}"
+                return f"{title}: not applicable ({reason}). {basis}"
+            return f"{title}：不适用（{reason}）。{basis}"
         if self.due is None:
             if english:
-                return f"{title}: {self.reason}: {status}. {basis}"
-            return f"{title}：{self.reason}，{status}。{basis}"
+                return f"{title}: {reason}: {status}. {basis}"
+            return f"{title}：{reason}，{status}。{basis}"
         due = self.due.isoformat()
         if english:
             window = f"{self.start} to {self.end}, " if self.start is not None else ""
@@ -162,12 +165,14 @@ class PlanUse:
         applied: whether its duties were judged.
         reason: why: the enterprise lies outside its jurisdiction, its period
             does not meet the days judged, or it applied.
+        reason_zh: the same in Chinese.
     """
 
     plan: str
     title: str
     applied: bool
     reason: str
+    reason_zh: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -182,6 +187,11 @@ class HazardFinding:
     deadline: date | None
     problem: str
     basis: Basis
+    problem_zh: str = ""
+
+    def describe(self, locale: str = "zh_CN") -> str:
+        """The problem in ``zh_CN`` or ``en``."""
+        return self.problem_zh if locale != "en" and self.problem_zh else self.problem
 
 
 @attrs.frozen(kw_only=True)

@@ -34,6 +34,8 @@ from typing import Final
 from dateutil.relativedelta import relativedelta
 
 from safetyduty import law
+from safetyduty._labels import label_of
+from safetyduty.calendars import default_calendar
 from safetyduty.errors import CalendarCoverageError
 from safetyduty.models import (
     Accident,
@@ -57,6 +59,7 @@ from safetyduty.typing import HolidayCalendar
 
 __all__ = [
     "PAST_CALENDAR",
+    "PAST_CALENDAR_ZH",
     "Evidence",
     "daily_rows",
     "judged_day",
@@ -123,6 +126,7 @@ def row(
     evidence: Sequence[str] = (),
     late: int = 0,
     reason: str = "",
+    reason_zh: str = "",
     basis: Basis | None = None,
     **extra: object,
 ) -> ComplianceRow:
@@ -146,6 +150,7 @@ def row(
         late=late,
         basis=cited,
         reason=reason,
+        reason_zh=reason_zh,
         plan=duty.plan,
         verified=_verified(cited.source),
         title_en=duty.title_en,
@@ -153,8 +158,10 @@ def row(
     )
 
 
-def not_applicable(duty: Obligation, enterprise: str, reason: str) -> ComplianceRow:
-    """The one row of a duty that does not bind: why not."""
+def not_applicable(
+    duty: Obligation, enterprise: str, reason: str, reason_zh: str = ""
+) -> ComplianceRow:
+    """The one row of a duty that does not bind: why not (in English and Chinese)."""
     return row(
         duty,
         enterprise,
@@ -164,6 +171,7 @@ def not_applicable(duty: Obligation, enterprise: str, reason: str) -> Compliance
         due=None,
         required=0,
         reason=reason,
+        reason_zh=reason_zh,
     )
 
 
@@ -179,6 +187,7 @@ def _judged(
     due: date | datetime,
     as_of: date,
     reason: str = "",
+    reason_zh: str = "",
 ) -> ComplianceRow:
     """The row of *duty* with its evidence counted."""
     due_day = due.date() if isinstance(due, datetime) else due
@@ -193,6 +202,7 @@ def _judged(
         evidence=on_time + late,
         late=len(late),
         reason=reason,
+        reason_zh=reason_zh,
     )
 
 
@@ -399,11 +409,17 @@ def standing_row(
     if schedule.valid_for is not None:
         first = day - _length(schedule.valid_for) + timedelta(days=1)
         found = evidence.between(kind, first, day)
-        reason = "" if found else f"no {kind.value} record from {first} to {day}"
+        if found:
+            last = evidence.dates[kind][bisect.bisect_right(evidence.dates[kind], day) - 1]
+            reason = f"{label_of(kind, 'en')} recorded on {last}"
+            reason_zh = f"{last}有{_label(kind)}记录"
+        else:
+            reason = f"no {label_of(kind, 'en')} record from {first} to {day}"
+            reason_zh = f"{first}至{day}无{_label(kind)}记录"
         status = ComplianceStatus.MET if found else ComplianceStatus.MISSED
         return row(
             duty, evidence.uscc, status, start=first, end=day, due=None, required=1,
-            evidence=found, reason=reason,
+            evidence=found, reason=reason, reason_zh=reason_zh,
         )  # fmt: skip
     if schedule.by is not None:
         on_time = evidence.between(kind, date.min, schedule.by)
@@ -414,11 +430,21 @@ def standing_row(
         )  # fmt: skip
     found = evidence.between(kind, date.min, day)
     status = ComplianceStatus.MET if found else ComplianceStatus.MISSED
-    reason = f"recorded on {evidence.dates[kind][0]}" if found else f"no {kind.value} record"
+    if found:
+        reason, reason_zh = (
+            f"recorded on {evidence.dates[kind][0]}",
+            f"{evidence.dates[kind][0]}已记录",
+        )
+    else:
+        reason, reason_zh = f"no {label_of(kind, 'en')} record", f"无{_label(kind)}记录"
     return row(
         duty, evidence.uscc, status, start=None, end=None, due=None, required=1,
-        evidence=found, reason=reason,
+        evidence=found, reason=reason, reason_zh=reason_zh,
     )  # fmt: skip
+
+
+def _label(member: RecordKind) -> str:
+    return label_of(member, "zh_CN")
 
 
 def _length(duration: Duration) -> relativedelta:
@@ -430,7 +456,10 @@ def _length(duration: Duration) -> relativedelta:
     return lengths.get(duration.unit, relativedelta(days=amount))
 
 
-PAST_CALENDAR: Final = "; not moved off rest days: past the calendar's last year"
+PAST_CALENDAR: Final = (
+    "; past the calendar's last year: not moved off rest days (working days: estimated)"
+)
+PAST_CALENDAR_ZH: Final = "；超出日历的最后一年：未因休息日顺延（工作日按推定日历计算）"
 
 _RECORDED_EVENTS: Final = {
     EventKind.PLAN_PUBLISHED: (RecordKind.PLAN_PUBLISHED,),
@@ -443,10 +472,19 @@ its 3-year evaluation clock; each evaluation starts the next clock."""
 def lenient_due(
     schedule: Triggered | Duration, event: date | datetime, calendar: HolidayCalendar | None
 ) -> tuple[date | datetime, str]:
-    """The due date by 民法典 第201-203条; past the calendar's coverage, not rolled (and a note saying so)."""
+    """The due date by 民法典 第201-203条; past the calendar's coverage, not rolled (and a note saying so).
+
+    A limit in working days that runs past the calendar's last year is
+    counted on the estimated calendar (weekends and the statutory holidays,
+    labelled 推定), since it cannot be counted otherwise; the note says so too.
+    """
     try:
         return due_after(schedule, event, calendar=calendar).due, ""
     except CalendarCoverageError:
+        within = schedule.within if isinstance(schedule, Triggered) else schedule
+        if within.unit is DurationUnit.WORKDAYS:
+            estimated = default_calendar(estimate=True)
+            return due_after(schedule, event, calendar=estimated, roll=Roll.NONE).due, PAST_CALENDAR
         return due_after(schedule, event, roll=Roll.NONE).due, PAST_CALENDAR
 
 
@@ -455,19 +493,19 @@ def _events(
     evidence: Evidence,
     accidents: Sequence[Accident],
     hazards: Sequence[Hazard],
-) -> Iterator[tuple[date | datetime, str, RecordKind | None]]:
+) -> Iterator[tuple[date | datetime, tuple[str, str], RecordKind | None]]:
     if schedule.event in (EventKind.ACCIDENT, EventKind.FATAL_ACCIDENT):
         for accident in accidents:
             if schedule.accident_kinds and accident.kind not in schedule.accident_kinds:
                 continue
             if schedule.event is EventKind.ACCIDENT or accident.fatal:
-                yield accident.occurred_at, f"accident {accident.id}", None
+                yield accident.occurred_at, (f"accident {accident.id}", f"事故{accident.id}"), None
     elif schedule.event is EventKind.HAZARD_FOUND:
         for hazard in hazards:
-            yield hazard.found_on, f"hazard {hazard.id}", None
+            yield hazard.found_on, (f"hazard {hazard.id}", f"隐患{hazard.id}"), None
     for kind in _RECORDED_EVENTS.get(schedule.event, ()):
         for on, ident in evidence.of_kind(kind):
-            yield on, f"{kind.value} {ident}", kind
+            yield on, (f"{kind.value} {ident}", f"{_label(kind)}{ident}"), kind
 
 
 def triggered_rows(
@@ -511,7 +549,8 @@ def triggered_rows(
             end=due_day,
             due=due,
             as_of=as_of,
-            reason=label + note,
+            reason=label[0] + note,
+            reason_zh=label[1] + (PAST_CALENDAR_ZH if note else ""),
         )
 
 
@@ -564,4 +603,5 @@ def supplementary_rows(
             due=end,
             as_of=as_of,
             reason=f"accident {accident.id}; casualties changed on {first}{note}",
+            reason_zh=f"事故{accident.id}；{first}伤亡人数发生变化{PAST_CALENDAR_ZH if note else ''}",
         )

@@ -19,16 +19,18 @@ these three are read otherwise:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Final
 
 from dateutil.relativedelta import relativedelta
 
+from safetyduty import law
 from safetyduty._labels import label_of
 from safetyduty.models import CertificateKind, Industry, Obligation, Role, Standing
 from safetyduty.rules.compliance._facts import Facts
 from safetyduty.rules.compliance._report import ComplianceRow, ComplianceStatus, status_of
 from safetyduty.rules.compliance._rows import judged_day, row
-from safetyduty.rules.requirements import staffing_requirement
+from safetyduty.rules.requirements import is_high_risk, staffing_requirement
 
 __all__ = ["registered_engineer", "safety_staffing", "standardization"]
 
@@ -54,6 +56,8 @@ def safety_staffing(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]:
     found = bodies + managers
     counted = f"{len(bodies)} body record(s), {len(managers)} safety manager(s)"
     reason = counted if found else "no safety body record and no safety manager"
+    counted_zh = f"机构记录{len(bodies)}份、安全管理人员{len(managers)}名"
+    reason_zh = counted_zh if found else "无安全生产管理机构记录，也无安全生产管理人员"
     yield row(
         duty,
         facts.enterprise.uscc,
@@ -64,7 +68,18 @@ def safety_staffing(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]:
         required=1,
         evidence=found,
         reason=f"{label_of(ruling.value, 'en')} required ({ruling.reason}): {reason}",
+        reason_zh=f"应{label_of(ruling.value, 'zh_CN')}（{_why_zh(facts, day)}）：{reason_zh}",
     )
+
+
+def _why_zh(facts: Facts, day: date) -> str:
+    """Why the staffing tier applies, in Chinese."""
+    e = facts.enterprise
+    if is_high_risk(e, as_of=day).value:
+        return f"{label_of(e.industry, 'zh_CN')}属所列单位"
+    limit = law.parameter("work-safety-law.staffing-threshold", on=day).value["employees"]
+    over = "超过" if e.employees > limit else "未超过"
+    return f"从业人员{e.employees}人，{over}{limit}人"
 
 
 def registered_engineer(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]:
@@ -83,6 +98,7 @@ def registered_engineer(duty: Obligation, facts: Facts) -> Iterator[ComplianceRo
         if valid
         else "no valid registered safety engineer certificate"
     )
+    reason_zh = f"有效证书{len(valid)}份" if valid else "无有效的注册安全工程师证书"
     yield row(
         duty,
         facts.enterprise.uscc,
@@ -93,6 +109,7 @@ def registered_engineer(duty: Obligation, facts: Facts) -> Iterator[ComplianceRo
         required=1,
         evidence=valid,
         reason=reason,
+        reason_zh=reason_zh,
     )
 
 
@@ -112,11 +129,16 @@ def standardization(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]:
         if grade is not None
         else "no standardisation grade"
     )
+    reason_zh = (
+        f"{grade.granted_on}达到{label_of(grade.level, 'zh_CN')}"
+        if grade is not None
+        else "无安全生产标准化等级"
+    )
     evidence = ["enterprise.standardization"] if grade is not None else []
     if due is None:
         yield row(
             duty, e.uscc, _held(evidence), start=None, end=None, due=None, required=1,
-            evidence=evidence, reason=reason,
+            evidence=evidence, reason=reason, reason_zh=reason_zh,
         )  # fmt: skip
         return
     on_time = int(grade is not None and grade.granted_on <= due)
@@ -132,4 +154,5 @@ def standardization(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]:
         evidence=evidence,
         late=late,
         reason=reason,
+        reason_zh=reason_zh,
     )
