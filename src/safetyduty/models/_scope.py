@@ -23,11 +23,11 @@ def _check_regions(instance: object, attribute: attrs.Attribute[Any], value: obj
     if not isinstance(value, frozenset):
         raise ValidationError(attribute.name, value, "must be a list of codes")
     check = check_park if attribute.name == "parks" else check_region
-    for code in value:
-        try:
+    try:
+        for code in value:
             check(code)
-        except ValidationError as exc:
-            raise ValidationError(attribute.name, code, exc.expected) from None
+    except ValidationError as exc:
+        raise ValidationError(attribute.name, exc.value, exc.expected) from None
 
 
 @attrs.frozen(kw_only=True)
