@@ -26,6 +26,7 @@ from safetyduty.models import (
     Authority,
     Basis,
     Enterprise,
+    Frequency,
     Industry,
     Milestone,
     Obligation,
@@ -34,6 +35,7 @@ from safetyduty.models import (
     Portfolio,
     Record,
     RecordKind,
+    Recurring,
     Role,
     Subject,
     Target,
@@ -706,3 +708,25 @@ class TestManyEnterprises:
             "1 records of 1 enterprises not in the input were not judged: 91350100M000100Y43"
             in caplog.text
         )
+
+
+class TestIdentity:
+    """A record passed twice counts once (issue #18, item 2)."""
+
+    def test_the_same_record_twice_does_not_meet_a_twice_a_quarter_duty(self) -> None:
+        duty = Obligation(
+            id="twice", title="每季度不少于两次检查", subject=Subject.ENTERPRISE,
+            evidence=RecordKind.HAZARD_CHECK_PLANT,
+            schedule=Recurring(frequency=Frequency.QUARTERLY, times=2), basis=Basis(document="示例"),
+        )  # fmt: skip
+        check = rec(RecordKind.HAZARD_CHECK_PLANT, D(2026, 2, 10), "c1")
+        report = evaluate(
+            FIRM, [check, check], as_of=D(2026, 4, 1), obligations=[duty], since=JAN_1
+        )
+        assert S.MISSED == report.rows[0].status
+
+    def test_two_records_with_one_id_are_an_error(self) -> None:
+        first = rec(RecordKind.HAZARD_CHECK_PLANT, D(2026, 2, 10), "c1")
+        second = rec(RecordKind.HAZARD_CHECK_PLANT, D(2026, 3, 10), "c1")
+        with pytest.raises(ValidationError, match=r"records\[1\]\.id"):
+            evaluate(FIRM, [first, second], as_of=D(2026, 4, 1))

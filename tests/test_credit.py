@@ -280,3 +280,58 @@ class TestProperties:
         status = credit_status(S, closed, as_of=late)
         assert CreditStanding.NONE == status.standing
         assert () == status.entries
+
+
+class TestJointPunishment2017AllTenActs:
+    """安监总办〔2017〕49号 第二条: each of the ten acts lists the unit."""
+
+    @pytest.mark.parametrize(
+        ("kind", "criterion"),
+        [
+            (CreditEventKind.UNLICENSED_OPERATION, "unlicensed_operation"),  # (二)
+            (CreditEventKind.OCCUPATIONAL_HAZARD_EXCEEDED, "hazard_not_rectified"),  # (三)
+            (CreditEventKind.MAJOR_HAZARD_NOT_RECTIFIED, "hazard_not_rectified"),  # (三)
+            (CreditEventKind.REFUSED_ENFORCEMENT, "evaded_supervision"),  # (四)
+            (CreditEventKind.PRODUCING_WHILE_SUSPENDED, "producing_while_suspended"),  # (五)
+            (CreditEventKind.LATE_REPORT, "concealed_false_or_late_report"),  # (六) 迟报
+            (CreditEventKind.FACILITIES_NOT_ACCEPTED, "facilities_not_accepted"),  # (七)
+            (CreditEventKind.ILLEGAL_MINING, "illegal_mining"),  # (八)
+            (CreditEventKind.ABSCONDED, "obstructed_investigation"),  # (九)
+            (CreditEventKind.FALSE_DOCUMENTS, "false_documents"),  # (十)
+        ],
+    )
+    def test_each_act(self, kind: CreditEventKind, criterion: str) -> None:
+        event = CreditEvent(id="e", subject="s", kind=kind, on=date(2019, 6, 1))
+        [trigger] = listing_triggers([event], as_of=date(2019, 6, 2))
+        assert (CreditRegime.JOINT_PUNISHMENT_2017, criterion) == (
+            trigger.regime,
+            trigger.criterion,
+        )
+
+    def test_late_reporting_is_not_a_2023_criterion(self) -> None:
+        """Order 11 names 瞒报、谎报 only."""
+        event = CreditEvent(
+            id="e", subject="s", kind=CreditEventKind.LATE_REPORT, on=date(2024, 6, 1)
+        )
+        assert () == listing_triggers([event], as_of=date(2024, 6, 2))
+
+
+class TestIdentity:
+    """Ids are the identity of events: the same one twice counts once; two with one id are an error."""
+
+    LARGER = CreditEvent(
+        id="a1", subject="s", kind=CreditEventKind.ACCIDENT, on=date(2024, 3, 1),
+        accident_grade=AccidentGrade.LARGER, deaths=3,
+    )  # fmt: skip
+
+    def test_the_same_event_twice_counts_once(self) -> None:
+        """One 较大 accident passed twice is not "12个月内2起以上较大事故"."""
+        assert (
+            CreditStanding.NONE
+            == credit_status("s", [self.LARGER, self.LARGER], as_of=date(2024, 6, 1)).standing
+        )
+
+    def test_two_events_with_one_id_are_an_error(self) -> None:
+        other = attrs.evolve(self.LARGER, on=date(2024, 5, 1))
+        with pytest.raises(ValidationError, match=r"events\[1\]\.id"):
+            credit_status("s", [self.LARGER, other], as_of=date(2024, 6, 1))

@@ -27,6 +27,11 @@ def every_basis() -> Iterator[tuple[str, Basis]]:
     for ident, table in law._load.parameters().items():
         for version in table.versions:
             yield f"parameters.{ident}", version.basis
+    for regime in law.credit_regimes().values():
+        yield f"credit.{regime.key.value}", regime.basis
+        for criterion in law.credit_criteria(regime.key):
+            yield f"credit.{regime.key.value}.{criterion.code}", criterion.basis
+    yield "credit.restrictions", law.restrictions()[1]
     for plan in catalog.plans():
         yield f"plans.{plan.id}", plan.basis
         for duty in plan.obligations:

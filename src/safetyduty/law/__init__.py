@@ -14,6 +14,8 @@ Everything the library knows of the law lives in data files under
   insurance lists …) by version (:func:`sector_list`).
 - ``parameters.toml``: **numbers** — thresholds, 学时, fine shares and
   amounts — by version (:func:`parameter`).
+- ``credit.toml``: the **credit regimes** with their periods and listing
+  criteria (:func:`credit_regimes`, :func:`credit_criteria`).
 
 Local plans are data too, in :mod:`safetyduty.catalog`.
 
@@ -44,6 +46,14 @@ from typing import Any
 
 from safetyduty.errors import NoRuleInForceError, UnknownCodeError, ValidationError
 from safetyduty.law import _load
+from safetyduty.law._credit import (
+    Criterion,
+    CriterionForm,
+    Regime,
+    credit_criteria,
+    credit_regimes,
+    restrictions,
+)
 from safetyduty.law._dated import (
     Dated,
     Parameter,
@@ -57,12 +67,17 @@ from safetyduty.law._load import resolve_citations
 from safetyduty.models import Basis, Industry, Obligation, Source, Verification
 
 __all__ = [
+    "Criterion",
+    "CriterionForm",
     "Dated",
     "Parameter",
     "ParameterVersion",
+    "Regime",
     "SectorList",
     "SectorListVersion",
     "Version",
+    "credit_criteria",
+    "credit_regimes",
     "dated",
     "duty",
     "enterprise_duties",
@@ -70,6 +85,7 @@ __all__ = [
     "parameter",
     "registry",
     "resolve_citations",
+    "restrictions",
     "sector_list",
     "source",
     "sources",

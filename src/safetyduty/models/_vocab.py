@@ -319,6 +319,16 @@ class CreditEventKind(StrEnum):
     EGREGIOUS_ACCIDENT_PENALTY = "egregious_accident_penalty"
     ABSCONDED = "absconded"
     MAJOR_HAZARD_RECTIFIED = "major_hazard_rectified"
+    LATE_REPORT = "late_report"
+    """迟报: an accident reported after its time limit."""
+    OCCUPATIONAL_HAZARD_EXCEEDED = "occupational_hazard_exceeded"
+    """职业病危害严重超标, not rectified, workers still sent in."""
+    PRODUCING_WHILE_SUSPENDED = "producing_while_suspended"
+    """被责令停产停业整顿，仍然从事生产经营活动."""
+    FACILITIES_NOT_ACCEPTED = "facilities_not_accepted"
+    """高危项目安全设施未经验收合格即投入使用."""
+    ILLEGAL_MINING = "illegal_mining"
+    """矿山超层越界开采或以探代采."""
     OTHER = "other"
 
 
@@ -548,6 +558,20 @@ register(
             CreditEventKind.MAJOR_HAZARD_RECTIFIED,
             ("重大事故隐患整改到位", "major hazard rectified"),
         ),
+        (CreditEventKind.LATE_REPORT, ("迟报生产安全事故", "accident reported late")),
+        (
+            CreditEventKind.OCCUPATIONAL_HAZARD_EXCEEDED,
+            ("职业病危害严重超标仍冒险作业", "serious occupational hazard, workers still sent in"),
+        ),
+        (
+            CreditEventKind.PRODUCING_WHILE_SUSPENDED,
+            ("停产整顿期间仍从事生产经营", "operating while ordered to suspend"),
+        ),
+        (
+            CreditEventKind.FACILITIES_NOT_ACCEPTED,
+            ("安全设施未经验收即投入使用", "safety facilities used before acceptance"),
+        ),
+        (CreditEventKind.ILLEGAL_MINING, ("超层越界开采或以探代采", "mining beyond the licence")),
         (CreditEventKind.OTHER, ("其他", "other")),
     ]
 )

@@ -32,6 +32,36 @@ def items_of(name: str, values: object, cls: type[T]) -> tuple[T, ...]:
     return items
 
 
+def unique_by_id(name: str, items: tuple[T, ...]) -> tuple[T, ...]:
+    """*items* with each id once: the same object given twice counts once; two objects with one id are an error.
+
+    Ids are the identity of records, events, hazards, accidents and people:
+    a record passed twice must not meet a "不少于两次" duty.
+
+    Raises:
+        ValidationError: naming the id and both positions.
+    """
+    seen: dict[str, tuple[int, T]] = {}
+    kept: list[T] = []
+    for index, item in enumerate(items):
+        ident = getattr(item, "id", None)
+        if not isinstance(ident, str):
+            kept.append(item)
+            continue
+        if ident in seen:
+            first, earlier = seen[ident]
+            if earlier != item:
+                raise ValidationError(
+                    f"{name}[{index}].id",
+                    ident,
+                    f"must differ from {name}[{first}].id (another {type(item).__name__} has it)",
+                )
+            continue
+        seen[ident] = (index, item)
+        kept.append(item)
+    return tuple(kept)
+
+
 def year_before(day: date) -> date:
     """The first day of the year that ends on *day* (2026-06-30 → 2025-07-01)."""
     return day - relativedelta(years=1) + timedelta(days=1)

@@ -30,14 +30,16 @@ Examples:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from safetyduty import law
 from safetyduty.errors import NoRuleInForceError, ValidationError
+from safetyduty.law import Criterion, CriterionForm, Regime
 from safetyduty.models import (
     AccidentGrade,
     Basis,
@@ -51,13 +53,13 @@ from safetyduty.models import (
     ListEntry,
     StandardizationLevel,
 )
+from safetyduty.rules._args import unique_by_id
 
 __all__ = [
     "REGIMES",
     "RESTRICTIONS",
     "ListingTerms",
     "RedListEligibility",
-    "Regime",
     "Trigger",
     "UnmetCondition",
     "black_regime_at",
@@ -71,98 +73,19 @@ K = CreditEventKind
 G = AccidentGrade
 
 
-@attrs.frozen(kw_only=True)
-class Regime:
-    """One set of listing rules and the date it took effect.
+REGIMES: Final[Mapping[CreditRegime, Regime]] = law.credit_regimes()
+"""The regimes, with their effective dates and periods (the law's data, ``credit.toml``)."""
 
-    Attributes:
-        key: the regime.
-        list_kind: black or red.
-        effective_from: the first day listings follow it.
-        period_months: the management period (None: not fixed).
-        repeat_period_months: the period for a consecutive second listing.
-        early_removal_months: listed this long, early removal may be applied for.
-        removal_window_days: removal is applied for within this many days before expiry.
-        basis: the text.
-    """
-
-    key: CreditRegime
-    list_kind: CreditListKind
-    effective_from: date
-    basis: Basis
-    period_months: int | None = None
-    repeat_period_months: int | None = None
-    early_removal_months: int | None = None
-    removal_window_days: int | None = None
-
-
-REGIMES: Final[dict[CreditRegime, Regime]] = {
-    CreditRegime.BLACKLIST_2015: Regime(
-        key=CreditRegime.BLACKLIST_2015,
-        list_kind=CreditListKind.BLACK,
-        effective_from=date(2015, 7, 29),
-        period_months=12,
-        repeat_period_months=36,
-        basis=Basis(
-            document="《生产经营单位安全生产不良记录“黑名单”管理暂行规定》(安委办〔2015〕14号)",
-            article="管理期限 (据地方同类规定; 国家条文未核实)",
-        ),
-    ),
-    CreditRegime.JOINT_PUNISHMENT_2017: Regime(
-        key=CreditRegime.JOINT_PUNISHMENT_2017,
-        list_kind=CreditListKind.BLACK,
-        effective_from=date(2017, 5, 9),
-        period_months=12,
-        removal_window_days=30,
-        basis=Basis(
-            document="《对安全生产领域失信行为开展联合惩戒的实施办法》(安监总办〔2017〕49号)",
-            article="第二条、第三条",
-        ),
-    ),
-    CreditRegime.SERIOUS_DISHONESTY_2023: Regime(
-        key=CreditRegime.SERIOUS_DISHONESTY_2023,
-        list_kind=CreditListKind.BLACK,
-        effective_from=date(2023, 10, 1),
-        period_months=36,
-        early_removal_months=12,
-        basis=Basis(
-            document="《安全生产严重失信主体名单管理办法》(应急管理部令第11号)",
-            article="列入情形; 管理期限3年、满12个月可申请提前移出 (据省级实施细则, 国家条号未核实)",
-            effective_from=date(2023, 10, 1),
-        ),
-    ),
-    CreditRegime.RED_LIST_2017: Regime(
-        key=CreditRegime.RED_LIST_2017,
-        list_kind=CreditListKind.RED,
-        effective_from=date(2017, 12, 7),
-        basis=Basis(
-            document="《对安全生产领域守信行为开展联合激励的实施办法》(安监总办〔2017〕133号)",
-            article="第二条",
-        ),
-    ),
-}
-"""The regimes, with their effective dates and periods."""
-
-_BLACK_ORDER: Final = (
-    REGIMES[CreditRegime.BLACKLIST_2015],
-    REGIMES[CreditRegime.JOINT_PUNISHMENT_2017],
-    REGIMES[CreditRegime.SERIOUS_DISHONESTY_2023],
+_BLACK_ORDER: Final = tuple(
+    sorted(
+        (r for r in REGIMES.values() if r.list_kind is CreditListKind.BLACK),
+        key=lambda r: r.effective_from,
+    )
 )
 
-RESTRICTIONS: Final = (
-    "信用评级",
-    "获得荣誉",
-    "生产许可",
-    "项目核准",
-    "政府采购",
-    "工程招投标",
-    "用地审批",
-    "银行贷款",
-    "保险费率",
-    "财政奖补",
-)
+RESTRICTIONS: Final = law.restrictions()[0]
 """What a black-listed subject is restricted in (会宁县"十四五"安全生产规划, seed 003)."""
-_RESTRICTIONS_BASIS: Final = Basis(document="会宁县“十四五”安全生产规划", article="信用监管")
+_RESTRICTIONS_BASIS: Final = law.restrictions()[1]
 
 
 def _day(name: str, value: object) -> date:
@@ -203,53 +126,45 @@ class Trigger:
     basis: Basis
 
 
-_Criterion = Callable[
-    [Sequence[CreditEvent]], Iterable[tuple[str, str, date, tuple[CreditEvent, ...]]]
-]
+_Found = tuple[date, tuple[CreditEvent, ...]]
 
 
-def _each(kinds: set[CreditEventKind], code: str, title: str) -> _Criterion:
-    def find(
-        events: Sequence[CreditEvent],
-    ) -> Iterable[tuple[str, str, date, tuple[CreditEvent, ...]]]:
-        return ((code, title, e.on, (e,)) for e in events if e.kind in kinds)
-
-    return find
-
-
-def _accidents(grades: set[AccidentGrade], code: str, title: str) -> _Criterion:
-    def find(
-        events: Sequence[CreditEvent],
-    ) -> Iterable[tuple[str, str, date, tuple[CreditEvent, ...]]]:
+def _matches(criterion: Criterion, events: Sequence[CreditEvent]) -> Iterable[_Found]:
+    """The days *criterion* is met in *events*, with the events that meet it."""
+    form = criterion.form
+    if form is CriterionForm.EVENT:
+        return ((e.on, (e,)) for e in events if e.kind in criterion.kinds)
+    if form is CriterionForm.ACCIDENT:
         return (
-            (code, title, e.on, (e,))
+            (e.on, (e,))
             for e in events
-            if e.kind is K.ACCIDENT and e.accident_grade in grades
+            if e.kind is K.ACCIDENT and e.accident_grade in criterion.grades
         )
-
-    return find
-
-
-def _repeated(
-    count: int, window: relativedelta, keep: Callable[[CreditEvent], bool], code: str, title: str
-) -> _Criterion:
-    """*count* matching events with the last within *window* of the first (the first day not counted)."""
-
-    def find(
-        events: Sequence[CreditEvent],
-    ) -> Iterable[tuple[str, str, date, tuple[CreditEvent, ...]]]:
-        hits = sorted((e for e in events if keep(e)), key=lambda e: (e.on, e.id))
-        for end in range(count - 1, len(hits)):
-            group = tuple(hits[end - count + 1 : end + 1])
-            if group[-1].on <= group[0].on + window:
-                yield code, title, group[-1].on, group
-
-    return find
+    if form is CriterionForm.REPEATED:
+        return _repeated(criterion, events)
+    return _deaths_in_a_year(criterion, events)
 
 
-def _deaths_in_a_year(
-    events: Sequence[CreditEvent],
-) -> Iterable[tuple[str, str, date, tuple[CreditEvent, ...]]]:
+def _repeated(criterion: Criterion, events: Sequence[CreditEvent]) -> Iterator[_Found]:
+    """*count* matching accidents with the last within the window of the first (its first day not counted)."""
+    count, window = criterion.count or 2, relativedelta(months=criterion.within_months or 12)
+    hits = sorted(
+        (
+            e
+            for e in events
+            if e.kind is K.ACCIDENT
+            and e.accident_grade in criterion.grades
+            and (e.deaths > 0 or not criterion.fatal)
+        ),
+        key=lambda e: (e.on, e.id),
+    )
+    for end in range(count - 1, len(hits)):
+        group = tuple(hits[end - count + 1 : end + 1])
+        if group[-1].on <= group[0].on + window:
+            yield group[-1].on, group
+
+
+def _deaths_in_a_year(criterion: Criterion, events: Sequence[CreditEvent]) -> Iterator[_Found]:
     accidents = sorted(
         (e for e in events if e.kind is K.ACCIDENT and e.deaths), key=lambda e: (e.on, e.id)
     )
@@ -258,98 +173,9 @@ def _deaths_in_a_year(
         total = 0
         for index, event in enumerate(group):
             total += event.deaths
-            if total >= 10:  # noqa: PLR2004 - "累计发生责任事故死亡10人及以上"
-                yield (
-                    "ten_deaths_in_a_year",
-                    "一个年度内累计发生责任事故死亡10人及以上",
-                    event.on,
-                    tuple(group[: index + 1]),
-                )
+            if total >= (criterion.deaths or 0):
+                yield event.on, tuple(group[: index + 1])
                 break
-
-
-_HIGH = {G.MAJOR, G.ESPECIALLY_MAJOR}
-_CRITERIA: Final[dict[CreditRegime, tuple[_Criterion, ...]]] = {
-    CreditRegime.BLACKLIST_2015: (
-        _accidents(_HIGH, "major_accident", "发生重大及以上生产安全责任事故"),
-        _deaths_in_a_year,
-        _each(
-            {K.CONCEALED_ACCIDENT, K.FALSE_REPORT},
-            "concealed_or_false_report",
-            "瞒报、谎报生产安全事故",
-        ),
-        _each({K.MAJOR_HAZARD_NOT_RECTIFIED}, "major_hazard_not_rectified", "重大事故隐患不整改"),
-        _each({K.UNLICENSED_OPERATION}, "licence", "安全生产许可证被暂扣、吊销或无证生产"),
-    ),
-    CreditRegime.JOINT_PUNISHMENT_2017: (
-        _accidents({G.LARGER, *_HIGH}, "larger_accident", "发生较大及以上生产安全责任事故"),
-        _repeated(
-            3,
-            relativedelta(years=1),
-            lambda e: e.kind is K.ACCIDENT and e.accident_grade is G.GENERAL and e.deaths > 0,
-            "three_fatal_general_accidents",
-            "1年内累计发生3起及以上造成人员死亡的一般生产安全责任事故",
-        ),
-        _each(
-            {K.UNLICENSED_OPERATION}, "unlicensed_operation", "未按规定取得安全生产许可擅自生产经营"
-        ),
-        _each(
-            {K.MAJOR_HAZARD_NOT_RECTIFIED},
-            "major_hazard_not_rectified",
-            "发现重大事故隐患不及时整改仍冒险作业",
-        ),
-        _each({K.REFUSED_ENFORCEMENT}, "evaded_supervision", "逃避、对抗安全监管监察"),
-        _each(
-            {K.CONCEALED_ACCIDENT, K.FALSE_REPORT},
-            "concealed_or_false_report",
-            "瞒报、谎报、迟报生产安全事故",
-        ),
-        _each(
-            {K.ABSCONDED}, "obstructed_investigation", "破坏事故现场、妨碍事故调查或主要负责人逃逸"
-        ),
-        _each(
-            {K.FALSE_DOCUMENTS},
-            "false_documents",
-            "技术服务机构出具虚假报告或证明、违规转让或出借资质",
-        ),
-    ),
-    CreditRegime.SERIOUS_DISHONESTY_2023: (
-        _accidents(_HIGH, "major_accident", "发生特别重大、重大生产安全事故"),
-        _repeated(
-            2,
-            relativedelta(months=12),
-            lambda e: e.kind is K.ACCIDENT and e.accident_grade is G.LARGER,
-            "two_larger_accidents",
-            "12个月内累计发生2起以上较大生产安全事故",
-        ),
-        _each(
-            {K.EGREGIOUS_ACCIDENT_PENALTY},
-            "egregious_accident",
-            "发生生产安全事故情节特别严重、影响特别恶劣被处二至五倍罚款",
-        ),
-        _each(
-            {K.CONCEALED_ACCIDENT, K.FALSE_REPORT},
-            "concealed_or_false_report",
-            "瞒报、谎报生产安全事故",
-        ),
-        _each({K.ABSCONDED}, "absconded", "未立即组织抢救、擅离职守或者逃匿"),
-        _each(
-            {K.UNLICENSED_OPERATION},
-            "unlicensed_operation",
-            "未依法取得安全生产许可或许可被暂扣、吊销期间从事生产经营",
-        ),
-        _each(
-            {K.FALSE_DOCUMENTS},
-            "false_documents",
-            "安全评价、认证、检测、检验机构租借资质、挂靠、出具虚假报告或证书",
-        ),
-        _each(
-            {K.REFUSED_ENFORCEMENT},
-            "refused_penalty",
-            "有能力履行而拒不履行、逃避执行处罚决定 (情形据记忆, 未核实)",
-        ),
-    ),
-}
 
 
 def _events(values: object) -> tuple[CreditEvent, ...]:
@@ -358,7 +184,7 @@ def _events(values: object) -> tuple[CreditEvent, ...]:
     items = tuple(values)
     if not all(isinstance(e, CreditEvent) for e in items):
         raise ValidationError("events", values, "must be a list of CreditEvent")
-    return items
+    return unique_by_id("events", items)
 
 
 def listing_triggers(events: Iterable[CreditEvent], *, as_of: date) -> tuple[Trigger, ...]:
@@ -390,18 +216,18 @@ def listing_triggers(events: Iterable[CreditEvent], *, as_of: date) -> tuple[Tri
                 if position + 1 < len(_BLACK_ORDER)
                 else None
             )
-            for criterion in _CRITERIA[regime.key]:
-                for code, title, on, hits in criterion(mine):
+            for criterion in law.credit_criteria(regime.key):
+                for on, hits in _matches(criterion, mine):
                     if regime.effective_from <= on and (until is None or on < until):
                         found.append(
                             Trigger(
                                 subject=subject,
                                 regime=regime.key,
-                                criterion=code,
-                                title=title,
+                                criterion=criterion.code,
+                                title=criterion.title,
                                 on=on,
                                 events=hits,
-                                basis=regime.basis,
+                                basis=criterion.basis,
                             )
                         )
     return tuple(

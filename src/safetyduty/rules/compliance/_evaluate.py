@@ -29,7 +29,7 @@ from safetyduty.models import (
     Standing,
     Triggered,
 )
-from safetyduty.rules._args import items_of, judged_span
+from safetyduty.rules._args import items_of, judged_span, unique_by_id
 from safetyduty.rules.compliance import _personnel, _standing
 from safetyduty.rules.compliance._facts import ENTERPRISE_SUBJECTS, Facts
 from safetyduty.rules.compliance._report import (
@@ -303,6 +303,9 @@ def evaluate(
     Args:
         enterprise: the enterprise.
         records: evidence; records of other enterprises and after *as_of* are ignored.
+            A record's id is its identity: the same record given twice counts once,
+            and two different records with one id are an error (so are hazards,
+            accidents and people).
         as_of: the date judged; nothing after it is counted.
         since: the first day of the periods judged (default: a year before ``as_of``).
         plans: local plans to apply where they bind.
@@ -348,10 +351,10 @@ def evaluate(
     local = [d for plan in chosen for d in plan.duties if d.subject in ENTERPRISE_SUBJECTS]
     facts = Facts(
         enterprise,
-        records=items_of("records", records, Record),
-        people=items_of("people", people, Person),
-        accidents=items_of("accidents", accidents, Accident),
-        hazards=items_of("hazards", hazards, Hazard),
+        records=unique_by_id("records", items_of("records", records, Record)),
+        people=unique_by_id("people", items_of("people", people, Person)),
+        accidents=unique_by_id("accidents", items_of("accidents", accidents, Accident)),
+        hazards=unique_by_id("hazards", items_of("hazards", hazards, Hazard)),
         since=start,
         as_of=checked,
         calendar=calendar,
@@ -411,13 +414,13 @@ def evaluate_many(
     by_hazards: dict[str, list[Hazard]] = defaultdict(list)
     by_accidents: dict[str, list[Accident]] = defaultdict(list)
     by_people: dict[str, list[Person]] = defaultdict(list)
-    for record in items_of("records", records, Record):
+    for record in unique_by_id("records", items_of("records", records, Record)):
         by_records[record.enterprise].append(record)
-    for hazard in items_of("hazards", hazards, Hazard):
+    for hazard in unique_by_id("hazards", items_of("hazards", hazards, Hazard)):
         by_hazards[hazard.enterprise].append(hazard)
-    for accident in items_of("accidents", accidents, Accident):
+    for accident in unique_by_id("accidents", items_of("accidents", accidents, Accident)):
         by_accidents[accident.enterprise].append(accident)
-    for index, person in enumerate(items_of("people", people, Person)):
+    for index, person in enumerate(unique_by_id("people", items_of("people", people, Person))):
         if person.enterprise is None:
             raise ValidationError(
                 f"people[{index}].enterprise", None, "must name the employer to group by enterprise"
