@@ -139,7 +139,11 @@ CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
         {"l": Decimal(1), "e": Decimal(1), "c": Decimal(1)},
     ),
     ("risk_level_matrix", classify.risk_level_matrix, {"likelihood": 2, "severity": 2}),
-    ("safety_cost", expenses.safety_cost, {"category": "coal_open_pit", "base": Decimal(1000)}),
+    (
+        "safety_cost",
+        expenses.safety_cost,
+        {"category": "coal_open_pit", "base": Decimal(1000), "as_of": DAY},
+    ),
     ("drill_frequency", requirements.drill_frequency, {"enterprise": FIRM, "as_of": DAY}),
     ("is_high_risk", requirements.is_high_risk, {"enterprise": FIRM, "as_of": DAY}),
     (

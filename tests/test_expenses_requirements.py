@@ -10,10 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from safetyduty import law
 from safetyduty.errors import NoRuleInForceError, ValidationError
+from safetyduty.law import CostCategory, CostMethod
 from safetyduty.models import AccidentGrade, Enterprise, Frequency, Industry, Role
 from safetyduty.rules import requirements as req
-from safetyduty.rules.expenses import RATE_TABLES, CostCategory, CostMethod, safety_cost
+from safetyduty.rules.expenses import safety_cost
+
+TODAY = date(2026, 1, 1)
+RATE_TABLES = {c: d.at(TODAY).value for c, d in law.rate_tables().items()}
 
 WAN = Decimal(10_000)
 
@@ -55,11 +60,20 @@ class TestSafetyCost:
     )
     def test_worked_amounts(self, category: str, base: Decimal, amount: Decimal) -> None:
         """Each computed by hand from the rate tables in domain.md §5.2."""
-        assert amount == safety_cost(category, base=base).amount
+        assert amount == safety_cost(category, base=base, as_of=TODAY).amount
+
+    def test_the_2022_rates_from_their_first_day(self) -> None:
+        """财资〔2022〕136号 applies from 2022-11-21; the 2012 rates before it are not built in."""
+        with pytest.raises(NoRuleInForceError, match="2022-11-21"):
+            safety_cost("fireworks", base=Decimal(1_000_000), as_of=date(2022, 11, 20))
+        assert (
+            Decimal("40000.00")
+            == safety_cost("fireworks", base=Decimal(1_000_000), as_of=date(2022, 11, 21)).amount
+        )
 
     def test_monthly_accrual_rounds_only_at_the_end(self) -> None:
         """Tiered levies are accrued in twelve equal parts, rounded to the fen."""
-        cost = safety_cost("fireworks", base=Decimal(1_000_000))  # 4万 a year
+        cost = safety_cost("fireworks", base=Decimal(1_000_000), as_of=TODAY)  # 4万 a year
         assert (Decimal("40000.00"), Decimal("3333.33")) == (cost.amount, cost.monthly)
 
     @pytest.mark.parametrize(
@@ -69,16 +83,16 @@ class TestSafetyCost:
     def test_unverified_categories_need_a_rate_table(self, category: str) -> None:
         """No guessing: the error says to pass a RateTable."""
         with pytest.raises(ValidationError, match="rate_table"):
-            safety_cost(category, base=Decimal(1))
+            safety_cost(category, base=Decimal(1), as_of=TODAY)
 
     def test_bad_input(self) -> None:
         """Unknown categories and negative or float bases."""
         for bad in ("steel", 5):
             with pytest.raises(ValidationError):
-                safety_cost(bad, base=Decimal(1))  # type: ignore[arg-type]
+                safety_cost(bad, base=Decimal(1), as_of=TODAY)  # type: ignore[arg-type]
         for base in (Decimal(-1), 1.5, Decimal("Infinity")):
             with pytest.raises(ValidationError):
-                safety_cost("fireworks", base=base)  # type: ignore[arg-type]
+                safety_cost("fireworks", base=base, as_of=TODAY)  # type: ignore[arg-type]
 
     @given(
         st.sampled_from(
@@ -91,8 +105,8 @@ class TestSafetyCost:
         self, category: CostCategory, revenue: int, step: int
     ) -> None:
         """More revenue never lowers the levy, a yuan more costs at most the top rate, and the tiers add up."""
-        low = safety_cost(category, base=Decimal(revenue))
-        high = safety_cost(category, base=Decimal(revenue + step))
+        low = safety_cost(category, base=Decimal(revenue), as_of=TODAY)
+        high = safety_cost(category, base=Decimal(revenue + step), as_of=TODAY)
         exact = sum(t.amount for t in low.breakdown)
         assert low.amount == exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         assert sum(t.base_in_band for t in low.breakdown) == Decimal(revenue)

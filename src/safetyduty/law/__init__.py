@@ -14,6 +14,8 @@ Everything the library knows of the law lives in data files under
   insurance lists …) by version (:func:`sector_list`).
 - ``parameters.toml``: **numbers** — thresholds, 学时, fine shares and
   amounts — by version (:func:`parameter`).
+- ``safety_cost.toml``: the verified **rates of the safety-cost levy**
+  (:func:`rate_tables`);
 - ``credit.toml``: the **credit regimes** with their periods and listing
   criteria (:func:`credit_regimes`, :func:`credit_criteria`).
 
@@ -46,6 +48,7 @@ from typing import Any
 
 from safetyduty.errors import NoRuleInForceError, UnknownCodeError, ValidationError
 from safetyduty.law import _load
+from safetyduty.law._costs import CostCategory, CostMethod, RateTable, Tier, rate_tables
 from safetyduty.law._credit import (
     Criterion,
     CriterionForm,
@@ -67,14 +70,18 @@ from safetyduty.law._load import resolve_citations
 from safetyduty.models import Basis, Industry, Obligation, Source, Verification
 
 __all__ = [
+    "CostCategory",
+    "CostMethod",
     "Criterion",
     "CriterionForm",
     "Dated",
     "Parameter",
     "ParameterVersion",
+    "RateTable",
     "Regime",
     "SectorList",
     "SectorListVersion",
+    "Tier",
     "Version",
     "credit_criteria",
     "credit_regimes",
@@ -83,6 +90,7 @@ __all__ = [
     "enterprise_duties",
     "national_duties",
     "parameter",
+    "rate_tables",
     "registry",
     "resolve_citations",
     "restrictions",
