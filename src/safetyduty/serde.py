@@ -46,7 +46,16 @@ from safetyduty._dates import parse_iso_date
 from safetyduty._fastload import structure_function
 from safetyduty._labels import enum_types
 from safetyduty.errors import SafetyDutyError, ValidationError
-from safetyduty.models import LecInputs, MatrixInputs, OneOff, Recurring, Triggered
+from safetyduty.models import (
+    Before,
+    Continuous,
+    LecInputs,
+    MatrixInputs,
+    OneOff,
+    Recurring,
+    Triggered,
+    Window,
+)
 
 __all__ = ["SCHEMA_VERSION", "converter", "dumps", "from_dict", "loads", "to_dict"]
 
@@ -284,6 +293,12 @@ _SCHEDULE_TAGS: Final[dict[type, str]] = {
     OneOff: "one_off",
     Triggered: "triggered",
 }
+_TIMING_TAGS: Final[dict[type, str]] = {
+    **_SCHEDULE_TAGS,
+    Window: "window",
+    Before: "before",
+    Continuous: "continuous",
+}
 _ASSESSMENT_TAGS: Final[dict[type, str]] = {LecInputs: "lec", MatrixInputs: "matrix"}
 
 
@@ -326,6 +341,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     # Unions are tagged: schedules by "type", risk assessments by "method".
     for union, tags, tag_name in (
         (Recurring | OneOff | Triggered, _SCHEDULE_TAGS, "type"),
+        (Recurring | OneOff | Triggered | Window | Before | Continuous, _TIMING_TAGS, "type"),
         (LecInputs | MatrixInputs, _ASSESSMENT_TAGS, "method"),
     ):
         configure_tagged_union(union, conv, tag_generator=tags.__getitem__, tag_name=tag_name)

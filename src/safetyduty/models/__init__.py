@@ -32,7 +32,18 @@ from safetyduty.models._plan import Baseline, Milestone, Phase, Plan, Target
 from safetyduty.models._portfolio import Portfolio
 from safetyduty.models._record import Record
 from safetyduty.models._risk import Assessment, LecInputs, MatrixInputs, Risk
-from safetyduty.models._schedule import DueRule, Duration, OneOff, Recurring, Schedule, Triggered
+from safetyduty.models._schedule import (
+    Before,
+    Continuous,
+    DueRule,
+    Duration,
+    OneOff,
+    Recurring,
+    Schedule,
+    Timing,
+    Triggered,
+    Window,
+)
 from safetyduty.models._vocab import (
     AccidentGrade,
     AccidentKind,
@@ -67,8 +78,10 @@ __all__ = [
     "Authority",
     "Baseline",
     "Basis",
+    "Before",
     "Certificate",
     "CertificateKind",
+    "Continuous",
     "CreditEvent",
     "CreditEventKind",
     "CreditListKind",
@@ -113,7 +126,9 @@ __all__ = [
     "Supervision",
     "Target",
     "TargetKind",
+    "Timing",
     "Triggered",
+    "Window",
     "check_region",
     "province_of",
     "uscc_check_char",

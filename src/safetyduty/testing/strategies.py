@@ -31,8 +31,10 @@ from safetyduty.models import (
     Authority,
     Baseline,
     Basis,
+    Before,
     Certificate,
     CertificateKind,
+    Continuous,
     CreditEvent,
     CreditEventKind,
     CreditStanding,
@@ -73,7 +75,9 @@ from safetyduty.models import (
     Supervision,
     Target,
     TargetKind,
+    Timing,
     Triggered,
+    Window,
     uscc_check_char,
 )
 from safetyduty.models._credit import LIST_OF_REGIME
@@ -104,6 +108,7 @@ __all__ = [
     "schedules",
     "standardizations",
     "targets",
+    "timings",
     "uscc_codes",
 ]
 
@@ -355,6 +360,34 @@ def schedules() -> st.SearchStrategy[Schedule]:
         _recurring(),
         st.builds(OneOff, due=dates()),
         st.builds(Triggered, event=st.sampled_from(EventKind), within=durations()),
+    )
+
+
+@st.composite
+def _windows(draw: st.DrawFn) -> Window:
+    start = draw(st.none() | dates())
+    if start is not None and draw(st.booleans()):
+        return Window(start=start, end=None)  # 自2002年11月1日起: no end
+    end = draw(dates(min_value=start) if start is not None else dates())
+    return Window(start=start, end=end)
+
+
+def timings() -> st.SearchStrategy[Timing]:
+    """Every reading a time phrase can have: schedules, windows, windows before an event, continuous duties.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(timings())
+        ... def check(x):
+        ...     assert not isinstance(x, Window) or x.start is not None or x.end is not None
+        >>> check()
+    """
+    return st.one_of(
+        schedules(),
+        _windows(),
+        st.builds(Before, event=st.sampled_from(EventKind), within=durations()),
+        st.just(Continuous()),
     )
 
 
