@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from safetyduty import serde
+from safetyduty import _cli_phrases, serde
 from safetyduty._dates import parse_iso_date
 from safetyduty.calendars import DayType, WorkCalendar, default_calendar
 from safetyduty.errors import SafetyDutyError, ValidationError
@@ -88,6 +88,7 @@ def _parser() -> _Parser:
     commands.add_parser(
         "sample", help="print the sample portfolio as JSON (the file format of evaluate)"
     )
+    _cli_phrases.add_parser(commands)
     return parser
 
 
@@ -148,6 +149,8 @@ def _run(args: argparse.Namespace, out: TextIO) -> None:
         from safetyduty.catalog import sample_portfolio  # noqa: PLC0415
 
         print(serde.dumps(sample_portfolio(), indent=1), file=out)
+    elif args.command == "phrases":
+        _cli_phrases.run(args, out)
     elif args.op == "add":
         print(cal.add_workdays(args.date, args.n).isoformat(), file=out)
     else:
