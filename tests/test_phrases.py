@@ -223,6 +223,9 @@ class TestWhatMustParse:
             ("2020年3月前", OneOff(due=date(2020, 2, 29))),
             ("2021年末", OneOff(due=date(2021, 12, 31))),
             ("截至2020年6月", OneOff(due=date(2020, 6, 30))),
+            ("2021年三季度末前", OneOff(due=date(2021, 9, 30))),
+            ("第二季度前", OneOff(due=date(2020, 3, 31))),
+            ("8月中旬前", OneOff(due=date(2020, 8, 10))),
         ],
     )
     def test_year_ends_and_months_without_qian(self, text: str, expected: Timing) -> None:
@@ -243,6 +246,8 @@ class TestWhatMustParse:
             ("2020年5月至12月", window("2020-05-01", "2020-12-31")),
             ("自2002年11月1日起", window("2002-11-01", None)),
             ("2021年上半年", window("2021-01-01", "2021-06-30")),
+            ("2020年第一季度", window("2020-01-01", "2020-03-31")),
+            ("三季度", window("2020-07-01", "2020-09-30")),
             ("下半年", window("2020-07-01", "2020-12-31")),
             ("2021年", window("2021-01-01", "2021-12-31")),
         ],
@@ -300,6 +305,45 @@ class TestWhatMustParse:
             ("每月2次", [monthly(times=2)]),
             ("每天至少巡查三次", [every(Frequency.DAILY, 3)]),
             ("每一年至少组织一次", [every(Frequency.YEARLY)]),
+            ("每月上旬", [monthly(10)]),
+            (
+                "每年于12月20日前报送",
+                [
+                    Recurring(
+                        frequency=Frequency.YEARLY,
+                        due=DueRule(kind=DueKind.DAY_OF_PERIOD, month=12, day=20),
+                    )
+                ],
+            ),
+            (
+                "每季度结束后15日内",
+                [
+                    Recurring(
+                        frequency=Frequency.QUARTERLY,
+                        due=DueRule(kind=DueKind.DAY_OF_NEXT_PERIOD, day=15),
+                    )
+                ],
+            ),
+            (
+                "每年6月份开展",
+                [
+                    Recurring(
+                        frequency=Frequency.YEARLY,
+                        due=DueRule(kind=DueKind.DAY_OF_PERIOD, month=6, day=31),
+                    )
+                ],
+            ),
+            ("每月中旬前", [monthly(10)]),
+            ("每月下旬前", [monthly(20)]),
+            (
+                "每年3月下旬",
+                [
+                    Recurring(
+                        frequency=Frequency.YEARLY,
+                        due=DueRule(kind=DueKind.DAY_OF_PERIOD, month=3, day=31),
+                    )
+                ],
+            ),
             ("每个季度至少一次", [every(Frequency.QUARTERLY)]),
         ],
     )
@@ -522,6 +566,14 @@ class TestErrors:
             ("三月内", 1, "月内"),
             ("半个月内", 0, "半个月内"),
             ("30日后", 3, "后"),
+            ("每年第三季度前", 2, "第三季度前"),
+            ("每天8点前", 2, "8点前"),
+            ("本月下旬", 2, "下旬"),
+            ("年初", 0, "年初"),
+            ("季末", 0, "季末"),
+            ("每月上旬前", 2, "上旬前"),
+            ("每季度结束后15个工作日内", 8, "个工作日内"),
+            ("每月结束后29日内", 5, "29日内"),
         ],
     )
     def test_position_and_part(self, text: str, position: int, part: str) -> None:
@@ -738,7 +790,7 @@ def _slow(text: str, year: int | None = None) -> list[Timing]:
     return [part.timing for group in groups for part in group.parts]
 
 
-_QUICK_ALPHABET = "每月季度半年周至少不少于组织召开检查一二两三十次自事故发生之日起内以前底后个工作小时天0123456789于到在下应当须提超过期满批复死亡隐患结案即"
+_QUICK_ALPHABET = "每月季度半年周至少不少于组织召开检查一二两三十次自事故发生之日起内以前底后个工作小时天0123456789于到在下应当须提超过期满批复死亡隐患结案即旬季点"
 
 
 class TestQuickPath:

@@ -60,8 +60,11 @@ _TRIGGER: Final = re.compile(
             rf"(?P<compact>(?<=[\u4e00-\u9fff])(?<![{_NUM}每当本上下次])[日周月季年]查)",
             r"(?P<today>即日)",
             r"(?P<half>(?<![每上下])半(?=年|个月)|[上下]半年)",
+            r"(?P<quarter>(?<![每当本上下该])第?[一二三四1-4]季度)",
+            r"(?P<clock>(?<![0-9])[0-9]{1,2}[点时](?:[0-9]{1,2}分)?(?=以前|之前|前))",
             rf"(?P<num>(?<![{_NUM}])[{_NUM}]+)",
             rf"(?P<bare>(?<![{_NUM}当本上下次今明去每全])年(?:内|底|末))",
+            r"(?P<unread>[上中下]旬|月初|年初|季末)",
         ]
     )
 )
@@ -147,6 +150,18 @@ _WITHIN: Final = ("以内", "之内", "内")
 _BEFORE: Final = ("以前", "之前", "前")
 _FROM: Final = ("以来", "起")
 _XUN: Final = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
+_QUARTER: Final = re.compile("第?([一二三四1-4])季度")
+_FIRST_MONTH: Final = {  # days in the shortest first month (or week) of a period
+    Frequency.WEEKLY: 7,
+    Frequency.MONTHLY: 28,
+    Frequency.QUARTERLY: 30,
+    Frequency.HALF_YEARLY: 31,
+    Frequency.YEARLY: 31,
+}
+_AFTER_PERIOD: Final = re.compile(
+    f"(?:结束|期满|届满)后([{_NUM}]+)(日|天|个工作日|工作日)(?:以内|之内|内)"
+)
+_QUARTERS: Final = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUANTIFIERS: Final = ("不得少于", "均不少于", "不少于", "不低于", "至少", "最少")
 _COUNT: Final = re.compile(f"([{_NUM}]+)次")
 _MAX_TIMES: Final = 366
@@ -266,7 +281,19 @@ def _after_year(t: str, year: int, p: int) -> tuple[_Point, int]:
         return _Point(date(year, 12, 31), date(year, 12, 31), "end"), p + 1
     if t.startswith(("上半年", "下半年"), p):
         return _half(year, t[p]), p + 3
+    quarter = _QUARTER.match(t, p)
+    if quarter:
+        return _quarter(t, year, quarter)
     return _Point(date(year, 1, 1), date(year, 12, 31), "year"), p
+
+
+def _quarter(t: str, year: int, m: re.Match[str]) -> tuple[_Point, int]:
+    """第一季度, 三季度: that quarter of *year*; 第一季度末 its last day."""
+    first = 3 * _QUARTERS[m[1]] - 2
+    last = date(year, first + 2, monthrange(year, first + 2)[1])
+    if t.startswith(("末", "底"), m.end()):
+        return _Point(last, last, "end"), m.end() + 1
+    return _Point(date(year, first, 1), last, "quarter"), m.end()
 
 
 def _half(year: int, which: str) -> _Point:
@@ -549,6 +576,20 @@ class _Reader:
             timing = _suffix_timing(point, suffix, lead)
         return self.add(start, self.end_here(p), Part(timing, "", start, p))
 
+    def read_quarter(self, m: re.Match[str]) -> int:
+        """一季度, 第三季度末前: a quarter of the year given by ``year=``."""
+        point, p = _quarter(self.t, self.need_year(m.start()), _QUARTER.match(self.t, m.start()))  # type: ignore[arg-type]
+        return self.dated(m.start(), point, p)
+
+    def read_clock(self, m: re.Match[str]) -> int:
+        """8点前, 17时前: a time of day, which no timing holds."""
+        raise Unreadable(m.start(), "a day (a time of day, 8点前, is not read)", end=m.end() + 1)
+
+    def read_unread(self, m: re.Match[str]) -> int:
+        """下旬, 月初, 年初, 季末 with no month, year or period: not read."""
+        expected = f"a month or a year before {m.group()} (本月下旬, 年初 are not read)"
+        raise Unreadable(m.start(), expected, end=m.end())
+
     # -- time limits after an event ---------------------------------------------
 
     def duration(
@@ -760,7 +801,15 @@ class _Reader:
         return self.add(start, p, Part(timing, "", start, p))
 
     def due_rule(self, frequency: Frequency, p: int) -> tuple[DueRule, int] | None:
-        """每季度底前, 每月25日前, 每年12月20日前, 每年6月底前, 每周三前, 每季度第二个月15日前."""
+        """每季度底前, 每月25日前, 每年12月20日前, 每年6月底前, 每周三前, 每季度第二个月15日前,
+        每季度结束后15日内 (day 15 of the next quarter); also after 的, 于, 在 (每年于12月20日前)."""
+        if self.t[p : p + 1] in ("的", "于", "在"):
+            found = self.due_at(frequency, p + 1)
+            if found is not None:
+                return found
+        return self.due_at(frequency, p)
+
+    def due_at(self, frequency: Frequency, p: int) -> tuple[DueRule, int] | None:
         t = self.t
         q = p
         if t.startswith(("年底", "年末") if frequency is Frequency.YEARLY else ("月底", "月末"), q):
@@ -768,11 +817,31 @@ class _Reader:
         if t.startswith(("底", "末"), q):
             q += 1
             return DueRule(), q + len(self.starts(q, *_BEFORE) or "")
+        if _QUARTER.match(t, p):
+            raise Unreadable(p, "a due day of the period (每年第三季度前 is not read)")
+        after = _AFTER_PERIOD.match(t, p)
+        if after:
+            return self.after_period(frequency, after), after.end()
+        if frequency is Frequency.MONTHLY and t[p : p + 2] in _XUN:  # 每月上旬: by the 10th
+            number, q = self.xun_day(p)
+            return self.due(DueKind.DAY_OF_PERIOD, frequency, None, number, p), q
         day = self.day_of(frequency, p)
         if day is None:
             return None
         month, number, at, q = day
         return self.due(DueKind.DAY_OF_PERIOD, frequency, month, number, at), q
+
+    def after_period(self, frequency: Frequency, m: re.Match[str]) -> DueRule:
+        """每季度结束后15日内: N days after a period ends is day N of the next."""
+        if m[2] not in ("日", "天"):
+            raise Unreadable(m.start(2), "calendar days after the period (N个工作日 is not read)")
+        days = read_numeral(self.t, m.start(1), m.end(1))
+        longest = _FIRST_MONTH.get(frequency, 0)  # the shortest first month of a next period
+        if frequency is Frequency.DAILY:
+            raise Unreadable(m.start(), "a period longer than a day before 结束后")
+        if not 1 <= days <= longest:
+            raise Unreadable(m.start(1), f"1 to {longest} days after the period (not {days})")
+        return self.due(DueKind.DAY_OF_NEXT_PERIOD, frequency, None, days, m.start())
 
     def day_of(self, frequency: Frequency, p: int) -> tuple[int | None, int, int, int] | None:
         """A due day at *p*: 25日前, 12月20日前, 6月底前, 三前 (weekly), 第二个月15日前.
@@ -796,6 +865,13 @@ class _Reader:
             return self.day_number(frequency, month, run, p, relative=True)
         if not t.startswith("月", run.end()):
             return self.day_number(frequency, None, run, p, relative=False)
+        return self.month_day(frequency, run, p)
+
+    def month_day(
+        self, frequency: Frequency, run: re.Match[str], p: int
+    ) -> tuple[int | None, int, int, int]:
+        """After "12月" (the numeral *run*): 20日前, 底前, 中旬."""
+        t = self.t
         month = read_numeral(t, run.start(), run.end())
         if not 1 <= month <= 12:  # noqa: PLR2004
             raise Unreadable(run.start(), f"a month 1-12 (not {month})")
@@ -805,10 +881,25 @@ class _Reader:
             if before is None:
                 raise Unreadable(q + 1, "前 after the month's end (6月底前)")
             return month, 31, p, q + 1 + len(before)  # clamped to the month's last day
+        if t[q : q + 2] in _XUN:  # 每年8月中旬: by the 20th
+            number, end = self.xun_day(q)
+            return month, number, p, end
         day = _NUM_RUN.match(t, q)
-        if day is None:
+        if day is None:  # 每年6月(份): in June, so by its end
+            return month, 31, p, q + (1 if t.startswith("份", q) else 0)
+        found = self.day_number(frequency, month, day, p, relative=False)
+        if found is None:
             raise Unreadable(q, "a day after the month (12月20日前)")
-        return self.day_number(frequency, month, day, p, relative=False)
+        return found
+
+    def xun_day(self, q: int) -> tuple[int, int]:
+        """上旬 is due by the 10th, 中旬 by the 20th, 下旬 by the month's end; with 前,
+        before it begins (中旬前: the 10th), as 5月前 is before May."""
+        low, high = _XUN[self.t[q : q + 2]]
+        before = self.starts(q + 2, *_BEFORE)
+        if before and low == 1:
+            raise Unreadable(q, "a day of the month (上旬前 is the month before)")
+        return (low - 1 if before else high), q + 2 + len(before or "")
 
     def weekday(self, frequency: Frequency, p: int) -> tuple[int | None, int, int, int] | None:
         """每周三前, 下周五前: a day of the week (日 and 天 are Sunday, 7)."""
@@ -831,6 +922,8 @@ class _Reader:
         if not t.startswith("日", run.end()):
             if month is None and t.startswith("次", run.end()):
                 return None  # 每月2次: a count
+            if t.startswith(("点", "时"), run.end()):
+                raise Unreadable(run.start(), "a day (a time of day, 8点前, is not read)")
             raise Unreadable(run.end(), "'次'" if month is None else "日前 after the day")
         day = read_numeral(t, run.start(), run.end())
         before = self.starts(run.end() + 1, *_BEFORE)
