@@ -574,6 +574,7 @@ class TestErrors:
             ("每月上旬前", 2, "上旬前"),
             ("每季度结束后15个工作日内", 8, "个工作日内"),
             ("每月结束后29日内", 5, "29日内"),
+            ("每年年初", 2, "年初"),
         ],
     )
     def test_position_and_part(self, text: str, position: int, part: str) -> None:

@@ -753,25 +753,36 @@ class _Reader:
             return self.add(start, end, Part(Continuous(), "", start, end))
         if interval is not None:
             return self.interval(s, start, interval, p)
-        due = self.due_rule(frequencies[0], p) if len(frequencies) == 1 else None
-        if due is not None:
-            p = due[1]
-        counts, p = self.counts(p, single=due is not None)
+        dues, p = self.due_rules(frequencies[0], p) if len(frequencies) == 1 else ([], p)
+        counts, p = self.counts(p, single=bool(dues))
         parts = [
-            Part(
-                self.recurring(s, frequency, n, due[0] if due else DueRule()),
-                "",
-                a if k else start,
-                b,
-            )
+            Part(self.recurring(s, frequency, n, due), "", a if k else start, b)
             for frequency in frequencies
+            for due in dues or [DueRule()]
             for k, (n, a, b) in enumerate(counts or [(1, start, p)])
         ]
         index = len(self.groups)
         end = self.add(start, p, *parts)
-        if due is None:
+        if not dues:
             self.open, self.open_group = list(range(len(parts))), index
         return end
+
+    def due_rules(self, frequency: Frequency, p: int) -> tuple[list[DueRule], int]:
+        """The due days of a period: one, or a list (每年3月、9月各组织一次)."""
+        first = self.due_rule(frequency, p)
+        if first is None:
+            return [], p
+        dues, p = [first[0]], first[1]
+        while self.t[p : p + 1] in ("、", "和", "及"):
+            try:  # only another due day of the period; anything else is read on its own
+                more = self.due_at(frequency, p + 1)
+            except Unreadable:
+                more = None
+            if more is None:
+                break
+            dues.append(more[0])
+            p = more[1]
+        return dues, p
 
     @staticmethod
     def recurring(s: int, frequency: Frequency, times: int, due: DueRule) -> Recurring:
@@ -817,8 +828,8 @@ class _Reader:
         if t.startswith(("底", "末"), q):
             q += 1
             return DueRule(), q + len(self.starts(q, *_BEFORE) or "")
-        if _QUARTER.match(t, p):
-            raise Unreadable(p, "a due day of the period (每年第三季度前 is not read)")
+        if _QUARTER.match(t, p) or t.startswith(("年初", "月初", "年中", "月中"), p):
+            raise Unreadable(p, "a due day of the period (每年第三季度前, 每年年初 are not read)")
         after = _AFTER_PERIOD.match(t, p)
         if after:
             return self.after_period(frequency, after), after.end()
