@@ -48,6 +48,7 @@ from safetyduty.rules import (
     compliance,
     credit,
     deadlines,
+    documents,
     expenses,
     phrases,
     requirements,
@@ -119,6 +120,27 @@ CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
     ("parse_duration", phrases.parse_duration, {"text": "30日内"}),
     ("parse_number", phrases.parse_number, {"text": "二十"}),
     ("parse_schedule", phrases.parse_schedule, {"text": "2021年底前", "year": 2021}),
+    ("parse_phrase", phrases.parse_phrase, {"text": "每年12月20日前和年底前", "year": 2021}),
+    (
+        "canonical_phrase",
+        phrases.canonical_phrase,
+        {"timing": phrases.parse_schedule("每月25日前")},
+    ),
+    (
+        "find_phrases",
+        documents.find_phrases,
+        {"text": "各地于每月25日前报送；年底前总结。", "year": 2021},
+    ),
+    (
+        "draft_plan",
+        documents.draft_plan,
+        {
+            "text": "某方案\n每月25日前报送；2021年底前总结。",
+            "id": "d",
+            "region": "441500",
+            "year": 2021,
+        },
+    ),
     ("review_application_window", statutory.review_application_window, {"review_due": DAY}),
     ("statutory", statutory.statutory, {"key": "emergency_plan.filing"}),
     (
@@ -264,6 +286,7 @@ CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
         {"substances": [SUBSTANCE], "offsite_population": 10},
     ),
     ("cli", cli.main, {"argv": ["workdays", "add", "2025-09-26", "20"]}),
+    ("cli phrases", cli.main, {"argv": ["phrases", "/nonexistent/plan.txt", "--year", "2020"]}),
     ("add_workdays", CAL.add_workdays, {"day": DAY, "n": 5}),
     ("workdays_between", CAL.workdays_between, {"start": DAY, "end": DAY}),
     ("holiday_name", CAL.holiday_name, {"day": DAY}),
@@ -282,6 +305,9 @@ JUNK = st.one_of(
     st.floats(allow_nan=True),
     st.decimals(allow_nan=True, allow_infinity=True),
     st.text(max_size=8),
+    st.sampled_from(
+        ["10000年底前", "9" * 30 + "年底前", "9" * 4301, "十十日内", "两两", "每年2月30日前"]
+    ),
     st.binary(max_size=4),
     st.dates(),
     st.datetimes(),

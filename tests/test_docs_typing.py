@@ -134,6 +134,7 @@ KNOWN: dict[str, str] = {
     "docs/compliance.md": "compliance page: row.due is date | None; show the narrowing",
     "docs/quickstart.md": "quickstart page: row.due is date | None; show the narrowing",
     "docs/plans/huining-2021.md": "plans page: target.baseline is Baseline | None; narrow it",
+    "docs/phrases.md": "phrases page: a reading's timing is a union; show the narrowing",
 }
 
 

@@ -36,7 +36,15 @@ from safetyduty._dates import parse_iso_date
 from safetyduty._fastload import structure_function
 from safetyduty.errors import SafetyDutyError, ValidationError
 from safetyduty.models._risk import LecInputs, MatrixInputs
-from safetyduty.models._schedule import OneOff, Recurring, Standing, Triggered
+from safetyduty.models._schedule import (
+    Before,
+    Continuous,
+    OneOff,
+    Recurring,
+    Standing,
+    Triggered,
+    Window,
+)
 
 __all__ = ["converter", "from_dict", "to_dict"]
 
@@ -278,6 +286,14 @@ _SCHEDULE_TAGS: Final[dict[type, str]] = {
     Triggered: "triggered",
     Standing: "standing",
 }
+_TIMING_TAGS: Final[dict[type, str]] = {
+    Recurring: "recurring",
+    OneOff: "one_off",
+    Triggered: "triggered",
+    Window: "window",
+    Before: "before",
+    Continuous: "continuous",
+}
 _ASSESSMENT_TAGS: Final[dict[type, str]] = {LecInputs: "lec", MatrixInputs: "matrix"}
 
 
@@ -320,6 +336,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     # Unions are tagged: schedules by "type", risk assessments by "method".
     for union, tags, tag_name in (
         (Recurring | OneOff | Triggered | Standing, _SCHEDULE_TAGS, "type"),
+        (Recurring | OneOff | Triggered | Window | Before | Continuous, _TIMING_TAGS, "type"),
         (LecInputs | MatrixInputs, _ASSESSMENT_TAGS, "method"),
     ):
         configure_tagged_union(union, conv, tag_generator=tags.__getitem__, tag_name=tag_name)

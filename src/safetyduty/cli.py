@@ -79,7 +79,7 @@ _MESSAGES: Final[dict[str, dict[str, str]]] = {
         "write": "无法写入{path}：{error}",
         "coverage": "{value}不在日历覆盖范围（{first}至{last}）内",
         "coverage_hint": "；{year}年尚无内置放假通知：可用 --holiday-file 文件（TOML或holiday-cn JSON）载入，或加 --estimate 按推定计算",
-        "no_command": "缺少命令（calendar、workdays、demo、evaluate、sample之一）；用 --help 查看用法",
+        "no_command": "缺少命令（calendar、workdays、demo、evaluate、sample、phrases之一）；用 --help 查看用法",
         "progress": "评估中",
     },
     "en": {
@@ -102,7 +102,7 @@ _MESSAGES: Final[dict[str, dict[str, str]]] = {
         "write": "cannot write {path}: {error}",
         "coverage": "{value} is outside the calendar's coverage {first} .. {last}",
         "coverage_hint": "; no holiday notice for {year} is bundled: load one with --holiday-file FILE (TOML or holiday-cn JSON), or pass --estimate",
-        "no_command": "a command is required (calendar, workdays, demo, evaluate or sample); see --help",
+        "no_command": "a command is required (calendar, workdays, demo, evaluate, sample or phrases); see --help",
         "progress": "evaluating",
     },
 }
@@ -291,6 +291,17 @@ def _parser(locale: Locale) -> _Parser:
         "sample",
         "print the sample portfolio as JSON (the file format of evaluate)",
         calendar=False,
+    )
+    phrases = command("phrases", "every time phrase of a policy text, read", calendar=False)
+    phrases.add_argument("file", help="a policy text, UTF-8 ('-' reads standard input)")
+    phrases.add_argument(
+        "--year", type=year, default=None, help="the year of phrases that name none (e.g. 2020)"
+    )
+    phrases.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="a table (default) or JSON, one object a phrase",
     )
     return parser
 
@@ -626,6 +637,12 @@ def _run(
         from safetyduty.catalog import sample_portfolio  # noqa: PLC0415
 
         output.data(serde.dumps(sample_portfolio(), indent=1), is_stdout=is_stdout)
+        return
+    if args.command == "phrases":
+        from safetyduty import _cli_phrases  # noqa: PLC0415 - the phrase reader only when asked
+
+        document = _read_text(args.file, locale, stdin)
+        output.lines(_cli_phrases.lines(document, year=args.year, fmt=args.format, locale=locale))
         return
     cal = _calendar(args, locale, stdin)
     if args.command == "calendar":

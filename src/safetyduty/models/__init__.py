@@ -36,13 +36,17 @@ from safetyduty.models._portfolio import Portfolio
 from safetyduty.models._record import Record
 from safetyduty.models._risk import Assessment, LecInputs, MatrixInputs, Risk
 from safetyduty.models._schedule import (
+    Before,
+    Continuous,
     DueRule,
     Duration,
     OneOff,
     Recurring,
     Schedule,
     Standing,
+    Timing,
     Triggered,
+    Window,
 )
 from safetyduty.models._scope import ALWAYS, NATIONAL, Jurisdiction, Span
 from safetyduty.models._source import Source, Verification
@@ -84,9 +88,11 @@ __all__ = [
     "Authority",
     "Baseline",
     "Basis",
+    "Before",
     "Certificate",
     "CertificateKind",
     "Check",
+    "Continuous",
     "CreditEvent",
     "CreditEventKind",
     "CreditListKind",
@@ -138,8 +144,10 @@ __all__ = [
     "Target",
     "TargetKind",
     "TargetMeasure",
+    "Timing",
     "Triggered",
     "Verification",
+    "Window",
     "check_park",
     "check_region",
     "province_of",

@@ -19,7 +19,19 @@ from safetyduty._validate import as_frozenset, int_between, member_of, optional,
 from safetyduty.errors import ValidationError
 from safetyduty.models._vocab import AccidentKind, DueKind, DurationUnit, EventKind, Frequency
 
-__all__ = ["DueRule", "Duration", "OneOff", "Recurring", "Schedule", "Standing", "Triggered"]
+__all__ = [
+    "Before",
+    "Continuous",
+    "DueRule",
+    "Duration",
+    "OneOff",
+    "Recurring",
+    "Schedule",
+    "Standing",
+    "Timing",
+    "Triggered",
+    "Window",
+]
 
 MONTHS_IN_PERIOD: Final = {
     Frequency.MONTHLY: 1,
@@ -197,3 +209,62 @@ class Standing:
 Schedule: TypeAlias = Recurring | OneOff | Triggered | Standing
 """One of the four kinds of schedule (tagged by ``type`` in JSON)."""
 SCHEDULE_TYPES: Final = (Recurring, OneOff, Triggered, Standing)
+
+
+@attrs.frozen(kw_only=True)
+class Window:
+    """A span of days a text names ("2020年8月至11月", "2021-2022年", "8月中旬").
+
+    Where a due date is asked for (a plan's duty), it is the window's ``end``.
+
+    Attributes:
+        start: the first day, or ``None`` when the text starts "from today" (即日起).
+        end: the last day, or ``None`` when it names no end ("自2002年11月1日起施行").
+
+    Examples:
+        >>> Window(start=date(2020, 8, 1), end=date(2020, 11, 30)).end
+        datetime.date(2020, 11, 30)
+        >>> Window(start=date(2020, 8, 1), end=date(2020, 7, 31))
+        Traceback (most recent call last):
+        ...
+        safetyduty.errors.ValidationError: end: must not be before start (2020-08-01) (got datetime.date(2020, 7, 31))
+    """
+
+    start: date | None = attrs.field(default=None, validator=optional(plain_date))
+    end: date | None = attrs.field(default=None, validator=optional(plain_date))
+
+    @end.validator
+    def _ordered(self, attribute: attrs.Attribute[Any], value: date | None) -> None:
+        if value is None and self.start is None:
+            raise ValidationError("end", value, "must be given when start is not")
+        if value is not None and self.start is not None and value < self.start:
+            raise ValidationError("end", value, f"must not be before start ({self.start})")
+
+
+@attrs.frozen(kw_only=True)
+class Before:
+    """A window that ends at an event: "期满前60日内" is the 60 days before expiry.
+
+    Examples:
+        >>> str(Before(event=EventKind.OTHER, within=Duration(amount=60, unit=DurationUnit.DAYS)).within)
+        '60日'
+    """
+
+    event: EventKind = attrs.field(validator=member_of(EventKind))
+    within: Duration = attrs.field(validator=member_of(Duration))
+
+
+@attrs.frozen(kw_only=True)
+class Continuous:
+    """A duty kept at every hour of every day ("每天24小时值班", "实行24小时应急值班").
+
+    Examples:
+        >>> Continuous() == Continuous()
+        True
+    """
+
+
+Timing: TypeAlias = Recurring | OneOff | Triggered | Window | Before | Continuous
+"""Every reading a time phrase can have: a :data:`Schedule`, or a window, a
+window before an event, or a continuous duty (tagged by ``type`` in JSON)."""
+TIMING_TYPES: Final = (Recurring, OneOff, Triggered, Window, Before, Continuous)

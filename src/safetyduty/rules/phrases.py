@@ -1,41 +1,58 @@
-"""Chinese deadline phrases into schedules and durations.
+"""Chinese time phrases into schedules: "每月25日前", "下一季度15日前", "自事故发生之日起30日内".
 
-Policy documents state time in a handful of forms; this module reads them:
+Policy texts state time in a few dozen forms; this module reads them as
+policy writers write them. :func:`parse_phrase` returns every reading of a
+phrase (a phrase may hold several: "每半年、每季度、每月不少于一次" is three
+duties); :func:`parse_schedule` reads a phrase that holds exactly one
+:data:`~safetyduty.models.Schedule`. What cannot be read raises
+:class:`~safetyduty.errors.PhraseError` naming the part it stopped at;
+nothing is read silently as something else.
 
-- 每月至少带队检查一次 → Recurring(monthly, times=1)
-- 每季度不少于两次 → Recurring(quarterly, times=2)
-- 每月25日前 → Recurring(monthly, due on day 25)
-- 每年12月20日前 → Recurring(yearly, due on 12-20)
-- 每季度底前 → Recurring(quarterly, due at the quarter's end)
-- 下一季度15日前 → Recurring(quarterly, due on the 15th of the next quarter)
-- 下一年1月31日前 → Recurring(yearly, due on 1-31 of the next year)
-- 月查 (班组日查、车间周查…) → Recurring(monthly)
-- 2022年底前 → OneOff(2022-12-31); 2022年6月底前 → OneOff(2022-06-30)
-- 2020年7月30日前 → OneOff(2020-07-30)
-- 12月28日前, 年底前, 年内 → OneOff in the year given by ``year=``
-- 自事故发生之日起30日内 → Triggered(accident, 30 days)
-- 20个工作日内, 三个月内, 1小时内 → a Duration (``parse_duration``)
+The forms, with the reading each gives (the decisions are on the docs page
+"Reading policy phrases"):
 
-Numbers may be Arabic, full-width or Chinese (一二三…十百, 〇/零, 两).
-"X日前" and "X月底前" include the named day (decision 3 of ``domain.md``).
+- 每月25日前, 每年12月20日前, 每季度底前, 每周三前 → ``Recurring`` due on that day;
+- 每月至少带队检查一次, 每季度不少于两次, 每年制定…计划 → ``Recurring`` N times;
+- 下一季度15日前, 下一年1月31日前, 次月10日前 → due in the next period;
+- 每3年复审1次, 每三年进行一次评估 → ``Triggered`` by the last one, within 3 years;
+- 班组日查、车间周查 → ``Recurring`` with who checks;
+- 2022年底前, 2020年7月30日前, 到2025年, 2020年底, 年内 → ``OneOff``;
+- 2020年8月至11月, 2021-2022年, 8月中旬, 即日起至2020年底 → ``Window``;
+- 自事故发生之日起30日内, 在批复事故调查报告后一年内, 不得超过2小时 → ``Triggered``;
+- 期满前60日内 → ``Before`` (the 60 days before the event);
+- 每天24小时, 实行24小时值班 → ``Continuous``.
+
+Numbers may be Arabic, full-width or Chinese (一二三…十百千, 〇/零, 两, 半);
+malformed numerals ("十十", "两两", "2十") are errors. Years lie in
+1949..2100. Phrases are at most :data:`MAX_LENGTH` characters; reading is
+linear in their length.
 
 Examples:
     >>> parse_schedule("每月25日前").due.day
     25
+    >>> [r.timing.frequency.value for r in parse_phrase("每半年、每季度、每月不少于一次")]
+    ['half_yearly', 'quarterly', 'monthly']
     >>> parse_duration("三个月内")
     Duration(amount=3, unit=<DurationUnit.MONTHS: 'months'>)
 """
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
+from collections.abc import Callable
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
+import attrs
+
+from safetyduty._validate import int_between
+from safetyduty._validate import text as any_text
 from safetyduty.errors import PhraseError, ValidationError
 from safetyduty.models import (
+    Before,
+    Continuous,
     DueKind,
-    DueRule,
     Duration,
     DurationUnit,
     EventKind,
@@ -43,166 +60,171 @@ from safetyduty.models import (
     OneOff,
     Recurring,
     Schedule,
+    Timing,
     Triggered,
+    Window,
 )
+from safetyduty.models._schedule import TIMING_TYPES
+from safetyduty.rules._phrase_numbers import FULL_WIDTH, Unreadable, read_numeral
+from safetyduty.rules._phrase_reader import YEARS, Part, check_year, normalize, quick, read_text
 
-__all__ = ["parse_duration", "parse_number", "parse_schedule"]
+__all__ = [
+    "MAX_LENGTH",
+    "Reading",
+    "canonical_phrase",
+    "parse_duration",
+    "parse_number",
+    "parse_phrase",
+    "parse_schedule",
+]
 
-_DIGITS: Final = (
-    {c: i for i, c in enumerate("〇一二三四五六七八九")}
-    | {"零": 0, "两": 2}
-    | {c: i for i, c in enumerate("0123456789")}
-    | {c: i for i, c in enumerate("０１２３４５６７８９")}
-)
-_YEARS: Final = range(1949, 2101)
-_UNITS: Final = {"十": 10, "百": 100}
-_NUMBER_CHARS: Final = frozenset(_DIGITS) | frozenset(_UNITS)
+MAX_LENGTH: Final = 400
+"""The longest phrase the parse functions read (a whole document goes to
+:func:`safetyduty.rules.documents.find_phrases`)."""
+_TRIM: Final = " \t\r\n\u3000，。；,;.、：:"
+_NUMERAL_CHARS: Final = frozenset("0123456789〇零一二两三四五六七八九十百千")
+_SPACE: Final = re.compile(r"\s")
 
-_PERIODS: Final = (
-    ("季度", Frequency.QUARTERLY),
-    ("半年", Frequency.HALF_YEARLY),
-    ("日", Frequency.DAILY),
-    ("天", Frequency.DAILY),
-    ("周", Frequency.WEEKLY),
-    ("月", Frequency.MONTHLY),
-    ("季", Frequency.QUARTERLY),
-    ("年", Frequency.YEARLY),
-)
-_NEXT_PERIODS: Final = (
-    ("下一季度", Frequency.QUARTERLY),
-    ("下一年度", Frequency.YEARLY),
-    ("下一年", Frequency.YEARLY),
-    ("下一月", Frequency.MONTHLY),
-    ("下一周", Frequency.WEEKLY),
-    ("下季度", Frequency.QUARTERLY),
-    ("次年", Frequency.YEARLY),
-    ("次月", Frequency.MONTHLY),
-)
-_COMPACT: Final = {
-    "日查": Frequency.DAILY,
-    "周查": Frequency.WEEKLY,
-    "月查": Frequency.MONTHLY,
-    "季查": Frequency.QUARTERLY,
-    "年查": Frequency.YEARLY,
-}
-_DURATION_UNITS: Final = (
-    ("个工作日", DurationUnit.WORKDAYS),
-    ("工作日", DurationUnit.WORKDAYS),
-    ("个小时", DurationUnit.HOURS),
-    ("小时", DurationUnit.HOURS),
-    ("个月", DurationUnit.MONTHS),
-    ("日", DurationUnit.DAYS),
-    ("天", DurationUnit.DAYS),
-    ("年", DurationUnit.YEARS),
-)
-_EVENTS: Final = (
-    ("死亡", EventKind.FATAL_ACCIDENT),
-    ("事故发生", EventKind.ACCIDENT),
-    ("事故", EventKind.ACCIDENT),
-    ("公布", EventKind.PLAN_PUBLISHED),
-    ("任职", EventKind.TOOK_OFFICE),
-    ("投产", EventKind.PRODUCTION_STARTED),
-    ("批复", EventKind.INVESTIGATION_APPROVED),
-    ("处罚决定", EventKind.PENALTY_DECIDED),
-    ("收到申请", EventKind.APPLICATION_RECEIVED),
-)
-_TRIM: Final = " \t\n，。；,;.、：:"
+
+def _timing(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, TIMING_TYPES):
+        raise ValidationError(attribute.name, value, "must be a Timing (Recurring, OneOff, …)")
+
+
+@attrs.frozen(kw_only=True)
+class Reading:
+    """One reading of a phrase: its timing, who it names, and the words it comes from.
+
+    Attributes:
+        timing: the schedule, window, window before an event, or continuous duty.
+        who: who the phrase itself names ("班组" in "班组日查"), else "".
+        text: the words of the phrase this reading was read from.
+        start: where those words start in the phrase.
+
+    Examples:
+        >>> parse_phrase("车间周查")[0].who
+        '车间'
+    """
+
+    timing: Timing = attrs.field(validator=_timing)
+    who: str = attrs.field(default="", validator=any_text)
+    text: str = attrs.field(default="", validator=any_text)
+    start: int = attrs.field(default=0, validator=int_between(0, MAX_LENGTH * 1000))
 
 
 def parse_number(text: str) -> int:
-    """An Arabic, full-width or Chinese numeral (up to 9999).
+    """An Arabic, full-width or Chinese numeral, read strictly (at most 9999).
 
-    ``二〇二二`` is read digit by digit; ``二十八`` and ``一百二十`` by place.
+    ``二〇二二`` is read digit by digit; ``二十八`` and ``一百零五`` by place.
+
+    Raises:
+        PhraseError: a malformed numeral ("十十", "两两", "〇十", "2十", "一二十"),
+            naming the character where reading stopped.
 
     Examples:
-        >>> [parse_number(t) for t in ("25", "二十八", "十二", "两", "二〇二二", "１５", "一百二十")]
-        [25, 28, 12, 2, 2022, 15, 120]
+        >>> [parse_number(t) for t in ("25", "二十八", "十二", "两", "二〇二二", "１５", "一百零五")]
+        [25, 28, 12, 2, 2022, 15, 105]
+        >>> parse_number("一二十")
+        Traceback (most recent call last):
+        ...
+        safetyduty.errors.PhraseError: text: cannot read '二十' at position 1 of '一二十'; expected one digit per place (not 一二十)
     """
-    if not isinstance(text, str) or not text or any(c not in _NUMBER_CHARS for c in text):
-        raise ValidationError("number", text, "must be a numeral (Arabic or Chinese)")
-    if not any(c in _UNITS for c in text):
-        value = 0
-        for c in text:
-            value = value * 10 + _DIGITS[c]
-        return value
-    total, current = 0, 0
-    for c in text:
-        if c in _UNITS:
-            total += (current or 1) * _UNITS[c]
-            current = 0
-        else:
-            current = current * 10 + _DIGITS[c]
-    return total + current
+    if not isinstance(text, str) or not text:
+        raise ValidationError("text", text, "must be a non-empty string of numerals")
+    if len(text) > MAX_LENGTH:
+        raise PhraseError(text, MAX_LENGTH, f"a numeral of at most {MAX_LENGTH} characters")
+    plain = text.translate(FULL_WIDTH).replace("○", "〇")
+    bad = next((i for i, c in enumerate(plain) if c not in _NUMERAL_CHARS), None)
+    if bad is not None:
+        raise PhraseError(text, bad, "a numeral (Arabic or Chinese)")
+    try:
+        return read_numeral(plain, 0, len(plain))
+    except Unreadable as exc:
+        raise PhraseError(text, exc.position, exc.expected) from None
 
 
-class _Reader:
-    """A cursor over a phrase; every failure names where reading stopped."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.pos = 0
-        self.last_number_at = 0
-
-    def fail(self, expected: str) -> PhraseError:
-        return PhraseError(self.text, self.pos, expected)
-
-    def done(self) -> bool:
-        return self.pos >= len(self.text)
-
-    def take(self, *words: str) -> str | None:
-        for word in words:
-            if self.text.startswith(word, self.pos):
-                self.pos += len(word)
-                return word
-        return None
-
-    def expect(self, *words: str) -> str:
-        word = self.take(*words)
-        if word is None:
-            raise self.fail(" or ".join(repr(w) for w in words))
-        return word
-
-    def number(self) -> int | None:
-        start = self.pos
-        self.last_number_at = start
-        while self.pos < len(self.text) and self.text[self.pos] in _NUMBER_CHARS:
-            self.pos += 1
-        return parse_number(self.text[start : self.pos]) if self.pos > start else None
-
-    def expect_number(self) -> int:
-        value = self.number()
-        if value is None:
-            raise self.fail("a number")
-        return value
-
-    def end(self) -> None:
-        if not self.done():
-            raise self.fail("the end of the phrase")
-
-
-def _clean(text: object) -> str:
+def _prepare(text: object) -> tuple[str, str, list[int] | None]:
+    """The phrase as given (trimmed), as read (normalized, no spaces), and the map between."""
     if not isinstance(text, str):
         raise ValidationError("text", text, "must be a string")
     cleaned = text.strip(_TRIM)
     if not cleaned:
         raise PhraseError(text, 0, "a time phrase")
-    return cleaned
+    if len(cleaned) > MAX_LENGTH:
+        raise PhraseError(cleaned, MAX_LENGTH, f"a phrase of at most {MAX_LENGTH} characters")
+    plain = normalize(cleaned)
+    if not _SPACE.search(plain):
+        return cleaned, plain, None
+    where = [i for i, c in enumerate(plain) if not c.isspace()]
+    return cleaned, "".join(plain[i] for i in where), where
 
 
-def _checked_date(reader: _Reader, year: int, month: int, day: int | None, at: int) -> date:
-    """The date, or a PhraseError pointing at *at* (where the month was written)."""
-    if not 1 <= month <= 12:  # noqa: PLR2004
-        raise PhraseError(reader.text, at, f"a month 1-12 (not {month})")
-    last = monthrange(year, month)[1]
-    if day is None:
-        return date(year, month, last)
-    if not 1 <= day <= last:
-        raise PhraseError(reader.text, at, f"a day 1-{last} of {year}-{month:02d} (not {day})")
-    return date(year, month, day)
+def parse_phrase(text: str, *, year: int | None = None) -> tuple[Reading, ...]:
+    """Every reading of a phrase, in order.
+
+    The words around the time expressions (who, verbs, objects) may stay:
+    "各地于2020年7月30日前向市安委办报送" reads as one one-off duty.
+
+    Args:
+        text: the phrase, e.g. ``每年12月20日前和2022年12月20日前``.
+        year: the year for phrases that name none (``12月28日前``, ``年内``,
+            ``8月中旬``), usually the plan's year.
+
+    Raises:
+        PhraseError: naming the position and the part not understood, or when
+            the text holds no time phrase.
+
+    Examples:
+        >>> [type(r.timing).__name__ for r in parse_phrase("每年12月20日前和2022年12月20日前")]
+        ['Recurring', 'OneOff']
+        >>> [(r.who, r.timing.frequency.value) for r in parse_phrase("班组日查、车间周查")]
+        [('班组', 'daily'), ('车间', 'weekly')]
+        >>> parse_phrase("2020年8月至11月")[0].timing
+        Window(start=datetime.date(2020, 8, 1), end=datetime.date(2020, 11, 30))
+        >>> parse_phrase("期满前60日内")[0].timing
+        Before(event=<EventKind.OTHER: 'other'>, within=Duration(amount=60, unit=<DurationUnit.DAYS: 'days'>))
+    """
+    cleaned, parts, at = _read(text, year)
+    return tuple(
+        Reading(
+            timing=part.timing,
+            who=part.who,
+            text=cleaned[at(part.start) : at(part.end - 1) + 1],
+            start=at(part.start),
+        )
+        for part in parts
+    )
+
+
+def _read(text: object, year: object) -> tuple[str, list[Part], Callable[[int], int]]:
+    """The phrase as given (trimmed), its readings, and a map from read positions to it."""
+    cleaned, plain, where = _prepare(text)
+    checked = check_year(year)
+
+    def at(position: int) -> int:
+        if where is None:
+            return position
+        return where[position] if position < len(where) else len(cleaned)
+
+    fast = quick(plain) if where is None else None
+    if fast is not None:
+        return cleaned, [Part(fast, "", 0, len(plain))], at
+    try:
+        groups = read_text(plain, checked, strict=True)
+    except Unreadable as exc:
+        raise PhraseError(cleaned, at(exc.position), exc.expected) from None
+    parts = [part for group in groups for part in group.parts]
+    if not parts:
+        raise PhraseError(cleaned, 0, "a time phrase (每月25日前, 2021年底前, 30日内 …)")
+    return cleaned, parts, at
 
 
 def parse_schedule(text: str, *, year: int | None = None) -> Schedule:
-    """Read a phrase as a :data:`~safetyduty.models.Schedule`.
+    """Read a phrase that holds exactly one :data:`~safetyduty.models.Schedule`.
+
+    A window ("2020年8月至11月") is due at its end. A window before an event
+    ("期满前60日内") and a continuous duty ("每天24小时") are not schedules:
+    :func:`parse_phrase` reads them.
 
     Args:
         text: the phrase, e.g. ``每月25日前`` or ``2021年底前``.
@@ -210,142 +232,43 @@ def parse_schedule(text: str, *, year: int | None = None) -> Schedule:
             ``年底前``, ``年内``), usually the plan's year.
 
     Raises:
-        PhraseError: naming the position and the part not understood.
+        PhraseError: naming the position and the part not understood, or the
+            second schedule of a phrase that holds several.
 
     Examples:
         >>> parse_schedule("每季度至少召开一次")
         Recurring(frequency=<Frequency.QUARTERLY: 'quarterly'>, times=1, due=DueRule(kind=<DueKind.END_OF_PERIOD: 'end_of_period'>, month=None, day=None))
-        >>> parse_schedule("2022年6月底前")
+        >>> parse_schedule("到2022年6月底前")
         OneOff(due=datetime.date(2022, 6, 30))
         >>> parse_schedule("12月28日前", year=2020)
         OneOff(due=datetime.date(2020, 12, 28))
+        >>> parse_schedule("2020年8月至11月")
+        OneOff(due=datetime.date(2020, 11, 30))
         >>> parse_schedule("每月25号前")
         Traceback (most recent call last):
         ...
         safetyduty.errors.PhraseError: text: cannot read '号前' at position 4 of '每月25号前'; expected '次'
     """
-    cleaned = _clean(text)
-    if year is not None and (
-        not isinstance(year, int) or isinstance(year, bool) or year not in _YEARS
-    ):
-        raise ValidationError("year", year, "must be an int within 1949..2100")
-    reader = _Reader(cleaned)
-    try:
-        return _dispatch(reader, year)
-    except ValidationError as exc:  # understood, but not a valid schedule (e.g. 13月)
-        raise PhraseError(cleaned, reader.last_number_at, f"a valid {exc}") from None
-
-
-def _dispatch(reader: _Reader, year: int | None) -> Schedule:
-    text = reader.text
-    if text in _COMPACT:
-        return Recurring(frequency=_COMPACT[text])
-    if reader.take("每"):
-        return _recurring(reader)
-    for word, frequency in _NEXT_PERIODS:
-        if reader.take(word):
-            return _next_period(reader, frequency)
-    if text.endswith("内") and not _is_calendar_year(text):
-        return _triggered(reader)
-    return _one_off(reader, year)
-
-
-def _is_calendar_year(text: str) -> bool:
-    """ "年内" or "2021年内" (a calendar year), as opposed to "一年内" (a duration)."""
-    if text == "年内":
-        return True
-    head = text.removesuffix("年内")
-    return head != text and len(head) == 4 and all(c in _NUMBER_CHARS for c in head)  # noqa: PLR2004
-
-
-def _recurring(reader: _Reader) -> Recurring:
-    frequency = next((f for word, f in _PERIODS if reader.take(word)), None)
-    if frequency is None:
-        raise reader.fail("a period (日, 周, 月, 季度, 半年, 年)")
-    if reader.take("底前", "末前"):
-        reader.end()
-        return Recurring(frequency=frequency)
-    first = reader.number()
-    if first is not None:
-        if reader.take("月"):
-            day = reader.expect_number()
-            reader.expect("日前")
-            reader.end()
-            return Recurring(
-                frequency=frequency, due=DueRule(kind=DueKind.DAY_OF_PERIOD, month=first, day=day)
-            )
-        if reader.take("日前") or (frequency is Frequency.WEEKLY and reader.take("前")):
-            reader.end()  # "每周三前": by Wednesday
-            return Recurring(
-                frequency=frequency, due=DueRule(kind=DueKind.DAY_OF_PERIOD, day=first)
-            )
-        reader.expect("次")
-        reader.end()
-        return Recurring(frequency=frequency, times=first)
-    reader.take("至少", "不少于", "最少")
-    # A verb may stand between the quantifier and the count ("带队检查", "组织召开").
-    while not reader.done() and reader.text[reader.pos] not in _NUMBER_CHARS:
-        if not "\u4e00" <= reader.text[reader.pos] <= "\u9fff":
-            raise reader.fail("Chinese words followed by 'N次'")
-        reader.pos += 1
-    times = reader.expect_number()
-    reader.expect("次")
-    reader.end()
-    return Recurring(frequency=frequency, times=times)
-
-
-def _next_period(reader: _Reader, frequency: Frequency) -> Recurring:
-    first = reader.expect_number()
-    month: int | None = None
-    day = first
-    if reader.take("月"):
-        month, day = first, reader.expect_number()
-    reader.expect("日前")
-    reader.end()
-    return Recurring(
-        frequency=frequency, due=DueRule(kind=DueKind.DAY_OF_NEXT_PERIOD, month=month, day=day)
-    )
-
-
-def _one_off(reader: _Reader, year: int | None) -> OneOff:
-    start = reader.pos
-    named = reader.number()
-    year_of = year
-    if named is not None and reader.take("年"):
-        year_of = named
-    else:
-        reader.pos = start
-    if reader.take("年底前", "底前", "年末前", "年内", "内"):
-        if year_of is None:
-            raise reader.fail("a year: pass year=… for a phrase without one")
-        reader.end()
-        return OneOff(due=date(year_of, 12, 31))
-    at = reader.pos
-    month = reader.expect_number()
-    reader.expect("月")
-    if year_of is None:
-        raise PhraseError(reader.text, 0, "a year: pass year=… for a phrase without one")
-    if reader.take("底前", "末前"):
-        reader.end()
-        return OneOff(due=_checked_date(reader, year_of, month, None, at))
-    day = reader.expect_number()
-    reader.expect("日前")
-    reader.end()
-    return OneOff(due=_checked_date(reader, year_of, month, day, at))
-
-
-def _triggered(reader: _Reader) -> Triggered:
-    text = reader.text
-    duration = parse_duration(text)
-    event = next((kind for word, kind in _EVENTS if word in text), EventKind.OTHER)
-    return Triggered(event=event, within=duration)
+    phrase, parts, at = _read(text, year)
+    if len(parts) > 1:
+        raise PhraseError(
+            phrase,
+            at(parts[1].start),
+            f"one schedule (this phrase holds {len(parts)}; parse_phrase reads them all)",
+        )
+    timing = parts[0].timing
+    if isinstance(timing, Window):
+        if timing.end is None:
+            raise PhraseError(phrase, at(parts[0].start), "a window with an end (a due date)")
+        return OneOff(due=timing.end)
+    if isinstance(timing, (Before, Continuous)):
+        kind = "a window before an event" if isinstance(timing, Before) else "a continuous duty"
+        raise PhraseError(phrase, at(parts[0].start), f"a schedule ({kind}: use parse_phrase)")
+    return timing
 
 
 def parse_duration(text: str) -> Duration:
-    """Read "N日内", "N个工作日内", "N个月内", "N小时内", "N年内", with an optional event clause.
-
-    The event clause before the number ("自事故发生之日起", "事故发生日") may be
-    any Chinese text; anything else before or after is an error.
+    """The time limit of "N日内", "N个工作日内", "N个月内", "N小时内", "N年内", with its event clause.
 
     Raises:
         PhraseError: naming the position and the part not understood.
@@ -353,27 +276,193 @@ def parse_duration(text: str) -> Duration:
     Examples:
         >>> parse_duration("自事故发生之日起30日内")
         Duration(amount=30, unit=<DurationUnit.DAYS: 'days'>)
-        >>> parse_duration("应急预案公布之日起20个工作日内")
+        >>> parse_duration("应急预案公布之日起二十个工作日内")
         Duration(amount=20, unit=<DurationUnit.WORKDAYS: 'workdays'>)
         >>> parse_duration("1 hour")
         Traceback (most recent call last):
         ...
-        safetyduty.errors.PhraseError: text: cannot read ' hour' at position 1 of '1 hour'; expected a unit (个工作日, 个月, 小时, 日, 天, 年) and '内'
+        safetyduty.errors.PhraseError: text: cannot read '1 hour' at position 0 of '1 hour'; expected a time limit (N日内, N个工作日内, N个月内, N小时内, N年内)
     """
-    cleaned = _clean(text)
-    reader = _Reader(cleaned)
-    # Skip the event clause: Chinese words up to the number.
-    while not reader.done() and reader.text[reader.pos] not in _NUMBER_CHARS:
-        if not "\u4e00" <= reader.text[reader.pos] <= "\u9fff":
-            raise reader.fail("Chinese words or a number")
-        reader.pos += 1
-    # Numbers inside the clause ("事故发生日三个月内" has none; "十日" would) are taken as the amount:
-    # the clause ends where the last number starts.
-    amount = reader.expect_number()
-    unit = next((u for word, u in _DURATION_UNITS if reader.take(word)), None)
-    if unit is None or not reader.take("内"):
-        raise reader.fail("a unit (个工作日, 个月, 小时, 日, 天, 年) and '内'")
-    reader.end()
-    if amount < 1:
-        raise PhraseError(cleaned, 0, "an amount of 1 or more")
-    return Duration(amount=amount, unit=unit)
+    readings = _readings_of_limit(text)
+    timing = readings[0].timing
+    if len(readings) == 1 and isinstance(timing, (Triggered, Before)):
+        return timing.within
+    phrase = text.strip(_TRIM)
+    raise PhraseError(
+        phrase, readings[0].start, "a time limit (N日内, N个工作日内, N个月内, N小时内, N年内)"
+    )
+
+
+def _readings_of_limit(text: str) -> tuple[Reading, ...]:
+    """parse_phrase, with the message of parse_duration when nothing is found."""
+    try:
+        return parse_phrase(text)
+    except PhraseError as exc:
+        if exc.position == 0 and "a time phrase" in str(exc):
+            raise PhraseError(
+                exc.value, 0, "a time limit (N日内, N个工作日内, N个月内, N小时内, N年内)"
+            ) from None
+        raise
+
+
+# --- the canonical phrase of a timing ------------------------------------------------
+
+_EVERY: Final = {
+    Frequency.DAILY: "每日",
+    Frequency.WEEKLY: "每周",
+    Frequency.MONTHLY: "每月",
+    Frequency.QUARTERLY: "每季度",
+    Frequency.HALF_YEARLY: "每半年",
+    Frequency.YEARLY: "每年",
+}
+_NEXT_WORD: Final = {
+    Frequency.WEEKLY: "下周",
+    Frequency.MONTHLY: "次月",
+    Frequency.QUARTERLY: "下一季度",
+    Frequency.HALF_YEARLY: "下一个半年",
+    Frequency.YEARLY: "下一年",
+}
+_WEEKDAY_WORDS: Final = "一二三四五六日"
+_UNIT_WORDS: Final = {
+    DurationUnit.HOURS: "小时",
+    DurationUnit.DAYS: "日",
+    DurationUnit.WORKDAYS: "个工作日",
+    DurationUnit.MONTHS: "个月",
+    DurationUnit.YEARS: "年",
+}
+_FROM_EVENT: Final = {
+    EventKind.ACCIDENT: "自事故发生之日起",
+    EventKind.FATAL_ACCIDENT: "自发生人员死亡事故之日起",
+    EventKind.CASUALTY_CHANGE: "自伤亡人数发生变化之日起",
+    EventKind.INVESTIGATION_REPORT: "自收到事故调查报告之日起",
+    EventKind.INVESTIGATION_APPROVED: "自批复事故调查报告之日起",
+    EventKind.PLAN_PUBLISHED: "自应急预案公布之日起",
+    EventKind.TOOK_OFFICE: "自任职之日起",
+    EventKind.HAZARD_FOUND: "自发现事故隐患之日起",
+    EventKind.CERTIFICATE_ISSUED: "自发证之日起",
+    EventKind.PENALTY_DECIDED: "自作出处罚决定之日起",
+    EventKind.PRODUCTION_STARTED: "自投产之日起",
+    EventKind.PLAN_EVALUATED: "自应急预案评估之日起",
+    EventKind.APPLICATION_RECEIVED: "自收到申请之日起",
+    EventKind.OTHER: "",
+}
+_BEFORE_EVENT: Final = {
+    EventKind.ACCIDENT: "事故发生",
+    EventKind.FATAL_ACCIDENT: "发生人员死亡事故",
+    EventKind.CASUALTY_CHANGE: "伤亡人数发生变化",
+    EventKind.INVESTIGATION_REPORT: "收到事故调查报告",
+    EventKind.INVESTIGATION_APPROVED: "批复事故调查报告",
+    EventKind.PLAN_PUBLISHED: "应急预案公布",
+    EventKind.TOOK_OFFICE: "任职",
+    EventKind.HAZARD_FOUND: "发现事故隐患",
+    EventKind.CERTIFICATE_ISSUED: "发证",
+    EventKind.PENALTY_DECIDED: "作出处罚决定",
+    EventKind.PRODUCTION_STARTED: "投产",
+    EventKind.PLAN_EVALUATED: "应急预案评估",
+    EventKind.APPLICATION_RECEIVED: "收到申请",
+    EventKind.OTHER: "期满",
+}
+_LARGEST_AMOUNT: Final = 9999
+
+
+def _day(value: date) -> str:
+    if value.year not in YEARS:
+        raise ValidationError(
+            "date", value, f"must lie in {YEARS.start}..{YEARS.stop - 1} to be written as a phrase"
+        )
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def _limit(duration: Duration) -> str:
+    if duration.amount > _LARGEST_AMOUNT:
+        raise ValidationError(
+            "amount",
+            duration.amount,
+            f"must be at most {_LARGEST_AMOUNT} to be written as a phrase",
+        )
+    amount = str(duration.amount)
+    if duration.unit is DurationUnit.YEARS and duration.amount >= 1000:  # noqa: PLR2004 - 1000年 would read as a year
+        amount = _chinese(duration.amount)
+    return f"{amount}{_UNIT_WORDS[duration.unit]}内"
+
+
+def _chinese(n: int) -> str:
+    """1000..9999 as a Chinese place-value numeral (一千零五十)."""
+    digits = "〇一二三四五六七八九"
+    out: list[str] = []
+    zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            out.append(("零" if zero and out else "") + digits[d] + unit)
+            zero = False
+        else:
+            zero = True
+    return "".join(out)
+
+
+def _recurring(schedule: Recurring) -> str:
+    rule, every = schedule.due, _EVERY[schedule.frequency]
+    count = f"至少{schedule.times}次"
+    if rule.kind is DueKind.END_OF_PERIOD:
+        return f"{every}{count}"
+    if schedule.frequency is Frequency.WEEKLY:
+        day = f"{_WEEKDAY_WORDS[(rule.day or 1) - 1]}前"
+    elif rule.month is None or schedule.frequency is Frequency.MONTHLY:
+        day = f"{rule.day}日前"
+    elif schedule.frequency is Frequency.YEARLY:
+        last = monthrange(2000, rule.month)[1]  # a leap year: 2月29日 is a due day
+        day = f"{rule.month}月底前" if (rule.day or 1) > last else f"{rule.month}月{rule.day}日前"
+    else:
+        day = f"第{rule.month}个月{rule.day}日前"
+    if rule.kind is DueKind.DAY_OF_PERIOD:
+        return f"{every}{day}" + (count if schedule.times > 1 else "")
+    nxt = f"{_NEXT_WORD[schedule.frequency]}{day}"
+    return nxt if schedule.times == 1 else f"{every}{count}，于{nxt}"
+
+
+def _window(window: Window) -> str:
+    if window.start is None:
+        return f"即日起至{_day(window.end)}"  # type: ignore[arg-type]
+    if window.end is None:
+        return f"自{_day(window.start)}起"
+    return f"{_day(window.start)}至{_day(window.end)}"
+
+
+_RENDER: Final[dict[type, Callable[[Any], str]]] = {
+    Recurring: _recurring,
+    OneOff: lambda one_off: f"{_day(one_off.due)}前",
+    Triggered: lambda triggered: f"{_FROM_EVENT[triggered.event]}{_limit(triggered.within)}",
+    Before: lambda before: f"{_BEFORE_EVENT[before.event]}前{_limit(before.within)}",
+    Window: _window,
+    Continuous: lambda _: "每天24小时",
+}
+
+
+def canonical_phrase(timing: Timing) -> str:
+    """The phrase that :func:`parse_phrase` reads back as *timing* (and nothing else).
+
+    A due day in "month 1" of a period and one with no month are the same day
+    (``DueRule``); the phrase names the month only when it is not the first.
+
+    Raises:
+        ValidationError: for what no phrase can say (a year outside
+            1949..2100, an amount above 9999, not a timing).
+
+    Examples:
+        >>> from safetyduty.models import DueRule
+        >>> canonical_phrase(Recurring(frequency=Frequency.YEARLY, due=DueRule(kind=DueKind.DAY_OF_PERIOD, month=12, day=20)))
+        '每年12月20日前'
+        >>> canonical_phrase(Triggered(event=EventKind.ACCIDENT, within=Duration(amount=30, unit=DurationUnit.DAYS)))
+        '自事故发生之日起30日内'
+        >>> canonical_phrase(Window(start=date(2020, 8, 1), end=date(2020, 11, 30)))
+        '2020年8月1日至2020年11月30日'
+    """
+    if isinstance(timing, Triggered) and timing.accident_kinds:
+        raise ValidationError(
+            "timing", timing, "has accident kinds, which no phrase of the library renders"
+        )
+    render = _RENDER.get(type(timing))
+    if render is not None:
+        return render(timing)
+    raise ValidationError("timing", timing, "must be a Timing (Recurring, OneOff, …)")

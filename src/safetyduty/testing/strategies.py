@@ -35,9 +35,11 @@ from safetyduty.models import (
     Authority,
     Baseline,
     Basis,
+    Before,
     Certificate,
     CertificateKind,
     Check,
+    Continuous,
     CreditEvent,
     CreditEventKind,
     CreditStanding,
@@ -84,8 +86,10 @@ from safetyduty.models import (
     Target,
     TargetKind,
     TargetMeasure,
+    Timing,
     Triggered,
     Verification,
+    Window,
     check_region,
     uscc_check_char,
 )
@@ -120,6 +124,7 @@ __all__ = [
     "spans",
     "standardizations",
     "targets",
+    "timings",
     "uscc_codes",
 ]
 
@@ -555,6 +560,38 @@ def schedules() -> st.SearchStrategy[Schedule]:
             accident_kinds=st.frozensets(st.sampled_from(AccidentKind), max_size=2),
         ),
         st.builds(Standing, by=st.none() | dates(), valid_for=st.none() | durations()),
+    )
+
+
+@st.composite
+def _windows(draw: st.DrawFn) -> Window:
+    start = draw(st.none() | dates())
+    if start is not None and draw(st.booleans()):
+        return Window(start=start, end=None)  # 自2002年11月1日起: no end
+    end = draw(dates(min_value=start) if start is not None else dates())
+    return Window(start=start, end=end)
+
+
+def timings() -> st.SearchStrategy[Timing]:
+    """Every reading a time phrase can have: schedules, windows, windows before an event, continuous duties.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(timings())
+        ... def check(x):
+        ...     assert not isinstance(x, Window) or x.start is not None or x.end is not None
+        >>> check()
+    """
+    return st.one_of(
+        schedules().filter(
+            lambda x: (
+                not isinstance(x, Standing) and not (isinstance(x, Triggered) and x.accident_kinds)
+            )
+        ),
+        _windows(),
+        st.builds(Before, event=st.sampled_from(EventKind), within=durations()),
+        st.just(Continuous()),
     )
 
 
