@@ -125,16 +125,7 @@ def test_extraction_keeps_code_and_skips_other_languages() -> None:
 # Examples owned by the other layers that do not type-check yet, with the item
 # that fixes each: they are expected to fail, and flip when it lands.
 KNOWN: dict[str, str] = {
-    "docs/deadlines.md": (
-        "rules layer: due_after should accept what parse_schedule returns (or the page show "
-        "the narrowing); its hypothesis example lacks annotations"
-    ),
-    "docs/credit.md": "credit page: its example function lacks annotations",
-    "docs/serialisation.md": "serde page: its hypothesis example lacks annotations",
-    "docs/compliance.md": "compliance page: row.due is date | None; show the narrowing",
-    "docs/quickstart.md": "quickstart page: row.due is date | None; show the narrowing",
-    "docs/plans/huining-2021.md": "plans page: target.baseline is Baseline | None; narrow it",
-    "docs/phrases.md": "phrases page: a reading's timing is a union; show the narrowing",
+    "docs/deadlines.md": "rules layer: due_after should accept what parse_schedule returns",
 }
 
 

@@ -151,19 +151,27 @@ class TestFindPhrases:
         assert list(found) == [serde.loads(serde.dumps(f), FoundPhrase) for f in found]
 
 
-def _duties(plan: Plan) -> set[tuple[Subject, object]]:
-    return {(duty.subject, duty.schedule) for duty in plan.obligations}
+def _duties(plan: Plan, *, skip: str = "\x00") -> set[tuple[Subject, object]]:
+    return {
+        (duty.subject, duty.schedule) for duty in plan.obligations if not duty.id.startswith(skip)
+    }
 
 
 class TestDraftPlan:
     """draft_plan: a Plan from a document, for a person to review."""
 
     def test_shanwei(self) -> None:
-        """The 汕尾 plan: its period, phases and reporting and inspection duties, as the catalog has them."""
+        """The 汕尾 plan: its period, phases and reporting and inspection duties, as the catalog has them.
+
+        The catalog's ``shanwei.timeline.*`` duties are read by hand from the
+        phases' months (三（一）"2020年7月"), which the draft does not attempt.
+        """
         draft = draft_plan(SHANWEI, id="shanwei-draft", region="441500", year=2020)
         known = catalog.plan("shanwei-2020")
         assert (known.start, known.end, known.phases) == (draft.start, draft.end, draft.phases)
-        expected = _duties(known) - {(Subject.REGULATOR_CITY, OneOff(due=date(2020, 12, 31)))}
+        expected = _duties(known, skip="shanwei.timeline.") - {
+            (Subject.REGULATOR_CITY, OneOff(due=date(2020, 12, 31)))
+        }
         assert expected <= _duties(draft)
         assert PlanLevel.CITY == draft.level
         assert draft.title.startswith("汕尾市落实企业安全生产主体责任")

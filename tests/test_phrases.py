@@ -27,6 +27,7 @@ from safetyduty.models import (
     Frequency,
     OneOff,
     Recurring,
+    Standing,
     Timing,
     Triggered,
     Window,
@@ -740,11 +741,12 @@ class TestCanonicalPhrase:
         [
             OneOff(due=date(1900, 1, 1)),
             within(EventKind.OTHER, 10_000, DurationUnit.DAYS),
+            Standing(by=date(2022, 12, 31)),
             "每月25日前",
         ],
     )
     def test_what_no_phrase_says(self, timing: object) -> None:
-        """Years outside 1949..2100, amounts past 9999, and non-timings."""
+        """Years outside 1949..2100, amounts past 9999, standing requirements, non-timings."""
         with pytest.raises(ValidationError):
             canonical_phrase(timing)  # type: ignore[arg-type]
 

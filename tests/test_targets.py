@@ -68,7 +68,7 @@ class TestXinzhouNoMajorAccident:
 class TestYearlyRate:
     """会宁: "年度十万人口火灾死亡率 ≤0.01%" — every year of 2021-2025."""
 
-    TARGET = catalog.plan("huining-2021").targets[2]
+    TARGET = next(t for t in catalog.plan("huining-2021").targets if t.id == "fire_death_rate")
 
     def test_an_early_zero_is_on_track_not_met(self) -> None:
         status = evaluate_target(self.TARGET, seen((D(2021, 3, 31), "0")), as_of=D(2021, 4, 1))
@@ -91,7 +91,7 @@ class TestCallerSuppliedBaseline:
         title="亿元GDP生产安全事故死亡率（较“十三五”末）下降",
         kind=TargetKind.REDUCTION,
         measure=TargetMeasure.YEARLY,
-        start=D(2021, 1, 1),
+        start=D(2025, 1, 1),  # the 2025 figure is judged; earlier years show progress
         milestones=[Milestone(due=D(2025, 12, 31), value=Decimal("0.3"))],
     )
 
@@ -104,8 +104,13 @@ class TestCallerSuppliedBaseline:
         year = seen((D(2021, 12, 31), "0.0349"))  # (0.05 - 0.0349) / 0.05 = 30.2%
         status = evaluate_target(self.TARGET, year, as_of=D(2022, 1, 1), baseline=base)
         assert T.ON_TRACK == status.state
-        worse = seen((D(2021, 12, 31), "0.036"))  # 28%: a finished year that misses
+        worse = seen((D(2021, 12, 31), "0.036"))  # 28%: behind, but 2021 is not judged
+        assert (
+            T.BEHIND
+            == evaluate_target(self.TARGET, worse, as_of=D(2022, 1, 1), baseline=base).state
+        )
+        final = seen((D(2021, 12, 31), "0.0349"), (D(2025, 12, 31), "0.036"))
         assert (
             T.MISSED
-            == evaluate_target(self.TARGET, worse, as_of=D(2022, 1, 1), baseline=base).state
+            == evaluate_target(self.TARGET, final, as_of=D(2026, 1, 1), baseline=base).state
         )

@@ -162,6 +162,42 @@ class RecordKind(StrEnum):
     LIABILITY_INSURANCE = "liability_insurance"
     DOUBLE_REPORT_SYSTEM = "double_report_system"
     OTHER = "other"
+    # The seed plans' deliverables (issue 12): one kind each, so that one record
+    # does not count for two duties of the same body due on the same day.
+    TECH_MANAGEMENT_TEAM = "tech_management_team"
+    """A safety technical and management team set up (安全生产技术和管理团队)."""
+    RISK_CONTROL_SYSTEM = "risk_control_system"
+    """A safety risk control system set up (安全风险管控体系/制度)."""
+    HAZARD_MANAGEMENT_SYSTEM = "hazard_management_system"
+    """A hazard investigation and remediation system set up (隐患排查治理制度)."""
+    HAZARD_SYSTEM_ONLINE = "hazard_system_online"
+    """The online hazard system in use (隐患排查治理信息系统, "一张网")."""
+    HAZARD_MANAGEMENT_REGULARISED = "hazard_management_regularised"
+    """Hazard management made systematic and regular (隐患排查治理制度化、规范化)."""
+    STANDARDIZATION_SELF_ASSESSMENT = "standardization_self_assessment"
+    """A 安全生产标准化 self-assessment (自评) done."""
+    DUAL_PREVENTION_SYSTEM = "dual_prevention_system"
+    """The dual prevention system built (安全风险分级管控和隐患排查治理体系)."""
+    PROCESS_AUTOMATION = "process_automation"
+    """Automated control of the units up- and downstream of a hazardous process (自动化控制)."""
+    VOCATIONAL_SCHOOL = "vocational_school"
+    """A vocational (technical) school built or commissioned (职业院校、技工院校)."""
+    INSURANCE_PLATFORM = "insurance_platform"
+    """The 安责险 information management platform set up (安责险信息化管理平台)."""
+    INSURER_ONLINE_MONITORING = "insurer_online_monitoring"
+    """Insurers' prevention services monitored online, with a third-party evaluation system."""
+    INSPECTION_PLAN = "inspection_plan"
+    """A yearly supervision and inspection plan made or filed (年度监督检查计划)."""
+    TOPIC_REPORT = "topic_report"
+    """A 专题's yearly work report (专题年度工作报告)."""
+    TOPIC_FINAL_REPORT = "topic_final_report"
+    """A 专题's final report of a three-year action (专题三年行动总结报告)."""
+    PLAN_REVIEW = "plan_review"
+    """A review of a development plan's implementation (规划实施情况考核评估)."""
+    DUTY_ROSTER = "duty_roster"
+    """The 24-hour leadership duty in place (24小时领导在岗带班值班)."""
+    CREDIT_REVIEW_MECHANISM = "credit_review_mechanism"
+    """The credit review mechanism for entry and exit set up (准入和退出信用审核机制)."""
 
 
 class Check(StrEnum):
@@ -452,6 +488,56 @@ register(
         (RecordKind.LIABILITY_INSURANCE, ("投保安全生产责任保险", "liability insurance policy")),
         (RecordKind.DOUBLE_REPORT_SYSTEM, ("建立“双报告”制度", "double-report system")),
         (RecordKind.OTHER, ("其他", "other")),
+        (
+            RecordKind.TECH_MANAGEMENT_TEAM,
+            ("建立安全生产技术和管理团队", "safety technical and management team set up"),
+        ),
+        (RecordKind.RISK_CONTROL_SYSTEM, ("建立安全风险管控体系", "risk control system set up")),
+        (
+            RecordKind.HAZARD_MANAGEMENT_SYSTEM,
+            ("建立隐患排查治理制度", "hazard investigation system set up"),
+        ),
+        (
+            RecordKind.HAZARD_SYSTEM_ONLINE,
+            ("隐患排查治理信息系统（“一张网”）投入使用", "online hazard system in use"),
+        ),
+        (
+            RecordKind.HAZARD_MANAGEMENT_REGULARISED,
+            ("隐患排查治理制度化、规范化", "hazard management made systematic and regular"),
+        ),
+        (
+            RecordKind.STANDARDIZATION_SELF_ASSESSMENT,
+            ("安全生产标准化自评", "standardisation self-assessment"),
+        ),
+        (
+            RecordKind.DUAL_PREVENTION_SYSTEM,
+            ("建成安全风险分级管控和隐患排查治理体系", "dual prevention system built"),
+        ),
+        (RecordKind.PROCESS_AUTOMATION, ("实现自动化控制", "automated control in place")),
+        (
+            RecordKind.VOCATIONAL_SCHOOL,
+            ("建设职业院校（技工院校）", "vocational school built or commissioned"),
+        ),
+        (
+            RecordKind.INSURANCE_PLATFORM,
+            ("建立安责险信息化管理平台", "liability-insurance platform set up"),
+        ),
+        (
+            RecordKind.INSURER_ONLINE_MONITORING,
+            (
+                "保险机构预防技术服务在线监测及第三方评估公示制度",
+                "insurers' prevention services monitored online",
+            ),
+        ),
+        (RecordKind.INSPECTION_PLAN, ("年度监督检查计划", "yearly inspection plan")),
+        (RecordKind.TOPIC_REPORT, ("专题年度工作报告", "topic's yearly report")),
+        (RecordKind.TOPIC_FINAL_REPORT, ("专题三年行动总结报告", "topic's final report")),
+        (RecordKind.PLAN_REVIEW, ("规划实施情况考核评估", "review of the plan's implementation")),
+        (RecordKind.DUTY_ROSTER, ("24小时领导在岗带班值班", "24-hour leadership duty")),
+        (
+            RecordKind.CREDIT_REVIEW_MECHANISM,
+            ("建立准入和退出信用审核机制", "credit review mechanism set up"),
+        ),
         (Check.RECORDS, ("按记录计数", "counted from records")),
         (Check.SAFETY_STAFFING, ("安全管理机构和人员", "safety body and staff")),
         (Check.REGISTERED_ENGINEER, ("注册安全工程师", "registered safety engineer")),

@@ -439,15 +439,19 @@ _RENDER: Final[dict[type, Callable[[Any], str]]] = {
 }
 
 
-def canonical_phrase(timing: Timing) -> str:
+def canonical_phrase(timing: Timing | Schedule) -> str:
     """The phrase that :func:`parse_phrase` reads back as *timing* (and nothing else).
+
+    It takes an obligation's schedule as well; a ``Standing`` requirement is
+    not a time phrase and is refused.
 
     A due day in "month 1" of a period and one with no month are the same day
     (``DueRule``); the phrase names the month only when it is not the first.
 
     Raises:
         ValidationError: for what no phrase can say (a year outside
-            1949..2100, an amount above 9999, not a timing).
+            1949..2100, an amount above 9999, a ``Standing`` requirement,
+            not a timing).
 
     Examples:
         >>> from safetyduty.models import DueRule

@@ -32,8 +32,11 @@ has ended by ``as_of`` is judged by its figure (the last observation dated in
 it) against the milestone in force (the first whose due date is at or after
 the year's end); one failed year **misses** the target; when the last
 milestone's year has ended with every observed year passing, it is **met**;
-before, **on track** or **behind** by the latest figure. A reduction
-compares each year's figure with the baseline's yearly average.
+before, **on track** or **behind** by the latest figure. Years before
+``Target.start`` are not judged, only shown as progress: a 十四五 rate that
+must fall 30% by 2025 has ``start`` 2025, so 2021's figure is on track or
+behind, never missed. A reduction compares each year's figure with the
+baseline's yearly average.
 
 With no observation to judge by, a target has **no data**. "Reaches" means ≥
 for at-least targets, ≤ for at-most targets; a reduction is (baseline −

@@ -146,7 +146,7 @@ def standardization(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]:
     yield row(
         duty,
         e.uscc,
-        status_of(on_time, late, 1, due, day),
+        status_of(on_time, late, 1, due, facts.as_of),  # a deadline on the span's last day can pass
         start=None,
         end=due,
         due=due,
