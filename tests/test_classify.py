@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, Inexact, localcontext
 
 import pytest
 from hypothesis import given
@@ -265,3 +265,80 @@ class TestMajorHazards:
             is_major_hazard_source([])
         with pytest.raises(ValidationError):
             Substance(name="x", quantity=Decimal(1), critical_quantity=Decimal(0))
+
+
+class TestExactMajorHazards:
+    """Σ q/Q and R are exact, whatever the caller's decimal context."""
+
+    THIRD = Substance(name="甲醇", quantity=Decimal(1), critical_quantity=Decimal(3))
+    TEN_THIRDS = Substance(name="甲醇", quantity=Decimal(10), critical_quantity=Decimal(3))
+
+    def test_three_thirds_are_exactly_the_threshold(self) -> None:
+        """1/3 + 1/3 + 1/3 = 1: "等于或者超过临界量" counts."""
+        assert is_major_hazard_source([self.THIRD] * 3)
+        assert not is_major_hazard_source([self.THIRD] * 2)
+
+    def test_r_exactly_ten_is_level_3(self) -> None:
+        """α 1.0 × 3 × 10/3 = 10 exactly: 三级, not 四级."""
+        r = major_hazard_r([self.TEN_THIRDS] * 3, offsite_population=1)
+        assert Decimal(10) == r
+        assert MajorHazardGrade.LEVEL_3 == major_hazard_grade(r)
+
+    def test_a_value_just_under_a_bound_never_reaches_it(self) -> None:
+        """10/3 (α 1.0) is cut, not rounded up: graded 四级."""
+        r = major_hazard_r([self.TEN_THIRDS], offsite_population=1)
+        assert r < Decimal(10 / 3 + 1e-9)
+        assert Decimal("3.333333333333333333333333333") == r
+
+    @pytest.mark.parametrize("prec", [1, 3, 5, 28, 100])
+    def test_independent_of_the_callers_context(self, prec: int) -> None:
+        """A caller's precision or exponent limits change nothing."""
+        with localcontext() as ctx:
+            ctx.prec = prec
+            ctx.Emax = 3
+            ctx.traps[Inexact] = True
+            assert is_major_hazard_source([self.THIRD] * 3)
+            assert Decimal(10) == major_hazard_r([self.TEN_THIRDS] * 3, offsite_population=1)
+            assert RiskLevel.MAJOR == risk_level_lec(Decimal(10), Decimal(10), Decimal(100))
+
+    def test_beta_of_ordinary_chemicals_and_carbon_monoxide(self) -> None:
+        """Other hazardous chemicals β = 1; 一氧化碳 β = 2; explosives 2; unlisted highly toxic 4."""
+
+        def r(name: str, category: BetaCategory = BetaCategory.OTHER) -> Decimal:
+            one = Substance(
+                name=name, quantity=Decimal(1), critical_quantity=Decimal(1), category=category
+            )
+            return major_hazard_r([one], offsite_population=1)
+
+        assert Decimal(1) == r("甲醇")
+        assert Decimal(2) == r("一氧化碳")
+        assert Decimal(2) == r("某炸药", BetaCategory.EXPLOSIVE)
+        assert Decimal(2) == r("某有毒气体", BetaCategory.TOXIC_GAS_UNLISTED)
+        assert Decimal(4) == r("某剧毒气体", BetaCategory.HIGHLY_TOXIC_GAS_UNLISTED)
+        assert Decimal(20) == r("碳酰氯")
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("quantity", Decimal("1e13")),
+            ("quantity", Decimal(-1)),
+            ("critical_quantity", Decimal("1e-7")),
+            ("critical_quantity", Decimal("1e999999")),
+            ("quantity", Decimal("1." + "1" * 60)),
+        ],
+    )
+    def test_out_of_range_quantities_are_rejected(self, field: str, value: Decimal) -> None:
+        """Tonnages beyond 10¹², critical quantities under 10⁻⁶ or over 50 digits: ValidationError."""
+        kwargs = {
+            "name": "x",
+            "quantity": Decimal(1),
+            "critical_quantity": Decimal(1),
+            field: value,
+        }
+        with pytest.raises(ValidationError, match=field):
+            Substance(**kwargs)  # type: ignore[arg-type]
+
+    def test_largest_inputs_compute(self) -> None:
+        """10¹² t of Q 10⁻⁶ t, β 20, α 2: R = 4 × 10¹⁹, exactly (no decimal.Overflow)."""
+        big = Substance(name="碳酰氯", quantity=Decimal("1e12"), critical_quantity=Decimal("1e-6"))
+        assert Decimal("4E+19") == major_hazard_r([big], offsite_population=100)
