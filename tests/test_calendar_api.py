@@ -15,6 +15,7 @@ from safetyduty.calendars import (
     Festival,
     WorkCalendar,
     YearArrangement,
+    bundled_years,
     default_calendar,
     from_holiday_cn,
     load_year_file,
@@ -440,3 +441,89 @@ class TestLoaderTypes:
         with pytest.raises(ValidationError, match="春节 2027-02-05") as info:
             default_calendar().with_year(partial)
         assert "arrangements[2027]" == info.value.field
+
+
+class TestCoverageEdges:
+    """The first and last answered days, and what the errors say beyond them."""
+
+    def test_coverage_includes_both_ends(self, cal: WorkCalendar) -> None:
+        """2004-01-01 and 2026-12-31 are covered; the days around them are not."""
+        assert D(2004, 1, 1) in cal.coverage
+        assert D(2026, 12, 31) in cal.coverage
+        assert D(2003, 12, 31) not in cal.coverage
+        assert D(2027, 1, 1) not in cal.coverage
+
+    def test_the_first_covered_days(self, cal: WorkCalendar) -> None:
+        """2004-01-01 (元旦) is off; the first workday is Friday 2004-01-02."""
+        assert not cal.is_workday(D(2004, 1, 1))
+        assert D(2004, 1, 2) == cal.next_workday(D(2004, 1, 1))
+        assert D(2004, 1, 2) == cal.add_workdays(D(2004, 1, 5), -1)
+        with pytest.raises(CalendarCoverageError, match="before the covered days"):
+            cal.add_workdays(D(2004, 1, 2), -1)
+        with pytest.raises(CalendarCoverageError, match="after the covered days"):
+            cal.add_workdays(D(2026, 12, 31), 1)
+
+    def test_the_hint_names_the_missing_year(self, cal: WorkCalendar) -> None:
+        """After the last notice the message says which year is missing and how to add it."""
+        with pytest.raises(CalendarCoverageError, match="no holiday notice for 2027 is bundled"):
+            cal.is_workday(D(2027, 1, 4))
+        with pytest.raises(CalendarCoverageError) as before:
+            cal.is_workday(D(2003, 12, 31))
+        assert "bundled" not in str(before.value)
+        with pytest.raises(CalendarCoverageError) as beyond:
+            default_calendar(estimate=True).day_type(D(2051, 1, 2))
+        assert "bundled" not in str(beyond.value)
+        assert D(2050, 12, 31) == beyond.value.last
+
+    def test_options_survive_overlays(self) -> None:
+        """with_year and without_makeup_workdays keep estimate mode on (and off)."""
+        minimal = parse_year(
+            {
+                "year": 2027,
+                "notices": [{"title": "x"}],
+                "holidays": [
+                    {"festivals": list(f), "first": d, "last": d}
+                    for d, f in statutory_holidays(2027).items()
+                ],
+            }
+        )
+        est = default_calendar(estimate=True)
+        assert est.with_year(minimal).estimated_coverage is not None
+        assert default_calendar().with_year(minimal).estimated_coverage is None
+        assert est.without_makeup_workdays().estimated_coverage is not None
+        assert default_calendar().without_makeup_workdays().estimated_coverage is None
+
+    def test_an_official_year_is_answered_from_its_notice_only(self) -> None:
+        """补假 is the estimate's rule: a notice that gives 国庆 2027 as three single days is taken as it is."""
+        minimal = parse_year(
+            {
+                "year": 2027,
+                "notices": [{"title": "x"}],
+                "holidays": [
+                    {"festivals": list(f), "first": d, "last": d}
+                    for d, f in statutory_holidays(2027).items()
+                ],
+            }
+        )
+        official = default_calendar().with_year(minimal)
+        assert official.is_workday(D(2027, 10, 4))
+        assert not default_calendar(estimate=True).is_workday(D(2027, 10, 4))
+
+    @pytest.mark.parametrize("bad", [datetime(2019, 3, 1, 12), "2019-03-01"])
+    def test_as_known_at_must_be_a_date(self, bad: object) -> None:
+        """A datetime or a string is not a cut-off date, for either builder."""
+        with pytest.raises(ValidationError, match="as_known_at"):
+            default_calendar(as_known_at=bad)  # type: ignore[arg-type]
+        with pytest.raises(ValidationError, match="as_known_at"):
+            WorkCalendar.from_arrangements(bundled_years(), as_known_at=bad)  # type: ignore[arg-type]
+
+    def test_the_first_estimated_day_is_labelled(self) -> None:
+        """元旦 2027 is the first estimated day, and its name says so."""
+        est = default_calendar(estimate=True)
+        assert "元旦（推定：法定最低安排，非通知）" == est.holiday_name(D(2027, 1, 1))
+        assert "元旦" == est.holiday_name(D(2026, 1, 1))
+
+    def test_a_sunday_holiday_is_made_up_on_monday(self) -> None:
+        """端午 2028 falls on Sunday 05-28: Monday 05-29 is off, Tuesday 05-30 is a workday."""
+        est = default_calendar(estimate=True)
+        assert (False, False, True) == tuple(est.is_workday(D(2028, 5, d)) for d in (28, 29, 30))

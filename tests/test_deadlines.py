@@ -172,6 +172,12 @@ class TestMomentsAndZones:
         moment = datetime(2025, 9, 30, 20, 0, tzinfo=timezone.utc)
         deadline = due_after(Duration(amount=1, unit=DurationUnit.DAYS), moment)
         assert (D(2025, 10, 1), D(2025, 10, 9)) == (deadline.start, deadline.due)
+        # 15:59 UTC is 23:59 in Beijing, still 09-30; 16:00 UTC is already 10-01.
+        before = datetime(2025, 9, 30, 15, 59, tzinfo=timezone.utc)
+        after = datetime(2025, 9, 30, 16, 0, tzinfo=timezone.utc)
+        limit = Duration(amount=1, unit=DurationUnit.DAYS)
+        assert D(2025, 9, 30) == due_after(limit, before).start
+        assert D(2025, 10, 1) == due_after(limit, after).start
 
     def test_hours_are_elapsed_hours_across_dst(self) -> None:
         """Berlin, 2026-03-29 01:30 CET + 1 h is 03:30 CEST; 10-25 02:30 CEST + 1 h is 02:30 CET."""
@@ -250,7 +256,7 @@ class TestDueRules:
         """A one-off due on 1 January is inside a range that starts or ends that day."""
         for due in (D(2022, 1, 1), D(2021, 1, 1)):
             got = occurrences(OneOff(due=due), due, due)
-            assert [(due, due)] == [(o.end, o.due) for o in got]
+            assert [(due, due, 1)] == [(o.end, o.due, o.times) for o in got]
         rolled = occurrences(
             OneOff(due=D(2022, 1, 1)), D(2021, 1, 1), D(2022, 12, 31), roll="following"
         )

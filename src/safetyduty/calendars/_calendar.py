@@ -397,10 +397,11 @@ class WorkCalendar:
             >>> cal.is_workday(date(2025, 10, 8)), cal.is_workday(date(2025, 10, 11))
             (False, True)
         """
-        if type(day) is date:  # the common case, checked once
+        if type(day) is date:  # the common case: one type check, no call
             index = day.toordinal() - self._base
             if 0 <= index < self._n:
                 return self._work[index]
+            raise self._coverage_error(day)
         return self._work[self._index(day)]
 
     def is_rest_day(self, day: date) -> bool:
