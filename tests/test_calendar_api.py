@@ -387,6 +387,30 @@ class TestEstimateMinimum:
         assert D(2027, 1, 1) == est.estimated_coverage.first  # type: ignore[union-attr]
 
 
+class TestNoticeDates:
+    """成文日期 and 发布日期 are kept apart."""
+
+    def test_released_before_signed_is_rejected(self) -> None:
+        """A notice cannot be made public before it is signed."""
+        with pytest.raises(ValidationError, match="released"):
+            parse_year(
+                {
+                    **tomllib.loads(Y2027),
+                    "notices": [{"title": "x", "signed": "2026-11-02", "released": "2026-11-01"}],
+                }
+            )
+
+    def test_an_older_file_s_published_is_read_as_released(self) -> None:
+        """Files written for earlier releases say ``published``: it is the release date."""
+        arrangement = parse_year(tomllib.loads(Y2027))
+        notice = arrangement.main_notice()
+        assert (None, D(2026, 11, 1), D(2026, 11, 1)) == (
+            notice.signed,
+            notice.released,
+            notice.published,
+        )
+
+
 class TestLoaderTypes:
     """The loaders read numbers and text strictly."""
 

@@ -81,17 +81,42 @@ class Notice:
         title: the notice's title.
         number: its document number (文号), e.g. ``国办发明电〔2025〕7号``;
             ``None`` where the sources we read do not give it.
-        published: the date it was issued; ``None`` where unknown (such a
-            notice counts as known from 1 January of the year it arranges).
+        signed: its 成文日期, the date at its foot; ``None`` where unknown.
+        released: its 发布日期, the day it was made public; ``None`` where
+            no source gives it. (Official sites also show a 发布日期 for old
+            notices that is only the day their page was posted: such a date
+            is not recorded here.)
         url: where the text can be read (an archived copy where possible).
-        note: anything a reader should know about the record.
+        note: anything a reader should know about the record, such as an
+            UNVERIFIED number.
+
+    Examples:
+        >>> n = Notice(title="国务院办公厅关于延长2020年春节假期的通知",
+        ...            number="国办发明电〔2020〕1号",
+        ...            signed=date(2020, 1, 26), released=date(2020, 1, 27))
+        >>> n.published      # when it counts as known: released, else signed
+        datetime.date(2020, 1, 27)
     """
 
     title: str = attrs.field(validator=non_empty_str)
     number: str | None = attrs.field(default=None, validator=optional(non_empty_str))
-    published: date | None = attrs.field(default=None, validator=optional(plain_date))
+    signed: date | None = attrs.field(default=None, validator=optional(plain_date))
+    released: date | None = attrs.field(default=None, validator=optional(plain_date))
     url: str | None = attrs.field(default=None, validator=optional(non_empty_str))
     note: str = attrs.field(default="", validator=text)
+
+    @released.validator
+    def _check_released(self, attribute: attrs.Attribute[Any], value: date | None) -> None:
+        if value is not None and self.signed is not None and value < self.signed:
+            raise ValidationError("released", value, f"must not be before signed ({self.signed})")
+
+    @property
+    def published(self) -> date | None:
+        """The day the notice counts as known from: ``released``, else ``signed``.
+
+        A notice with neither counts as known from 1 January of its year.
+        """
+        return self.released or self.signed
 
     @property
     def key(self) -> str:
@@ -289,7 +314,7 @@ def parse_year(data: Mapping[str, Any], *, source: str = "<data>") -> YearArrang
     Examples:
         >>> arrangement = parse_year({
         ...     "year": 2027,
-        ...     "notices": [{"title": "示例通知", "published": "2026-11-01"}],
+        ...     "notices": [{"title": "示例通知", "signed": "2026-10-30", "released": "2026-11-01"}],
         ...     "holidays": [{"festivals": ["new_year"], "first": "2027-01-01", "last": "2027-01-03"}],
         ... })
         >>> arrangement.holidays[0].last
@@ -302,12 +327,26 @@ def parse_year(data: Mapping[str, Any], *, source: str = "<data>") -> YearArrang
     if not isinstance(data, Mapping):
         raise ValidationError(source, data, "must be a mapping")
     try:
-        return _CONVERTER.structure(dict(data), YearArrangement)
+        return _CONVERTER.structure(_renamed(data), YearArrangement)
     except ValidationError as exc:
         raise ValidationError(f"{source}: {exc.field}", exc.value, exc.expected) from None
     except cattrs.BaseValidationError as exc:
         problems = "; ".join(cattrs.transform_error(exc, path="$", format_exception=_describe))
         raise ValidationError(source, problems, "must be a valid holiday arrangement") from None
+
+
+def _renamed(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Files written before 0.2 call the release date ``published``: read it as ``released``."""
+    notices = data.get("notices")
+    if not isinstance(notices, list):
+        return dict(data)
+    renamed = [
+        {("released" if k == "published" else k): v for k, v in n.items()}
+        if isinstance(n, Mapping) and "published" in n and "released" not in n
+        else n
+        for n in notices
+    ]
+    return {**data, "notices": renamed}
 
 
 def _describe(exc: BaseException, type_: type | None) -> str:
