@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from safetyduty import catalog, cli, i18n, serde
 from safetyduty._compat import tomllib
 from safetyduty.calendars import (
+    WorkCalendar,
+    bundled_years,
     default_calendar,
     from_holiday_cn,
     holiday_law_for,
@@ -249,6 +251,11 @@ CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
     ),
     ("cli", cli.main, {"argv": ["workdays", "add", "2025-09-26", "20"]}),
     ("coverage_contains", lambda day: day in CAL.coverage, {"day": DAY}),
+    (
+        "from_arrangements",
+        WorkCalendar.from_arrangements,
+        {"arrangements": bundled_years()[-3:], "estimate": True},
+    ),
     ("load_year_file", load_year_file, {"path": str(YEAR_FILE)}),
     ("from_holiday_cn_text", from_holiday_cn, {"data": HOLIDAY_CN_2026}),
     (

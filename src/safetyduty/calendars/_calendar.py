@@ -255,17 +255,8 @@ class WorkCalendar:
             >>> WorkCalendar.from_arrangements(recent).coverage.first
             datetime.date(2024, 1, 1)
         """
-        if as_known_at is not None and (
-            not isinstance(as_known_at, date) or hasattr(as_known_at, "hour")
-        ):
-            raise _bad_date("as_known_at", as_known_at)
-        for name, flag in (("makeup_workdays", makeup_workdays), ("estimate", estimate)):
-            if not isinstance(flag, bool):
-                raise ValidationError(name, flag, "must be a bool")
-        items = list(arrangements)
-        for item in items:
-            if not isinstance(item, YearArrangement):
-                raise ValidationError("arrangements", item, "must hold YearArrangement objects")
+        _check_options(as_known_at, estimate=estimate, makeup=makeup_workdays)
+        items = _arrangement_list(arrangements)
         known = sorted(
             (a for a in items if a.notice_known(a.main_notice(), as_known_at)),
             key=lambda a: a.year,
@@ -633,6 +624,32 @@ class WorkCalendar:
         )
 
 
+def _check_options(as_known_at: object, *, estimate: object, makeup: object) -> None:
+    """The options every builder takes, checked once."""
+    if as_known_at is not None and (
+        not isinstance(as_known_at, date) or isinstance(as_known_at, datetime)
+    ):
+        raise _bad_date("as_known_at", as_known_at)
+    for name, flag in (("estimate", estimate), ("makeup_workdays", makeup)):
+        if not isinstance(flag, bool):
+            raise ValidationError(name, flag, "must be a bool")
+
+
+def _arrangement_list(arrangements: object) -> list[YearArrangement]:
+    try:
+        items: list[object] = list(arrangements)  # type: ignore[call-overload]
+    except TypeError:
+        raise ValidationError(
+            "arrangements", arrangements, "must be an iterable of YearArrangement"
+        ) from None
+    checked: list[YearArrangement] = []
+    for item in items:
+        if not isinstance(item, YearArrangement):
+            raise ValidationError("arrangements", item, "must hold YearArrangement objects")
+        checked.append(item)
+    return checked
+
+
 def _rebuild(
     arrangements: tuple[YearArrangement, ...],
     as_known_at: date | None,
@@ -812,13 +829,7 @@ def default_calendar(
         >>> default_calendar().is_workday(date(2019, 5, 2))
         False
     """
-    if as_known_at is not None and (
-        not isinstance(as_known_at, date) or hasattr(as_known_at, "hour")
-    ):
-        raise _bad_date("as_known_at", as_known_at)
-    for name, flag in (("estimate", estimate), ("makeup_workdays", makeup_workdays)):
-        if not isinstance(flag, bool):
-            raise ValidationError(name, flag, "must be a bool")
+    _check_options(as_known_at, estimate=estimate, makeup=makeup_workdays)
     return _default_calendar(as_known_at, estimate, makeup_workdays)
 
 

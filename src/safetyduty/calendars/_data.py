@@ -416,25 +416,7 @@ def from_holiday_cn(data: str | bytes | Mapping[str, Any]) -> YearArrangement:
         >>> from_holiday_cn(text).holidays[0].last
         datetime.date(2027, 1, 3)
     """
-    if isinstance(data, (str, bytes)):
-        try:
-            data = json.loads(data)
-        except ValueError as exc:
-            raise ValidationError("holiday_cn", str(exc), "must be JSON") from None
-        except RecursionError:
-            raise ValidationError("holiday_cn", "<nested>", "must not nest that deep") from None
-    if not isinstance(data, Mapping):
-        raise ValidationError("holiday_cn", data, "must be a JSON object")
-    year, days, papers = data.get("year"), data.get("days"), data.get("papers", [])
-    if (
-        not isinstance(year, int)
-        or isinstance(year, bool)
-        or not isinstance(days, list)
-        or not isinstance(papers, list)
-    ):
-        raise ValidationError(
-            "holiday_cn", sorted(map(str, data)), "must have year (int), days (list), papers (list)"
-        )
+    year, days, papers = _holiday_cn_fields(data)
     rest, work = _group_holiday_cn_days(days)
     spans: list[dict[str, Any]] = []
     for key, off_days in rest.items():
@@ -453,8 +435,36 @@ def from_holiday_cn(data: str | bytes | Mapping[str, Any]) -> YearArrangement:
         "note": "imported from the holiday-cn JSON format",
     }
     if papers:
-        notice["url"] = str(papers[0])
+        notice["url"] = papers[0]
     return parse_year({"year": year, "notices": [notice], "holidays": spans}, source="holiday_cn")
+
+
+def _holiday_cn_fields(data: object) -> tuple[int, list[Any], list[str]]:
+    """Parse holiday-cn JSON (or take a mapping) and check its year, days and papers."""
+    if isinstance(data, (str, bytes)):
+        try:
+            data = json.loads(data)
+        except ValueError as exc:
+            raise ValidationError("holiday_cn", str(exc), "must be JSON") from None
+        except RecursionError:
+            raise ValidationError("holiday_cn", "<nested>", "must not nest that deep") from None
+    if not isinstance(data, Mapping):
+        raise ValidationError("holiday_cn", data, "must be a JSON object")
+    year, days, papers = data.get("year"), data.get("days"), data.get("papers", [])
+    if (
+        not isinstance(year, int)
+        or isinstance(year, bool)
+        or not isinstance(days, list)
+        or not isinstance(papers, list)
+    ):
+        raise ValidationError(
+            "holiday_cn",
+            sorted(k for k in data if isinstance(k, str)),
+            "must have year (int), days (list), papers (list)",
+        )
+    if not all(isinstance(paper, str) for paper in papers):
+        raise ValidationError("holiday_cn.papers", papers, "must be a list of URLs (text)")
+    return year, days, papers
 
 
 _Grouped = dict[tuple[Festival, ...], list[date]]
