@@ -476,6 +476,9 @@ class TestCoverageEdges:
         assert D(2026, 12, 31) in cal.coverage
         assert D(2003, 12, 31) not in cal.coverage
         assert D(2027, 1, 1) not in cal.coverage
+        for method in (cal.is_workday, cal.day_type):
+            with pytest.raises(CalendarCoverageError):
+                method(D(2027, 1, 1))  # the day after the last covered one
 
     def test_the_first_covered_days(self, cal: WorkCalendar) -> None:
         """2004-01-01 (元旦) is off; the first workday is Friday 2004-01-02."""
