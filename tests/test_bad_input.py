@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import json
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -16,9 +16,12 @@ from hypothesis import strategies as st
 from safetyduty import catalog, cli, i18n, law, serde
 from safetyduty._compat import tomllib
 from safetyduty.calendars import (
+    WorkCalendar,
+    bundled_years,
     default_calendar,
     from_holiday_cn,
     holiday_law_for,
+    load_year_file,
     parse_year,
     statutory_holidays,
 )
@@ -29,6 +32,8 @@ from safetyduty.models import (
     Basis,
     CreditEvent,
     CreditEventKind,
+    DueKind,
+    DueRule,
     Duration,
     DurationUnit,
     Enterprise,
@@ -39,6 +44,7 @@ from safetyduty.models import (
     Person,
     Record,
     RecordKind,
+    Recurring,
     Role,
     Subject,
     region_covers,
@@ -90,9 +96,30 @@ HAZARD = Hazard(
     description="x",
 )  # fmt: skip
 SUBSTANCE = classify.Substance(name="液氨", quantity=Decimal(20), critical_quantity=Decimal(10))
-YEAR_2026 = tomllib.loads(
-    files("safetyduty.calendars").joinpath("data/cn/2026.toml").read_text(encoding="utf-8")
+YEAR_FILE = files("safetyduty.calendars").joinpath("data/cn/2026.toml")
+YEAR_2026 = tomllib.loads(YEAR_FILE.read_text(encoding="utf-8"))
+HOLIDAY_CN_2026 = json.dumps(
+    {
+        "year": 2026,
+        "days": [
+            {"name": "元旦", "date": d.isoformat(), "isOffDay": True}
+            for d in (date(2026, 1, 1), date(2026, 1, 2), date(2026, 1, 3))
+        ],
+    }
 )
+HOLIDAY_CN_2027 = {
+    "year": 2027,
+    "days": [
+        {
+            "name": "、".join(i18n.label(f, "zh_CN") for f in fs),
+            "date": d.isoformat(),
+            "isOffDay": True,
+        }
+        for d, fs in statutory_holidays(2027).items()
+    ],
+}
+ESTIMATE = default_calendar(estimate=True)
+DEEP_JSON = "[" * 1000 + "]" * 1000
 
 # Each public function with arguments it accepts.
 CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
@@ -277,7 +304,7 @@ CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
     ("arrangement", CAL.arrangement, {"year": 2026}),
     ("sources", CAL.sources, {"year": 2026}),
     ("with_year", CAL.with_year, {"arrangement": parse_year(YEAR_2026)}),
-    ("with_holiday_cn", CAL.with_holiday_cn, {"data": {"year": 2027, "days": []}}),
+    ("with_holiday_cn", CAL.with_holiday_cn, {"data": HOLIDAY_CN_2027}),
     ("start_rectification", HAZARD.start_rectification, {"on": DAY}),
     ("is_major_hazard_source", classify.is_major_hazard_source, {"substances": [SUBSTANCE]}),
     (
@@ -287,6 +314,24 @@ CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
     ),
     ("cli", cli.main, {"argv": ["workdays", "add", "2025-09-26", "20"]}),
     ("cli phrases", cli.main, {"argv": ["phrases", "/nonexistent/plan.txt", "--year", "2020"]}),
+    ("coverage_contains", lambda day: day in CAL.coverage, {"day": DAY}),
+    (
+        "from_arrangements",
+        WorkCalendar.from_arrangements,
+        {"arrangements": bundled_years()[-3:], "estimate": True},
+    ),
+    ("load_year_file", load_year_file, {"path": str(YEAR_FILE)}),
+    ("from_holiday_cn_text", from_holiday_cn, {"data": HOLIDAY_CN_2026}),
+    (
+        "substance",
+        classify.Substance,
+        {"name": "液氨", "quantity": Decimal(20), "critical_quantity": Decimal(10)},
+    ),
+    (
+        "estimated_is_workday",
+        ESTIMATE.is_workday,
+        {"day": date(2030, 2, 6)},
+    ),
     ("add_workdays", CAL.add_workdays, {"day": DAY, "n": 5}),
     ("workdays_between", CAL.workdays_between, {"start": DAY, "end": DAY}),
     ("holiday_name", CAL.holiday_name, {"day": DAY}),
@@ -297,6 +342,14 @@ CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
     ("from_dict", serde.from_dict, {"data": {"document": "x"}, "cls": Basis}),
     ("loads", serde.loads, {"text": serde.dumps(Basis(document="x")), "cls": Basis}),
 ]
+
+
+def _nested(depth: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
 
 JUNK = st.one_of(
     st.none(),
@@ -318,6 +371,16 @@ JUNK = st.one_of(
     st.just(Frequency.MONTHLY),
     st.lists(st.one_of(st.none(), st.integers(), st.text(max_size=4), st.just(RECORD)), max_size=3),
     st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+    # The classes of issue 18: each is generated here.
+    st.dates(min_value=date(9999, 12, 1)),  # near the end of time
+    st.dates(max_value=date(1, 1, 31)),
+    st.datetimes(timezones=st.sampled_from([timezone.utc, timezone(timedelta(hours=-11))])),
+    st.sampled_from([2027.9, Decimal("2027.9"), "2027", 10**5000, -(10**30)]),
+    st.sampled_from([Decimal("1e999999"), Decimal("1e-999999"), Decimal("9" * 60), Decimal("-0")]),
+    st.sampled_from([DEEP_JSON, '{"year": 2027, "days": ' + DEEP_JSON + "}", "x" * 5000]),
+    st.sampled_from(["9" * 30 + "年底前", "10000年底前", "1年底前", "/no/such.toml", "\x00"]),
+    st.just(_nested(1000)),
+    st.just({"year": 2027, "papers": [], "days": []}),
 )
 
 
@@ -332,13 +395,165 @@ def test_the_arguments_we_use_are_good(
         pytest.fail(f"{name} rejected the table's arguments")
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=800, deadline=None)
 @given(st.sampled_from(CALLS), st.data(), JUNK)
 def test_only_safetyduty_errors_escape(
     call: tuple[str, Callable[..., Any], dict[str, Any]], data: st.DataObject, junk: object
 ) -> None:
     """One argument replaced by junk: the call succeeds or raises a SafetyDutyError."""
-    _, function, arguments = call
+    name, function, arguments = call
     key = data.draw(st.sampled_from(sorted(arguments)))
-    with contextlib.suppress(SafetyDutyError):
-        function(**{**arguments, key: junk})
+    given_ = {**arguments, key: junk}
+    try:
+        answer = function(**given_)
+    except SafetyDutyError:
+        return
+    except (ValueError, OverflowError, ArithmeticError) as exc:
+        if (name, type(exc).__name__) in LEFT_FOR_OTHERS:
+            return  # being fixed in the module's own branch; see the table below
+        raise
+    check = PROPERTIES.get(name)
+    if check is not None:
+        assert check(answer, given_), (name, given_, answer)
+
+
+# Escapes still being fixed elsewhere, as (call, exception) with the input that
+# shows each; empty when every call answers or raises a SafetyDutyError.
+LEFT_FOR_OTHERS: set[tuple[str, str]] = set()
+
+
+def _plain_date(value: object) -> bool:
+    return isinstance(value, date) and not isinstance(value, datetime)
+
+
+# What an answer given despite the junk must still satisfy.
+PROPERTIES: dict[str, Callable[[Any, dict[str, Any]], bool]] = {
+    # A calendar answers only for plain dates inside what it covers.
+    "is_workday": lambda a, kw: isinstance(a, bool) and _plain_date(kw["day"]),
+    "is_rest_day": lambda a, kw: isinstance(a, bool) and _plain_date(kw["day"]),
+    "estimated_is_workday": lambda a, kw: isinstance(a, bool) and _plain_date(kw["day"]),
+    "next_workday": lambda a, kw: _plain_date(kw["day"]) and a >= kw["day"] and CAL.is_workday(a),
+    "previous_workday": lambda a, kw: a <= kw["day"] and CAL.is_workday(a),
+    "add_workdays": lambda a, kw: CAL.is_workday(a) and (a > kw["day"]) == (kw["n"] >= 1),
+    "coverage_contains": lambda a, kw: (
+        a is (_plain_date(kw["day"]) and CAL.coverage.first <= kw["day"] <= CAL.coverage.last)
+    ),
+    # A period contains its day; a deadline is never before its start.
+    "period_of": lambda a, kw: a[0] <= kw["day"] <= a[1],
+    "within_days": lambda a, kw: _plain_date(a) and a >= kw["start"] + timedelta(days=kw["n"]),
+    "within_months": lambda a, kw: _plain_date(a) and a > kw["start"],
+    "within_workdays": lambda a, kw: CAL.is_workday(a) and a > kw["start"],
+    "within_hours": lambda a, kw: a - kw["start"] == timedelta(hours=kw["n"]),
+    "occurrences": lambda a, _kw: all(o.start <= o.end for o in a),
+    # Classification answers are in their ranges.
+    "major_hazard_r": lambda a, _kw: isinstance(a, Decimal) and a >= 0,
+    "is_major_hazard_source": lambda a, _kw: isinstance(a, bool),
+    "major_hazard_grade": lambda a, _kw: isinstance(a, classify.MajorHazardGrade),
+    "major_hazard_alpha": lambda a, _kw: a in {Decimal(v) for v in ("0.5", "1", "1.2", "1.5", "2")},
+    # Loaders return a year in range, and a calendar only takes complete years.
+    "from_holiday_cn_text": lambda a, _kw: 2000 <= a.year <= 2100,
+    "from_holiday_cn": lambda a, _kw: isinstance(a.year, int) and not isinstance(a.year, bool),
+    "load_year_file": lambda a, _kw: isinstance(a.year, int),
+    "with_holiday_cn": lambda a, _kw: len(a.arrangement(a.years[-1]).holidays) >= 1,
+}
+
+
+ISSUE_18_INPUTS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
+    ("load_year_file(None)", load_year_file, {"path": None}),
+    (
+        "datetime in coverage",
+        lambda day: day in CAL.coverage,
+        {"day": datetime(2025, 9, 30, 20, tzinfo=timezone.utc)},
+    ),
+    (
+        "aware datetime to the calendar",
+        CAL.is_workday,
+        {"day": datetime(2025, 9, 30, 20, tzinfo=timezone.utc)},
+    ),
+    (
+        "holiday-cn JSON 1,000 deep",
+        from_holiday_cn,
+        {"data": '{"year": 2027, "days": ' + DEEP_JSON + "}"},
+    ),
+    (
+        "holiday-cn object 1,000 deep",
+        from_holiday_cn,
+        {"data": {"year": 2027, "days": [_nested(1000)]}},
+    ),
+    ("year 2027.9", parse_year, {"data": {**YEAR_2026, "year": 2026.9}}),
+    (
+        "empty holiday-cn year",
+        CAL.with_holiday_cn,
+        {"data": {"year": 2027, "papers": [], "days": []}},
+    ),
+    (
+        "huge q",
+        lambda: classify.Substance(
+            name="x", quantity=Decimal("1e999999"), critical_quantity=Decimal(1)
+        ),
+        {},
+    ),
+    (
+        "tiny Q",
+        lambda: classify.Substance(
+            name="x", quantity=Decimal(1), critical_quantity=Decimal("1e-999999")
+        ),
+        {},
+    ),
+    (
+        "weekly period at 9999-12-31",
+        deadlines.period_of,
+        {"day": date(9999, 12, 31), "frequency": "weekly"},
+    ),
+    (
+        "occurrences near 9999",
+        deadlines.occurrences,
+        {
+            "schedule": Recurring(
+                frequency=Frequency.QUARTERLY, due=DueRule(kind=DueKind.DAY_OF_NEXT_PERIOD, day=15)
+            ),
+            "start": date(9999, 1, 1),
+            "end": date(9999, 12, 31),
+        },
+    ),
+    ("parse_schedule 10000年", phrases.parse_schedule, {"text": "10000年底前"}),
+    ("parse_schedule 30 nines", phrases.parse_schedule, {"text": "9" * 30 + "年底前"}),
+    (
+        "review window in year 1",
+        statutory.review_application_window,
+        {"review_due": date(1, 1, 1)},
+    ),
+    (
+        "safety cost on 1e999999",
+        expenses.safety_cost,
+        {"category": "coal_open_pit", "base": Decimal("1e999999"), "as_of": DAY},
+    ),
+    (
+        "evaluate on 9999-12-31",
+        compliance.evaluate,
+        {"enterprise": FIRM, "records": [], "as_of": date(9999, 12, 31)},
+    ),
+    (
+        "evaluate on 0001-01-01",
+        compliance.evaluate,
+        {"enterprise": FIRM, "records": [], "as_of": date(1, 1, 1)},
+    ),
+    (
+        "personnel on 0001-01-01",
+        compliance.personnel_requirements,
+        {"enterprise": FIRM, "people": [], "as_of": date(1, 1, 1)},
+    ),
+    ("format 10**5000 days", i18n.format_duration, {"amount": 10**5000, "unit": "days"}),
+    ("loads into 10**5000", serde.loads, {"text": serde.dumps(FIRM), "cls": 10**5000}),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "function", "arguments"), ISSUE_18_INPUTS, ids=[c[0] for c in ISSUE_18_INPUTS]
+)
+def test_issue_18_inputs_raise_safetyduty_errors(
+    name: str, function: Callable[..., Any], arguments: dict[str, Any]
+) -> None:
+    """Each traceback class of issue 18 in the calendar, classify, deadlines and loaders."""
+    with pytest.raises(SafetyDutyError):
+        function(**arguments)

@@ -15,6 +15,7 @@ from safetyduty.calendars import (
     statutory_holidays,
 )
 
+D = date
 YEARS = bundled_years()
 
 # Weekday days off minus weekend days worked differs from the law's count only
@@ -40,6 +41,31 @@ class TestBundledYears:
         """Every notice from 2006 on has its 文号, date and a URL of its text."""
         main = [a.main_notice() for a in YEARS if a.year >= 2006]
         assert all(n.number and n.published and n.url for n in main)
+
+    def test_signed_and_released_where_the_sources_give_them(self) -> None:
+        """成文日期 and 发布日期 as the notices and their gov.cn records give them."""
+        notices = {n.number: n for a in YEARS for n in a.notices}
+        assert (D(2020, 1, 26), D(2020, 1, 27)) == (
+            notices["国办发明电〔2020〕1号"].signed,
+            notices["国办发明电〔2020〕1号"].released,
+        )
+        assert (D(2018, 12, 4), D(2018, 12, 6)) == (
+            notices["国办发明电〔2018〕15号"].signed,
+            notices["国办发明电〔2018〕15号"].released,
+        )
+        assert (D(2006, 12, 14), None) == (
+            notices["国办发明电〔2006〕49号"].signed,
+            notices["国办发明电〔2006〕49号"].released,
+        )
+        assert all(
+            n.released is None or n.signed is None or n.signed <= n.released
+            for n in notices.values()
+        )
+
+    def test_the_2008_number_is_marked_unverified(self) -> None:
+        """No official text confirming 〔2007〕52号 was found: the record says so."""
+        notice = next(a for a in YEARS if a.year == 2008).main_notice()
+        assert notice.note.startswith("UNVERIFIED")
 
     def test_main_notices_precede_their_year(self) -> None:
         """A main notice is issued before the year it arranges."""

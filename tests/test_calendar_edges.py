@@ -120,6 +120,11 @@ class TestRevisions:
         assert cal.is_rest_day(D(2020, 2, 1))
         assert cal.is_workday(D(2020, 2, 3))
 
+    def test_the_extension_counts_from_its_release_not_its_signing(self) -> None:
+        """Signed 2020-01-26, made public 2020-01-27: as known at the 26th, 01-31 is still a workday."""
+        assert default_calendar(as_known_at=D(2020, 1, 26)).is_workday(D(2020, 1, 31))
+        assert default_calendar(as_known_at=D(2020, 1, 27)).is_rest_day(D(2020, 1, 31))
+
     def test_as_known_at_cuts_coverage(self) -> None:
         """As known at 2025-11-03 the 2026 notice (2025-11-04) is not yet out."""
         assert D(2025, 12, 31) == default_calendar(as_known_at=D(2025, 11, 3)).coverage.last

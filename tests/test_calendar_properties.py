@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -75,7 +76,24 @@ def test_count_matches_iteration_and_a_plain_loop(a: date, b: date) -> None:
     assert -loop == CAL.workdays_between(end, start)
 
 
-@given(day=DAYS)
-def test_rest_and_work_partition_the_days(day: date) -> None:
-    """Every covered day is exactly one of workday and rest day."""
-    assert CAL.is_workday(day) != CAL.is_rest_day(day)
+@pytest.mark.parametrize(
+    ("day", "rest"),
+    [
+        # 国办发明电〔2025〕7号 (2026): 元旦 01-01..03 off, Sunday 01-04 worked.
+        (date(2026, 1, 1), True),
+        (date(2026, 1, 3), True),
+        (date(2026, 1, 4), False),
+        # 国办发明电〔2024〕12号 (2025): 10-01..08 off, 09-28 (Sun) and 10-11 (Sat) worked.
+        (date(2025, 9, 28), False),
+        (date(2025, 10, 8), True),
+        (date(2025, 10, 11), False),
+        (date(2025, 10, 12), True),  # an ordinary Sunday
+        # 国发明电〔2015〕1号: 09-03 and 09-04 off, Sunday 09-06 worked.
+        (date(2015, 9, 4), True),
+        (date(2015, 9, 6), False),
+        (date(2015, 9, 7), False),  # an ordinary Monday
+    ],
+)
+def test_rest_days_from_the_notices(day: date, rest: bool) -> None:
+    """is_rest_day on days the notices name, typed from their text."""
+    assert rest == CAL.is_rest_day(day)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from datetime import datetime, timezone
+from decimal import Decimal, Inexact, localcontext
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from safetyduty.errors import ValidationError
-from safetyduty.models import AccidentGrade, Subject
+from safetyduty.models import Accident, AccidentGrade, Subject
 from safetyduty.rules.classify import (
     BetaCategory,
     LecBands,
@@ -18,6 +19,7 @@ from safetyduty.rules.classify import (
     RiskLevel,
     Substance,
     accident_grade,
+    classify_accident,
     is_major_hazard_source,
     major_hazard_alpha,
     major_hazard_grade,
@@ -265,3 +267,232 @@ class TestMajorHazards:
             is_major_hazard_source([])
         with pytest.raises(ValidationError):
             Substance(name="x", quantity=Decimal(1), critical_quantity=Decimal(0))
+
+
+class TestExactMajorHazards:
+    """Σ q/Q and R are exact, whatever the caller's decimal context."""
+
+    THIRD = Substance(name="甲醇", quantity=Decimal(1), critical_quantity=Decimal(3))
+    TEN_THIRDS = Substance(name="甲醇", quantity=Decimal(10), critical_quantity=Decimal(3))
+
+    def test_three_thirds_are_exactly_the_threshold(self) -> None:
+        """1/3 + 1/3 + 1/3 = 1: "等于或者超过临界量" counts."""
+        assert is_major_hazard_source([self.THIRD] * 3)
+        assert not is_major_hazard_source([self.THIRD] * 2)
+
+    def test_r_exactly_ten_is_level_3(self) -> None:
+        """α 1.0 × 3 × 10/3 = 10 exactly: 三级, not 四级."""
+        r = major_hazard_r([self.TEN_THIRDS] * 3, offsite_population=1)
+        assert Decimal(10) == r
+        assert MajorHazardGrade.LEVEL_3 == major_hazard_grade(r)
+
+    def test_a_value_just_under_a_bound_never_reaches_it(self) -> None:
+        """10/3 (α 1.0) is cut, not rounded up: graded 四级."""
+        r = major_hazard_r([self.TEN_THIRDS], offsite_population=1)
+        assert r < Decimal(10 / 3 + 1e-9)
+        assert Decimal("3.333333333333333333333333333") == r
+
+    @pytest.mark.parametrize("prec", [1, 3, 5, 28, 100])
+    def test_independent_of_the_callers_context(self, prec: int) -> None:
+        """A caller's precision or exponent limits change nothing."""
+        with localcontext() as ctx:
+            ctx.prec = prec
+            ctx.Emax = 3
+            ctx.traps[Inexact] = True
+            assert is_major_hazard_source([self.THIRD] * 3)
+            assert Decimal(10) == major_hazard_r([self.TEN_THIRDS] * 3, offsite_population=1)
+            assert RiskLevel.MAJOR == risk_level_lec(Decimal(10), Decimal(10), Decimal(100))
+
+    def test_beta_of_ordinary_chemicals_and_carbon_monoxide(self) -> None:
+        """Other hazardous chemicals β = 1; 一氧化碳 β = 2; explosives 2; unlisted highly toxic 4."""
+
+        def r(name: str, category: BetaCategory = BetaCategory.OTHER) -> Decimal:
+            one = Substance(
+                name=name, quantity=Decimal(1), critical_quantity=Decimal(1), category=category
+            )
+            return major_hazard_r([one], offsite_population=1)
+
+        assert Decimal(1) == r("甲醇")
+        assert Decimal(2) == r("一氧化碳")
+        assert Decimal(2) == r("某炸药", BetaCategory.EXPLOSIVE)
+        assert Decimal(2) == r("某有毒气体", BetaCategory.TOXIC_GAS_UNLISTED)
+        assert Decimal(4) == r("某剧毒气体", BetaCategory.HIGHLY_TOXIC_GAS_UNLISTED)
+        assert Decimal(20) == r("碳酰氯")
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("quantity", Decimal("1e13")),
+            ("quantity", Decimal(-1)),
+            ("critical_quantity", Decimal("1e-7")),
+            ("critical_quantity", Decimal("1e999999")),
+            ("quantity", Decimal("1." + "1" * 60)),
+        ],
+    )
+    def test_out_of_range_quantities_are_rejected(self, field: str, value: Decimal) -> None:
+        """Tonnages beyond 10¹², critical quantities under 10⁻⁶ or over 50 digits: ValidationError."""
+        kwargs = {
+            "name": "x",
+            "quantity": Decimal(1),
+            "critical_quantity": Decimal(1),
+            field: value,
+        }
+        with pytest.raises(ValidationError, match=field):
+            Substance(**kwargs)  # type: ignore[arg-type]
+
+    def test_largest_inputs_compute(self) -> None:
+        """10¹² t of Q 10⁻⁶ t, β 20, α 2: R = 4 × 10¹⁹, exactly (no decimal.Overflow)."""
+        big = Substance(name="碳酰氯", quantity=Decimal("1e12"), critical_quantity=Decimal("1e-6"))
+        assert Decimal("4E+19") == major_hazard_r([big], offsite_population=100)
+
+
+class TestTablesAsTyped:
+    """Every entry of the tables, typed from domain.md §9 (Order 40 附件1; decision 5)."""
+
+    @pytest.mark.parametrize(
+        ("gas", "beta"),
+        [("一氧化碳", 2), ("二氧化硫", 2), ("氨", 2), ("环氧乙烷", 2), ("氯化氢", 3), ("溴甲烷", 3),
+         ("氯", 4), ("硫化氢", 5), ("氟化氢", 5), ("二氧化氮", 10), ("氰化氢", 10), ("碳酰氯", 20),
+         ("磷化氢", 20), ("异氰酸甲酯", 20)],
+    )  # fmt: skip
+    def test_beta_of_each_named_toxic_gas(self, gas: str, beta: int) -> None:
+        """β of the 附件1 table: R of q = Q at α 1.0 is β itself."""
+        one = Substance(name=gas, quantity=Decimal(7), critical_quantity=Decimal(7))
+        assert Decimal(beta) == one.beta
+        assert Decimal(beta) == major_hazard_r([one], offsite_population=1)
+
+    @pytest.mark.parametrize(
+        ("category", "beta"),
+        [(BetaCategory.EXPLOSIVE, "2"), (BetaCategory.FLAMMABLE_GAS, "1.5"),
+         (BetaCategory.TOXIC_GAS_UNLISTED, "2"), (BetaCategory.HIGHLY_TOXIC_GAS_UNLISTED, "4"),
+         (BetaCategory.OTHER, "1")],
+    )  # fmt: skip
+    def test_beta_of_each_category(self, category: BetaCategory, beta: str) -> None:
+        """β by category for names the table does not list."""
+        one = Substance(
+            name="未列名物质", quantity=Decimal(1), critical_quantity=Decimal(1), category=category
+        )
+        assert Decimal(beta) == one.beta
+
+    def test_default_lec_bands(self) -> None:
+        """Decision 5: D > 320 重大, 160 < D ≤ 320 较大, 70 < D ≤ 160 一般, D ≤ 70 低."""
+        bands = LecBands()
+        assert (Decimal(320), Decimal(160), Decimal(70)) == (
+            bands.major_above,
+            bands.larger_above,
+            bands.general_above,
+        )
+
+    @pytest.mark.parametrize(
+        ("l", "e", "c", "expected"),
+        [("1", "10", "7", RiskLevel.LOW), ("3", "3", "7", RiskLevel.LOW),  # 70, 63
+         ("6", "6", "3", RiskLevel.GENERAL), ("1", "10", "15", RiskLevel.GENERAL),  # 108, 150
+         ("10", "6", "3", RiskLevel.LARGER), ("10", "2", "15", RiskLevel.LARGER),  # 180, 300
+         ("10", "10", "7", RiskLevel.MAJOR), ("3", "6", "40", RiskLevel.MAJOR)],  # 700, 720
+    )  # fmt: skip
+    def test_lec_levels_between_bounds(self, l: str, e: str, c: str, expected: RiskLevel) -> None:
+        """Scores inside each band."""
+        assert expected == risk_level_lec(Decimal(l), Decimal(e), Decimal(c))
+
+    def test_lec_bands_must_descend_strictly(self) -> None:
+        """Equal bounds are rejected, as are non-finite ones."""
+        with pytest.raises(ValidationError):
+            LecBands(major_above=Decimal(160), larger_above=Decimal(160))
+        with pytest.raises(ValidationError):
+            LecBands(larger_above=Decimal(70), general_above=Decimal(70))
+        with pytest.raises(ValidationError):
+            LecBands(major_above=Decimal("Infinity"))
+        assert (
+            Decimal(71)
+            == LecBands(larger_above=Decimal(72), general_above=Decimal(71)).general_above
+        )
+
+    @pytest.mark.parametrize(
+        "values",
+        [(25, 24, 2), (20, 10, 4)],
+    )
+    def test_matrix_bands_extremes_accepted(self, values: tuple[int, int, int]) -> None:
+        """Bounds may run from 25 down to 2."""
+        MatrixBands(major_from=values[0], larger_from=values[1], general_from=values[2])
+
+    @pytest.mark.parametrize(
+        "values",
+        [(26, 10, 4), (20, 10, 1), (20, 20, 4), (20, 10, 10), (20, True, 4), (20, 10, 4.0)],
+    )
+    def test_matrix_bands_rejected(self, values: tuple[object, object, object]) -> None:
+        """Above 25, below 2, not strictly descending, or not ints: rejected."""
+        with pytest.raises(ValidationError):
+            MatrixBands(major_from=values[0], larger_from=values[1], general_from=values[2])  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("bad", [0, 6, True, 2.0])
+    def test_matrix_inputs_in_1_to_5(self, bad: object) -> None:
+        """Likelihood and severity are ints 1..5."""
+        with pytest.raises(ValidationError):
+            risk_level_matrix(bad, 1)  # type: ignore[arg-type]
+        with pytest.raises(ValidationError):
+            risk_level_matrix(1, bad)  # type: ignore[arg-type]
+        assert RiskLevel.MAJOR == risk_level_matrix(5, 5)
+        assert RiskLevel.LOW == risk_level_matrix(1, 1)
+
+
+class TestExactEdges:
+    """Where exactness, bounds and reasons meet the texts."""
+
+    @pytest.mark.parametrize(
+        ("q", "big_q", "r"),
+        [("1", "8", "0.125"), ("1", "5", "0.2"), ("3", "40", "0.075"), ("7", "2", "3.5"),
+         ("1", "6", "0.1666666666666666666666666666"), ("2", "3", "0.6666666666666666666666666666")],
+    )  # fmt: skip
+    def test_r_is_exact_or_cut(self, q: str, big_q: str, r: str) -> None:
+        """R of one ordinary chemical (β 1) at α 1.0 is q/Q: exact when it ends, else cut at 28 digits."""
+        one = Substance(name="甲醇", quantity=Decimal(q), critical_quantity=Decimal(big_q))
+        assert Decimal(r) == major_hazard_r([one], offsite_population=5)
+        assert r == str(major_hazard_r([one], offsite_population=5))
+
+    def test_identification_ignores_beta(self) -> None:
+        """Σ q/Q (安全生产法 第一百一十七条) has no β: chlorine at half its Q is not a 重大危险源."""
+        chlorine = Substance(name="氯", quantity=Decimal(5), critical_quantity=Decimal(10))
+        assert not is_major_hazard_source([chlorine])
+        assert Decimal(2) == major_hazard_r([chlorine], offsite_population=1)  # β 4 × 0.5
+
+    def test_a_custom_band_bound_belongs_to_the_lower_level(self) -> None:
+        """With 较大 above 180, D = 10 × 6 × 3 = 180 is 一般."""
+        bands = LecBands(
+            major_above=Decimal(320), larger_above=Decimal(180), general_above=Decimal(70)
+        )
+        assert RiskLevel.GENERAL == risk_level_lec(Decimal(10), Decimal(6), Decimal(3), bands=bands)
+        assert RiskLevel.LARGER == risk_level_lec(Decimal(10), Decimal(10), Decimal(3), bands=bands)
+
+    def test_quantity_bounds(self) -> None:
+        """q may be 0 or 0.5 t; 50 significant digits are accepted, 51 are not."""
+        for q in ("0", "0.5", "1." + "0" * 49):
+            Substance(name="x", quantity=Decimal(q), critical_quantity=Decimal(1))
+        with pytest.raises(ValidationError, match="quantity"):
+            Substance(name="x", quantity=Decimal("1." + "0" * 50), critical_quantity=Decimal(1))
+        with pytest.raises(ValidationError, match="quantity"):
+            Substance(name="x", quantity=Decimal("-0.000001"), critical_quantity=Decimal(1))
+
+    def test_reasons_at_each_threshold(self) -> None:
+        """第三条 "以上" includes the number: exactly 10 serious injuries or 1000万 of loss are 较大, and say so."""
+
+        def reasons(injuries: int, loss: int) -> tuple[str, ...]:
+            accident = Accident(
+                id="a", enterprise="914403001922038216",
+                occurred_at=datetime(2026, 3, 1, 9, tzinfo=timezone.utc),
+                deaths=0, serious_injuries=injuries, direct_loss=Decimal(loss),
+            )  # fmt: skip
+            return classify_accident(accident).reasons
+
+        assert ("serious injuries 10 >= 10",) == reasons(10, 0)
+        assert ("direct loss 10000000 >= 10000000",) == reasons(0, 10_000_000)
+
+    @pytest.mark.parametrize("big_q", ["1", "2", "5", "0.4", "12.5"])
+    def test_long_terminating_values_are_not_cut(self, big_q: str) -> None:
+        """A q of 31 digits over a Q of only 2s and 5s ends: R keeps every digit, beyond 28."""
+        q = Decimal("0.1234567890123456789012345678901")
+        one = Substance(name="甲醇", quantity=q, critical_quantity=Decimal(big_q))
+        with localcontext() as wide:
+            wide.prec = 100
+            exact = q / Decimal(big_q)
+        assert exact == major_hazard_r([one], offsite_population=5)
+        assert len(major_hazard_r([one], offsite_population=5).as_tuple().digits) > 28

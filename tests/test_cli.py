@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from safetyduty import _printing, catalog, cli, serde
+from safetyduty.calendars import Festival, statutory_holidays
 from safetyduty.catalog import sample_portfolio
 from safetyduty.cli import main
 from safetyduty.models import Enterprise, Industry, Person, Portfolio, Record, RecordKind, Role
@@ -26,25 +27,37 @@ FIRM = Enterprise(
     employees=150,
 )  # fmt: skip
 STRANGER = "91440300708461136T"
-HOLIDAY_CN_2027 = {
-    "year": 2027,
-    "papers": ["https://example.org/notice"],
-    "days": [
-        {"name": "元旦", "date": "2027-01-01", "isOffDay": True},
-        {"name": "元旦", "date": "2027-01-02", "isOffDay": True},
-        {"name": "元旦", "date": "2027-01-03", "isOffDay": True},
-    ],
+ZH_NAMES = {
+    Festival.NEW_YEAR: "元旦",
+    Festival.SPRING_FESTIVAL: "春节",
+    Festival.TOMB_SWEEPING: "清明节",
+    Festival.LABOUR_DAY: "劳动节",
+    Festival.DRAGON_BOAT: "端午节",
+    Festival.MID_AUTUMN: "中秋节",
+    Festival.NATIONAL_DAY: "国庆节",
 }
-TOML_2027 = """
-year = 2027
-[[notices]]
-title = "示例：2027年部分节假日安排"
-[[holidays]]
-festivals = ["new_year"]
-first = 2027-01-01
-last = 2027-01-03
-"""
-TOML_2028 = TOML_2027.replace("2027", "2028")
+
+
+def holiday_cn_year(year: int) -> dict[str, object]:
+    """A complete holiday-cn file: each statutory day off, no make-up workdays (a made-up notice)."""
+    days = [
+        {"name": ZH_NAMES[festivals[-1]], "date": day.isoformat(), "isOffDay": True}
+        for day, festivals in statutory_holidays(year).items()
+    ]
+    return {"year": year, "papers": ["https://example.org/notice"], "days": days}
+
+
+def toml_year(year: int) -> str:
+    """A complete overlay file: a one-day break for each statutory day (a made-up notice)."""
+    lines = [f"year = {year}", "[[notices]]", f'title = "示例：{year}年节假日安排"']
+    for day, festivals in statutory_holidays(year).items():
+        names = ", ".join(f'"{f.value}"' for f in festivals)
+        lines += ["[[holidays]]", f"festivals = [{names}]", f"first = {day}", f"last = {day}"]
+    return "\n".join(lines) + "\n"
+
+
+HOLIDAY_CN_2027 = holiday_cn_year(2027)
+TOML_2028 = toml_year(2028)
 
 
 def run(*argv: str, stdin: bytes | None = None) -> tuple[int, str, str]:

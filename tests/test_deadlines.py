@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -35,6 +36,7 @@ from safetyduty.rules.deadlines import (
     within_workdays,
     within_years,
 )
+from safetyduty.rules.phrases import parse_schedule
 
 D = date
 CST = timezone(timedelta(hours=8))
@@ -101,6 +103,14 @@ class TestCivilCodeCounting:
         with pytest.raises(ValidationError):
             call()  # type: ignore[operator]
 
+    def test_a_parsed_phrase_goes_straight_in(self) -> None:
+        """What parse_schedule returns is accepted; a schedule that is no time limit is refused."""
+        assert (
+            D(2026, 3, 31) == due_after(parse_schedule("自事故发生之日起30日内"), D(2026, 3, 1)).due
+        )
+        with pytest.raises(ValidationError, match="limit"):
+            due_after(parse_schedule("每月25日前"), D(2026, 3, 1))
+
     def test_beyond_the_calendar(self) -> None:
         """A civil-code roll needs the calendar: 2027 is not covered, so it says so."""
         with pytest.raises(SafetyDutyError, match="2027"):
@@ -133,10 +143,24 @@ class TestProperties:
         assert within_days(start, n) <= within_days(start, n + 1)
         assert within_workdays(start, n) < within_workdays(start, n + 1)
 
-    @given(DAYS, st.integers(1, 250))
-    def test_workdays_agree_with_the_calendar(self, start: date, n: int) -> None:
-        """within_workdays is the calendar's add_workdays."""
-        assert CAL.add_workdays(start, n) == within_workdays(start, n)
+    @pytest.mark.parametrize(
+        ("start", "n", "due"),
+        [
+            # 国办发明电〔2025〕7号: 2026-02-15..23 off, 02-14 (Sat) and 02-28 (Sat) worked.
+            (D(2026, 2, 13), 1, D(2026, 2, 14)),
+            (D(2026, 2, 14), 1, D(2026, 2, 24)),
+            (D(2026, 2, 13), 20, D(2026, 3, 19)),  # 02-14 (1), 02-24..28 (5), 03-02..19 (14)
+            # 国办发明电〔2024〕12号: 2025-10-01..08 off, 09-28 (Sun) and 10-11 (Sat) worked.
+            (D(2025, 9, 26), 1, D(2025, 9, 28)),
+            (D(2025, 9, 30), 2, D(2025, 10, 10)),
+            (D(2025, 9, 26), 20, D(2025, 10, 30)),
+            # 国办发明电〔2019〕16号 and 〔2020〕1号: 春节 2020-01-24..02-02, 01-19 (Sun) worked.
+            (D(2020, 1, 23), 1, D(2020, 2, 3)),
+        ],
+    )
+    def test_workdays_from_the_notices(self, start: date, n: int, due: date) -> None:
+        """ "N个工作日内" over 调休 weekends and breaks, dates counted by hand from the notices."""
+        assert due == within_workdays(start, n)
 
     @given(DAYS, st.integers(1, 365), st.sampled_from(list(Roll)))
     def test_rolls_move_only_off_rest_days(self, start: date, n: int, roll: Roll) -> None:
@@ -148,6 +172,130 @@ class TestProperties:
         else:
             assert abs((rolled - plain).days) <= 14
             assert CAL.is_workday(rolled)
+
+
+class TestMomentsAndZones:
+    """Moments: elapsed hours, and the day of a moment in China."""
+
+    def test_day_limit_from_a_utc_moment_uses_the_china_date(self) -> None:
+        """2025-09-30 20:00 UTC is 10-01 04:00 in China: "1日内" starts from 10-01."""
+        moment = datetime(2025, 9, 30, 20, 0, tzinfo=timezone.utc)
+        deadline = due_after(Duration(amount=1, unit=DurationUnit.DAYS), moment)
+        assert (D(2025, 10, 1), D(2025, 10, 9)) == (deadline.start, deadline.due)
+        # 15:59 UTC is 23:59 in Beijing, still 09-30; 16:00 UTC is already 10-01.
+        before = datetime(2025, 9, 30, 15, 59, tzinfo=timezone.utc)
+        after = datetime(2025, 9, 30, 16, 0, tzinfo=timezone.utc)
+        limit = Duration(amount=1, unit=DurationUnit.DAYS)
+        assert D(2025, 9, 30) == due_after(limit, before).start
+        assert D(2025, 10, 1) == due_after(limit, after).start
+
+    def test_hours_are_elapsed_hours_across_dst(self) -> None:
+        """Berlin, 2026-03-29 01:30 CET + 1 h is 03:30 CEST; 10-25 02:30 CEST + 1 h is 02:30 CET."""
+        berlin = ZoneInfo("Europe/Berlin")
+        spring = within_hours(datetime(2026, 3, 29, 1, 30, tzinfo=berlin), 1)
+        assert "2026-03-29T03:30:00+02:00" == spring.isoformat()
+        autumn = within_hours(datetime(2026, 10, 25, 2, 30, tzinfo=berlin), 1)
+        assert "2026-10-25T02:30:00+01:00" == autumn.isoformat()
+        china = within_hours(datetime(2026, 3, 29, 1, 30, tzinfo=CST), 24)
+        assert datetime(2026, 3, 30, 1, 30, tzinfo=CST) == china
+
+    def test_near_the_end_of_time(self) -> None:
+        """Periods and occurrences near 9999-12-31 end there or raise ValidationError."""
+        assert (D(9999, 10, 1), D(9999, 12, 31)) == period_of(D(9999, 12, 31), "quarterly")
+        assert (D(9999, 7, 1), D(9999, 12, 31)) == period_of(D(9999, 12, 31), "half_yearly")
+        assert (D(9999, 12, 20), D(9999, 12, 26)) == period_of(D(9999, 12, 26), "weekly")
+        with pytest.raises(ValidationError, match="9999"):
+            period_of(D(9999, 12, 31), "weekly")
+        monthly = Recurring(
+            frequency=Frequency.MONTHLY, due=DueRule(kind=DueKind.DAY_OF_PERIOD, day=25)
+        )
+        assert [D(9999, 12, 25)] == [
+            o.due for o in occurrences(monthly, D(9999, 12, 1), D(9999, 12, 31))
+        ]
+        next_q = Recurring(
+            frequency=Frequency.QUARTERLY, due=DueRule(kind=DueKind.DAY_OF_NEXT_PERIOD, day=15)
+        )
+        with pytest.raises(ValidationError, match="end"):
+            occurrences(next_q, D(9999, 1, 1), D(9999, 12, 31))
+        weekly = Recurring(frequency=Frequency.WEEKLY)
+        with pytest.raises(ValidationError, match="end"):
+            occurrences(weekly, D(9999, 12, 1), D(9999, 12, 31))
+        with pytest.raises(ValidationError, match="9999"):
+            within_hours(datetime(9999, 12, 31, 23, tzinfo=CST), 10)
+
+
+class TestDueRules:
+    """Due dates typed from the plans' wording."""
+
+    def test_weekly_due_day(self) -> None:
+        """ "每周五前": Friday of each week (2026-01-05 is a Monday, so Friday is 01-09)."""
+        friday = Recurring(
+            frequency=Frequency.WEEKLY, due=DueRule(kind=DueKind.DAY_OF_PERIOD, day=5)
+        )
+        assert [D(2026, 1, 9), D(2026, 1, 16)] == [
+            o.due for o in occurrences(friday, D(2026, 1, 5), D(2026, 1, 16))
+        ]
+        monday = Recurring(
+            frequency=Frequency.WEEKLY, due=DueRule(kind=DueKind.DAY_OF_PERIOD, day=1)
+        )
+        assert [D(2026, 1, 5)] == [
+            o.due for o in occurrences(monday, D(2026, 1, 5), D(2026, 1, 11))
+        ]
+
+    def test_yearly_due_in_a_named_month(self) -> None:
+        """ "每年1月31日前" is January 31; "每年3月1日前" is March 1 (not January, not the 31st)."""
+        jan31 = Recurring(
+            frequency=Frequency.YEARLY, due=DueRule(kind=DueKind.DAY_OF_PERIOD, day=31, month=1)
+        )
+        assert [D(2026, 1, 31)] == [
+            o.due for o in occurrences(jan31, D(2026, 1, 1), D(2026, 12, 31))
+        ]
+        mar1 = Recurring(
+            frequency=Frequency.YEARLY, due=DueRule(kind=DueKind.DAY_OF_PERIOD, day=1, month=3)
+        )
+        assert [D(2026, 3, 1)] == [o.due for o in occurrences(mar1, D(2026, 1, 1), D(2026, 12, 31))]
+        next_jan = Recurring(
+            frequency=Frequency.YEARLY,
+            due=DueRule(kind=DueKind.DAY_OF_NEXT_PERIOD, day=31, month=1),
+        )
+        assert [D(2027, 1, 31)] == [
+            o.due for o in occurrences(next_jan, D(2026, 1, 1), D(2026, 12, 31))
+        ]
+
+    def test_one_offs_on_january_and_day_1(self) -> None:
+        """A one-off due on 1 January is inside a range that starts or ends that day."""
+        for due in (D(2022, 1, 1), D(2021, 1, 1)):
+            got = occurrences(OneOff(due=due), due, due)
+            assert [(due, due, 1)] == [(o.end, o.due, o.times) for o in got]
+        rolled = occurrences(
+            OneOff(due=D(2022, 1, 1)), D(2021, 1, 1), D(2022, 12, 31), roll="following"
+        )
+        assert [(D(2022, 1, 4), D(2022, 1, 1))] == [(o.due, o.rolled_from) for o in rolled]
+
+    def test_a_custom_calendar_object(self) -> None:
+        """Any object with the HolidayCalendar methods is used instead of the bundled one."""
+
+        class EveryDayWorks:
+            def is_workday(self, day: date, /) -> bool:
+                return True
+
+            def next_workday(self, day: date, /) -> date:
+                return day
+
+            def previous_workday(self, day: date, /) -> date:
+                return day
+
+            def add_workdays(self, day: date, n: int, /) -> date:
+                return day + timedelta(days=n)
+
+            def workdays_between(self, start: date, end: date, /) -> int:
+                return (end - start).days
+
+        own = EveryDayWorks()
+        assert D(2025, 10, 3) == within_days(D(2025, 9, 26), 7, calendar=own)
+        assert D(2025, 10, 16) == within_workdays(D(2025, 9, 26), 20, calendar=own)
+        with pytest.raises(ValidationError, match="calendar"):
+            within_days(D(2025, 9, 26), 7, calendar=object())  # type: ignore[arg-type]
 
 
 class TestOccurrences:

@@ -124,9 +124,7 @@ def test_extraction_keeps_code_and_skips_other_languages() -> None:
 
 # Examples owned by the other layers that do not type-check yet, with the item
 # that fixes each: they are expected to fail, and flip when it lands.
-KNOWN: dict[str, str] = {
-    "docs/deadlines.md": "rules layer: due_after should accept what parse_schedule returns",
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ Examples:
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 __all__ = [
     "CalendarCoverageError",
@@ -31,8 +31,57 @@ __all__ = [
 ]
 
 
+_SHOWN: Final = 1000
+"""How many characters of a bad value a message shows."""
+
+
+def _show(value: object) -> str:
+    """``repr(value)`` for a message: cut to 1000 characters, and never failing.
+
+    A value nested too deep for ``repr``, or an int too long to print, must
+    not turn the library's error into a ``RecursionError`` or ``ValueError``.
+
+    Examples:
+        >>> _show("x" * 2000)[-20:]
+        'x… (2002 characters)'
+        >>> _show(10 ** 5000)
+        '<int of 16610 bits>'
+    """
+    try:
+        text = repr(value)
+    except (RecursionError, ValueError):
+        if isinstance(value, int):
+            return f"<int of {value.bit_length()} bits>"
+        return f"<{type(value).__name__}, too deep to show>"
+    if len(text) > _SHOWN:
+        return f"{text[:_SHOWN]}… ({len(text)} characters)"
+    return text
+
+
+def _rebuild(cls: type[SafetyDutyError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    """Unpickle an error without calling its ``__init__`` (its arguments are not its ``args``)."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
 class SafetyDutyError(Exception):
-    """The root of every error safetyduty raises on bad input or missing data."""
+    """The root of every error safetyduty raises on bad input or missing data.
+
+    Every error pickles, copies and deep-copies to one with the same message
+    and attributes, so it can travel from a worker process or a cluster
+    executor to the driver intact.
+
+    Examples:
+        >>> import pickle
+        >>> error = pickle.loads(pickle.dumps(ValidationError("year", 2027.9, "must be an int")))
+        >>> str(error), error.field, error.value
+        ('year: must be an int (got 2027.9)', 'year', 2027.9)
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
 class ValidationError(SafetyDutyError, ValueError):
@@ -47,7 +96,7 @@ class ValidationError(SafetyDutyError, ValueError):
         self.field = field
         self.value = value
         self.expected = expected
-        super().__init__(f"{field!s}: {expected} (got {value!r})")
+        super().__init__(f"{field!s}: {expected} (got {_show(value)})")
 
 
 class CalendarCoverageError(SafetyDutyError, LookupError):
@@ -107,7 +156,7 @@ class UnknownCodeError(SafetyDutyError, LookupError):
         self.field = field
         self.value = value
         suffix = f" ({known} are known)" if known else ""
-        super().__init__(f"{field}: unknown code {value!r}{suffix}")
+        super().__init__(f"{field}: unknown code {_show(value)}{suffix}")
 
 
 class PhraseError(SafetyDutyError, ValueError):
@@ -126,7 +175,7 @@ class PhraseError(SafetyDutyError, ValueError):
         self.position = position
         self.part = value[position:]
         super().__init__(
-            f"text: cannot read {self.part!r} at position {position} of {value!r}; expected {expected}"
+            f"text: cannot read {_show(self.part)} at position {position} of {_show(value)}; expected {expected}"
         )
 
 

@@ -19,6 +19,7 @@ import decimal
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from typing import Final
 
 from safetyduty._labels import LOCALES, Locale, check_locale, label_of
 from safetyduty.errors import ValidationError
@@ -101,6 +102,10 @@ def format_money(amount: Decimal, locale: str = "zh_CN") -> str:
         return numbers.format_currency(amount, "CNY", locale=checked)
 
 
+_MOST: Final = 100_000
+"""The largest amount a Duration holds."""
+
+
 def format_duration(amount: int, unit: Enum, locale: str = "zh_CN") -> str:
     """A time limit in words: ``20个工作日`` / ``20 working days``.
 
@@ -110,7 +115,7 @@ def format_duration(amount: int, unit: Enum, locale: str = "zh_CN") -> str:
         ('20个工作日', '3 months')
     """
     checked = check_locale(locale)
-    if not isinstance(amount, int) or isinstance(amount, bool):
-        raise ValidationError("amount", amount, "must be an int")
+    if not isinstance(amount, int) or isinstance(amount, bool) or not 0 <= amount <= _MOST:
+        raise ValidationError("amount", amount, f"must be an int in 0..{_MOST}, as a Duration's")
     words = label_of(unit, checked)
     return f"{amount}{words}" if checked == "zh_CN" else f"{amount} {words}"

@@ -67,7 +67,8 @@ def loads(text: str | bytes, cls: type[T]) -> T:
         raise ValidationError(
             "schema_version", document["schema_version"], f"must be {SCHEMA_VERSION}"
         )
-    name = getattr(cls, "__name__", None)
-    if not isinstance(cls, type) or document["type"] != name:
-        raise ValidationError("type", document["type"], f"must be {name or repr(cls)}")
+    if not isinstance(cls, type):
+        raise ValidationError("cls", cls, "must be a model class")
+    if document["type"] != cls.__name__:
+        raise ValidationError("type", document["type"], f"must be {cls.__name__}")
     return from_dict(document["data"], cls)

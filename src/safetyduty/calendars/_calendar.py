@@ -42,8 +42,8 @@ _SATURDAY: Final = 5
 _SUFFIXES: Final = {
     ("makeup", "zh_CN"): "（调休上班）",
     ("makeup", "en"): " (make-up workday)",
-    ("estimated", "zh_CN"): "（推定）",
-    ("estimated", "en"): " (estimated)",
+    ("estimated", "zh_CN"): "（推定：法定最低安排，非通知）",
+    ("estimated", "en"): " (estimated: statutory minimum, not a notice)",
 }
 
 
@@ -61,6 +61,18 @@ class Coverage:
     last: date
 
     def __contains__(self, day: object) -> bool:
+        """Whether *day* (a date) lies in the range; a datetime is rejected, as everywhere.
+
+        Examples:
+            >>> from datetime import datetime, timezone
+            >>> cov = Coverage(first=date(2004, 1, 1), last=date(2026, 12, 31))
+            >>> datetime(2025, 9, 30, 20, tzinfo=timezone.utc) in cov
+            Traceback (most recent call last):
+            ...
+            safetyduty.errors.ValidationError: date: must be a datetime.date, not a datetime: take its day in China time first, e.g. moment.astimezone(ZoneInfo("Asia/Shanghai")).date() (got datetime.datetime(2025, 9, 30, 20, 0, tzinfo=datetime.timezone.utc))
+        """
+        if isinstance(day, datetime):
+            raise _bad_date("date", day)
         return isinstance(day, date) and self.first <= day <= self.last
 
 
@@ -86,7 +98,15 @@ class CalendarMetadata:
 
 
 def _bad_date(name: str, value: object) -> ValidationError:
+    if isinstance(value, datetime):
+        return ValidationError(name, value, _NOT_A_DATETIME)
     return ValidationError(name, value, "must be a datetime.date")
+
+
+_NOT_A_DATETIME: Final = (
+    "must be a datetime.date, not a datetime: take its day in China time first, "
+    'e.g. moment.astimezone(ZoneInfo("Asia/Shanghai")).date()'
+)
 
 
 def _check_int(name: str, value: object) -> int:
@@ -161,6 +181,44 @@ class WorkCalendar:
         msg = "WorkCalendar is immutable; use with_year() or default_calendar(...) instead"
         raise AttributeError(msg)
 
+    def _key(self) -> tuple[Any, ...]:
+        return (self._arrangements, self._as_known_at, self._makeup, self._estimated_until)
+
+    def __eq__(self, other: object) -> bool:
+        """Two calendars are equal when built from the same data with the same options."""
+        if not isinstance(other, WorkCalendar):
+            return NotImplemented
+        return self is other or self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as the data and options it was built from; unpickling rebuilds it.
+
+        Examples:
+            >>> import pickle
+            >>> cal = default_calendar(estimate=True)
+            >>> copy = pickle.loads(pickle.dumps(cal))
+            >>> copy == cal, copy.is_workday(date(2030, 2, 6))
+            (True, False)
+        """
+        return (
+            _rebuild,
+            (
+                self._arrangements,
+                self._as_known_at,
+                self._makeup,
+                self._estimated_until is not None,
+            ),
+        )
+
+    def __copy__(self) -> WorkCalendar:
+        return self  # immutable
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> WorkCalendar:
+        return self  # immutable
+
     def __repr__(self) -> str:
         first, last = self._coverage.first, self._coverage.last
         extra = f", estimated_until={self._estimated_until}" if self._estimated_until else ""
@@ -197,17 +255,8 @@ class WorkCalendar:
             >>> WorkCalendar.from_arrangements(recent).coverage.first
             datetime.date(2024, 1, 1)
         """
-        if as_known_at is not None and (
-            not isinstance(as_known_at, date) or hasattr(as_known_at, "hour")
-        ):
-            raise _bad_date("as_known_at", as_known_at)
-        for name, flag in (("makeup_workdays", makeup_workdays), ("estimate", estimate)):
-            if not isinstance(flag, bool):
-                raise ValidationError(name, flag, "must be a bool")
-        items = list(arrangements)
-        for item in items:
-            if not isinstance(item, YearArrangement):
-                raise ValidationError("arrangements", item, "must hold YearArrangement objects")
+        _check_options(as_known_at, estimate=estimate, makeup=makeup_workdays)
+        items = _arrangement_list(arrangements)
         known = sorted(
             (a for a in items if a.notice_known(a.main_notice(), as_known_at)),
             key=lambda a: a.year,
@@ -222,6 +271,8 @@ class WorkCalendar:
                 )
                 raise ValidationError("arrangements", years, problem)
         resolved = tuple(_resolve(a, as_known_at) for a in known)
+        for arrangement in resolved:
+            _check_complete(arrangement)
         self = object.__new__(cls)
         _build(self, resolved, as_known_at=as_known_at, makeup=makeup_workdays, estimate=estimate)
         return self
@@ -232,18 +283,13 @@ class WorkCalendar:
 
         Examples:
             >>> import pathlib, tempfile
-            >>> folder = pathlib.Path(tempfile.mkdtemp())
-            >>> _ = (folder / "2027.toml").write_text('''
-            ... year = 2027
-            ... [[notices]]
-            ... title = "示例：2027年部分节假日安排"
-            ... [[holidays]]
-            ... festivals = ["new_year"]
-            ... first = 2027-01-01
-            ... last = 2027-01-03
-            ... ''', encoding="utf-8")
-            >>> WorkCalendar.from_file(folder / "2027.toml").coverage.last
-            datetime.date(2027, 12, 31)
+            >>> from importlib.resources import files
+            >>> bundled = files("safetyduty.calendars").joinpath("data/cn/2026.toml")
+            >>> path = pathlib.Path(tempfile.mkdtemp()) / "2026.toml"
+            >>> _ = path.write_text(bundled.read_text("utf-8"), encoding="utf-8")
+            >>> cal = WorkCalendar.from_file(path)
+            >>> cal.years, cal.is_workday(date(2026, 1, 4))
+            ((2026,), True)
         """
         return cls.from_arrangements([load_year_file(path)], **options)
 
@@ -251,17 +297,27 @@ class WorkCalendar:
         """Return a calendar with *arrangement* added, or replacing its year.
 
         Use it for a notice published after this release of safetyduty. The
-        year must be covered already or adjoin the covered years.
+        year must be covered already or adjoin the covered years, and be
+        complete: a break for every statutory day of the year (an empty or
+        partial year raises :class:`~safetyduty.errors.ValidationError`;
+        ``estimate=True`` is the way to answer a year without a notice).
 
         Examples:
-            >>> from safetyduty.calendars import parse_year
+            >>> from safetyduty.calendars import parse_year, statutory_holidays
+            >>> days = statutory_holidays(2027)   # one break per statutory day: a minimal year
             >>> y2027 = parse_year({"year": 2027,
             ...     "notices": [{"title": "示例：2027年部分节假日安排"}],
-            ...     "holidays": [{"festivals": ["new_year"],
-            ...                   "first": "2027-01-01", "last": "2027-01-03"}]})
+            ...     "holidays": [{"festivals": list(f), "first": d, "last": d}
+            ...                  for d, f in days.items()]})
             >>> cal = default_calendar().with_year(y2027)
             >>> cal.coverage.last, cal.is_workday(date(2027, 1, 4))
             (datetime.date(2027, 12, 31), True)
+            >>> partial = parse_year({"year": 2027, "notices": [{"title": "x"}],
+            ...     "holidays": [{"festivals": ["new_year"], "first": "2027-01-01", "last": "2027-01-01"}]})
+            >>> default_calendar().with_year(partial)  # doctest: +ELLIPSIS
+            Traceback (most recent call last):
+            ...
+            safetyduty.errors.ValidationError: arrangements[2027]: must give a break for every statutory holiday of the year ... (got ['春节 2027-02-05', ...])
         """
         if not isinstance(arrangement, YearArrangement):
             raise ValidationError("arrangement", arrangement, "must be a YearArrangement")
@@ -279,10 +335,16 @@ class WorkCalendar:
     def with_holiday_cn(self, data: str | bytes | dict[str, Any]) -> WorkCalendar:
         """:meth:`with_year` for one year of the ``holiday-cn`` JSON format.
 
+        holiday-cn publishes an empty file for a year before its notice; such a
+        file (or any that misses a statutory day) is rejected, not taken as a
+        year of ordinary workdays.
+
         Examples:
-            >>> text = '{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}'
-            >>> default_calendar().with_holiday_cn(text).is_rest_day(date(2027, 1, 1))
-            True
+            >>> placeholder = '{"year": 2027, "papers": [], "days": []}'
+            >>> default_calendar().with_holiday_cn(placeholder)  # doctest: +ELLIPSIS
+            Traceback (most recent call last):
+            ...
+            safetyduty.errors.ValidationError: arrangements[2027]: must give a break ... (got ['元旦 2027-01-01', ...])
         """
         return self.with_year(from_holiday_cn(data))
 
@@ -300,14 +362,11 @@ class WorkCalendar:
     # ----------------------------------------------------------------- lookup
 
     def _index(self, day: object, name: str = "date") -> int:
-        try:
-            index = day.toordinal() - self._base  # type: ignore[attr-defined]
-        except AttributeError:
-            raise _bad_date(name, day) from None
-        if 0 <= index < self._n:
-            return int(index)
         if not isinstance(day, date) or isinstance(day, datetime):
             raise _bad_date(name, day)
+        index = day.toordinal() - self._base
+        if 0 <= index < self._n:
+            return index
         raise self._coverage_error(day)
 
     def _coverage_error(self, day: date) -> CalendarCoverageError:
@@ -329,12 +388,11 @@ class WorkCalendar:
             >>> cal.is_workday(date(2025, 10, 8)), cal.is_workday(date(2025, 10, 11))
             (False, True)
         """
-        try:
+        if type(day) is date:  # the common case: one type check, no call
             index = day.toordinal() - self._base
-        except AttributeError:
-            raise _bad_date("date", day) from None
-        if 0 <= index < self._n:
-            return self._work[index]
+            if 0 <= index < self._n:
+                return self._work[index]
+            raise self._coverage_error(day)
         return self._work[self._index(day)]
 
     def is_rest_day(self, day: date) -> bool:
@@ -566,6 +624,75 @@ class WorkCalendar:
         )
 
 
+def _check_options(as_known_at: object, *, estimate: object, makeup: object) -> None:
+    """The options every builder takes, checked once."""
+    if as_known_at is not None and (
+        not isinstance(as_known_at, date) or isinstance(as_known_at, datetime)
+    ):
+        raise _bad_date("as_known_at", as_known_at)
+    for name, flag in (("estimate", estimate), ("makeup_workdays", makeup)):
+        if not isinstance(flag, bool):
+            raise ValidationError(name, flag, "must be a bool")
+
+
+def _arrangement_list(arrangements: object) -> list[YearArrangement]:
+    try:
+        items: list[object] = list(arrangements)  # type: ignore[call-overload]
+    except TypeError:
+        raise ValidationError(
+            "arrangements", arrangements, "must be an iterable of YearArrangement"
+        ) from None
+    checked: list[YearArrangement] = []
+    for item in items:
+        if not isinstance(item, YearArrangement):
+            raise ValidationError("arrangements", item, "must hold YearArrangement objects")
+        checked.append(item)
+    return checked
+
+
+def _rebuild(
+    arrangements: tuple[YearArrangement, ...],
+    as_known_at: date | None,
+    makeup: bool,  # noqa: FBT001 - positional for pickle
+    estimate: bool,  # noqa: FBT001
+) -> WorkCalendar:
+    """Unpickle a :class:`WorkCalendar` (the bundled one comes from the cache)."""
+    if arrangements == _bundled_resolved(as_known_at):
+        return default_calendar(as_known_at=as_known_at, estimate=estimate, makeup_workdays=makeup)
+    return WorkCalendar.from_arrangements(
+        arrangements, as_known_at=as_known_at, makeup_workdays=makeup, estimate=estimate
+    )
+
+
+@functools.lru_cache(maxsize=32)
+def _bundled_resolved(as_known_at: date | None) -> tuple[YearArrangement, ...]:
+    """The bundled arrangements as a calendar built ``as_known_at`` holds them."""
+    known = [a for a in bundled_years() if a.notice_known(a.main_notice(), as_known_at)]
+    return tuple(_resolve(a, as_known_at) for a in known)
+
+
+def _check_complete(arrangement: YearArrangement) -> None:
+    """Reject a year that does not give a break for each of its statutory days.
+
+    Only a complete year can count as official: an empty or partial file (such
+    as holiday-cn's placeholder before a notice) would otherwise turn the
+    holidays it omits into ordinary workdays.
+    """
+    spans = arrangement.holidays
+    missing = [
+        f"{'、'.join(label_of(f, 'zh_CN') for f in festivals)} {day.isoformat()}"
+        for day, festivals in statutory_holidays(arrangement.year).items()
+        if not any(span.first <= day <= span.last for span in spans)
+    ]
+    if missing:
+        raise ValidationError(
+            f"arrangements[{arrangement.year}]",
+            missing,
+            "must give a break for every statutory holiday of the year "
+            "(an incomplete year cannot count as official; use estimate=True instead)",
+        )
+
+
 def _resolve(arrangement: YearArrangement, as_known_at: date | None) -> YearArrangement:
     notices = tuple(n for n in arrangement.notices if arrangement.notice_known(n, as_known_at))
     return attrs.evolve(
@@ -651,9 +778,34 @@ def _day_types(
         for day, code in _span_codes(span, makeup=makeup):
             mark(day, code, span.festivals)
     for year in range(first.year, end.year + 1):
-        for day, festivals in statutory_holidays(year).items():
+        statutory = statutory_holidays(year)
+        for day, festivals in statutory.items():
             mark(day, _STATUTORY, festivals)
+        if year > arrangements[-1].year:
+            for day, festivals in _make_up_days(statutory):
+                mark(day, _ADJUSTED, festivals)
     return types, names
+
+
+def _make_up_days(
+    statutory: dict[date, tuple[Festival, ...]],
+) -> Iterator[tuple[date, tuple[Festival, ...]]]:
+    """补假 of 《全国年节及纪念日放假办法》第六条, for a year without a notice.
+
+    "全体公民放假的假日，如果适逢星期六、星期日，应当在工作日补假": each
+    statutory day on a Saturday or Sunday gives one day off on the first
+    working day after it that is neither a weekend, a statutory day nor
+    already given as 补假.
+    """
+    taken: set[date] = set()
+    for day, festivals in sorted(statutory.items()):
+        if day.weekday() < _SATURDAY:
+            continue
+        candidate = day + timedelta(days=1)
+        while candidate.weekday() >= _SATURDAY or candidate in statutory or candidate in taken:
+            candidate += timedelta(days=1)
+        taken.add(candidate)
+        yield candidate, festivals
 
 
 def default_calendar(
@@ -677,13 +829,7 @@ def default_calendar(
         >>> default_calendar().is_workday(date(2019, 5, 2))
         False
     """
-    if as_known_at is not None and (
-        not isinstance(as_known_at, date) or hasattr(as_known_at, "hour")
-    ):
-        raise _bad_date("as_known_at", as_known_at)
-    for name, flag in (("estimate", estimate), ("makeup_workdays", makeup_workdays)):
-        if not isinstance(flag, bool):
-            raise ValidationError(name, flag, "must be a bool")
+    _check_options(as_known_at, estimate=estimate, makeup=makeup_workdays)
     return _default_calendar(as_known_at, estimate, makeup_workdays)
 
 

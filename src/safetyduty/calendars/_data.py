@@ -81,17 +81,42 @@ class Notice:
         title: the notice's title.
         number: its document number (文号), e.g. ``国办发明电〔2025〕7号``;
             ``None`` where the sources we read do not give it.
-        published: the date it was issued; ``None`` where unknown (such a
-            notice counts as known from 1 January of the year it arranges).
+        signed: its 成文日期, the date at its foot; ``None`` where unknown.
+        released: its 发布日期, the day it was made public; ``None`` where
+            no source gives it. (Official sites also show a 发布日期 for old
+            notices that is only the day their page was posted: such a date
+            is not recorded here.)
         url: where the text can be read (an archived copy where possible).
-        note: anything a reader should know about the record.
+        note: anything a reader should know about the record, such as an
+            UNVERIFIED number.
+
+    Examples:
+        >>> n = Notice(title="国务院办公厅关于延长2020年春节假期的通知",
+        ...            number="国办发明电〔2020〕1号",
+        ...            signed=date(2020, 1, 26), released=date(2020, 1, 27))
+        >>> n.published      # when it counts as known: released, else signed
+        datetime.date(2020, 1, 27)
     """
 
     title: str = attrs.field(validator=non_empty_str)
     number: str | None = attrs.field(default=None, validator=optional(non_empty_str))
-    published: date | None = attrs.field(default=None, validator=optional(plain_date))
+    signed: date | None = attrs.field(default=None, validator=optional(plain_date))
+    released: date | None = attrs.field(default=None, validator=optional(plain_date))
     url: str | None = attrs.field(default=None, validator=optional(non_empty_str))
     note: str = attrs.field(default="", validator=text)
+
+    @released.validator
+    def _check_released(self, attribute: attrs.Attribute[Any], value: date | None) -> None:
+        if value is not None and self.signed is not None and value < self.signed:
+            raise ValidationError("released", value, f"must not be before signed ({self.signed})")
+
+    @property
+    def published(self) -> date | None:
+        """The day the notice counts as known from: ``released``, else ``signed``.
+
+        A notice with neither counts as known from 1 January of its year.
+        """
+        return self.released or self.signed
 
     @property
     def key(self) -> str:
@@ -245,9 +270,31 @@ def _structure_date(value: object, _: type) -> date:
     return parse_iso_date(value)
 
 
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    msg = f"{value!r} is not an integer"  # 2027.9 is not read as 2027, nor "2027" as a year
+    raise ValueError(msg)
+
+
+def _structure_str(value: object, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    msg = f"{value!r} is not a string"
+    raise ValueError(msg)
+
+
+def _structure_festival(value: object, _: type) -> Festival:
+    return Festival(_structure_str(value, str))
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_structure_hook(date, _structure_date)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(str, _structure_str)
+    # Festival is a str subclass: without its own hook it would take the str hook.
+    converter.register_structure_hook(Festival, _structure_festival)
     for cls in (Notice, HolidaySpan, YearArrangement):
         converter.register_structure_hook(
             cls, make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
@@ -267,7 +314,7 @@ def parse_year(data: Mapping[str, Any], *, source: str = "<data>") -> YearArrang
     Examples:
         >>> arrangement = parse_year({
         ...     "year": 2027,
-        ...     "notices": [{"title": "示例通知", "published": "2026-11-01"}],
+        ...     "notices": [{"title": "示例通知", "signed": "2026-10-30", "released": "2026-11-01"}],
         ...     "holidays": [{"festivals": ["new_year"], "first": "2027-01-01", "last": "2027-01-03"}],
         ... })
         >>> arrangement.holidays[0].last
@@ -280,12 +327,26 @@ def parse_year(data: Mapping[str, Any], *, source: str = "<data>") -> YearArrang
     if not isinstance(data, Mapping):
         raise ValidationError(source, data, "must be a mapping")
     try:
-        return _CONVERTER.structure(dict(data), YearArrangement)
+        return _CONVERTER.structure(_renamed(data), YearArrangement)
     except ValidationError as exc:
         raise ValidationError(f"{source}: {exc.field}", exc.value, exc.expected) from None
     except cattrs.BaseValidationError as exc:
         problems = "; ".join(cattrs.transform_error(exc, path="$", format_exception=_describe))
         raise ValidationError(source, problems, "must be a valid holiday arrangement") from None
+
+
+def _renamed(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Files written before 0.2 call the release date ``published``: read it as ``released``."""
+    notices = data.get("notices")
+    if not isinstance(notices, list):
+        return dict(data)
+    renamed = [
+        {("released" if k == "published" else k): v for k, v in n.items()}
+        if isinstance(n, Mapping) and "published" in n and "released" not in n
+        else n
+        for n in notices
+    ]
+    return {**data, "notices": renamed}
 
 
 def _describe(exc: BaseException, type_: type | None) -> str:
@@ -306,12 +367,21 @@ def load_year_file(path: str | os.PathLike[str]) -> YearArrangement:
         ...
         safetyduty.errors.ValidationError: path: must be a readable TOML file ([Errno 2] No such file or directory: '/no/such/2027.toml') (got '/no/such/2027.toml')
     """
-    name = os.fspath(path)
+    if not isinstance(path, (str, os.PathLike)):
+        raise ValidationError("path", path, "must be a str or os.PathLike naming a TOML file")
+    try:
+        name = os.fspath(path)
+    except TypeError:  # an os.PathLike whose __fspath__ returns bytes or nonsense
+        raise ValidationError("path", path, "must name a TOML file as text") from None
+    if not isinstance(name, str) or "\x00" in name:
+        raise ValidationError("path", path, "must name a TOML file as text")
     try:
         text = Path(name).read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ValidationError("path", name, f"must be a readable TOML file ({exc})") from None
+    except RecursionError:
+        raise ValidationError("path", name, "must not nest tables or arrays that deep") from None
     return parse_year(data, source=name)
 
 
@@ -320,6 +390,9 @@ _ZH_FESTIVALS: Final = {
     "春节": Festival.SPRING_FESTIVAL,
     "清明节": Festival.TOMB_SWEEPING,
     "劳动节": Festival.LABOUR_DAY,
+    "“五一”": Festival.LABOUR_DAY,  # holiday-cn 2007
+    "“五一”国际劳动节": Festival.LABOUR_DAY,  # holiday-cn 2008
+    "“十一”": Festival.NATIONAL_DAY,  # holiday-cn 2007
     "端午节": Festival.DRAGON_BOAT,
     "中秋节": Festival.MID_AUTUMN,
     "国庆节": Festival.NATIONAL_DAY,
@@ -343,24 +416,18 @@ def from_holiday_cn(data: str | bytes | Mapping[str, Any]) -> YearArrangement:
         >>> from_holiday_cn(text).holidays[0].last
         datetime.date(2027, 1, 3)
     """
-    if isinstance(data, (str, bytes)):
-        try:
-            data = json.loads(data)
-        except ValueError as exc:
-            raise ValidationError("holiday_cn", str(exc), "must be JSON") from None
-    if not isinstance(data, Mapping):
-        raise ValidationError("holiday_cn", data, "must be a JSON object")
-    year, days, papers = data.get("year"), data.get("days"), data.get("papers", [])
-    if not isinstance(year, int) or not isinstance(days, list) or not isinstance(papers, list):
-        raise ValidationError("holiday_cn", sorted(data), "must have year (int) and days (list)")
+    year, days, papers = _holiday_cn_fields(data)
     rest, work = _group_holiday_cn_days(days)
     spans: list[dict[str, Any]] = []
     for key, off_days in rest.items():
-        for number, (first, last) in enumerate(_runs(sorted(off_days))):
-            worked = sorted(work.pop(key, [])) if number == 0 else []
-            spans.append(
-                {"festivals": list(key), "first": first, "last": last, "makeup_workdays": worked}
-            )
+        runs = _runs(sorted(set(off_days)))
+        worked: list[list[date]] = [[] for _ in runs]
+        for day in sorted(work.pop(key, [])):
+            worked[_nearest(runs, day)].append(day)
+        spans.extend(
+            {"festivals": list(key), "first": first, "last": last, "makeup_workdays": days_}
+            for (first, last), days_ in zip(runs, worked, strict=True)
+        )
     if work:
         raise ValidationError("holiday_cn", sorted(work), "has days worked with no break")
     notice = {
@@ -368,8 +435,36 @@ def from_holiday_cn(data: str | bytes | Mapping[str, Any]) -> YearArrangement:
         "note": "imported from the holiday-cn JSON format",
     }
     if papers:
-        notice["url"] = str(papers[0])
+        notice["url"] = papers[0]
     return parse_year({"year": year, "notices": [notice], "holidays": spans}, source="holiday_cn")
+
+
+def _holiday_cn_fields(data: object) -> tuple[int, list[Any], list[str]]:
+    """Parse holiday-cn JSON (or take a mapping) and check its year, days and papers."""
+    if isinstance(data, (str, bytes)):
+        try:
+            data = json.loads(data)
+        except ValueError as exc:
+            raise ValidationError("holiday_cn", str(exc), "must be JSON") from None
+        except RecursionError:
+            raise ValidationError("holiday_cn", "<nested>", "must not nest that deep") from None
+    if not isinstance(data, Mapping):
+        raise ValidationError("holiday_cn", data, "must be a JSON object")
+    year, days, papers = data.get("year"), data.get("days"), data.get("papers", [])
+    if (
+        not isinstance(year, int)
+        or isinstance(year, bool)
+        or not isinstance(days, list)
+        or not isinstance(papers, list)
+    ):
+        raise ValidationError(
+            "holiday_cn",
+            sorted(k for k in data if isinstance(k, str)),
+            "must have year (int), days (list), papers (list)",
+        )
+    if not all(isinstance(paper, str) for paper in papers):
+        raise ValidationError("holiday_cn.papers", papers, "must be a list of URLs (text)")
+    return year, days, papers
 
 
 _Grouped = dict[tuple[Festival, ...], list[date]]
@@ -389,22 +484,41 @@ def _group_holiday_cn_days(days: list[Any]) -> tuple[_Grouped, _Grouped]:
             raise ValidationError(
                 f"{where}.date", entry.get("date"), "must be YYYY-MM-DD"
             ) from None
-        names = str(entry.get("name", "")).split("、")
-        if not all(name in _ZH_FESTIVALS for name in names):
-            raise ValidationError(f"{where}.name", entry.get("name"), "must be a festival name")
+        name = entry.get("name")
+        names = name.split("、") if isinstance(name, str) else [""]
+        if not all(part in _ZH_FESTIVALS for part in names):
+            raise ValidationError(f"{where}.name", name, "must be a festival name")
         key = tuple(_ZH_FESTIVALS[name] for name in names)
         (rest if entry["isOffDay"] else work).setdefault(key, []).append(day)
     return rest, work
 
 
 def _runs(days: list[date]) -> list[tuple[date, date]]:
+    """Consecutive days as (first, last) runs; a gap of Saturdays and Sundays only is bridged.
+
+    holiday-cn leaves out weekend days inside some breaks (2014's 清明 lists
+    04-05 and 04-07): they are rest days either way, so the break is one.
+    """
     runs: list[tuple[date, date]] = []
     for day in days:
-        if runs and day - runs[-1][1] == timedelta(days=1):
+        if runs and _weekend_gap(runs[-1][1], day):
             runs[-1] = (runs[-1][0], day)
         else:
             runs.append((day, day))
     return runs
+
+
+def _weekend_gap(before: date, after: date) -> bool:
+    gap = (after - before).days
+    return all((before + timedelta(days=k)).weekday() >= 5 for k in range(1, gap))  # noqa: PLR2004
+
+
+def _nearest(runs: list[tuple[date, date]], day: date) -> int:
+    """The index of the run *day* is closest to (a day worked belongs to the nearest break)."""
+    return min(
+        range(len(runs)),
+        key=lambda i: min(abs((day - runs[i][0]).days), abs((day - runs[i][1]).days)),
+    )
 
 
 @functools.cache

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
@@ -13,11 +13,25 @@ from safetyduty.models import Person
 
 T = TypeVar("T")
 
+FIRST_DAY: Final = date(1900, 1, 1)
+LAST_DAY: Final = date(9899, 12, 31)
+"""The days a rule judges: the law's time with a wide margin, so that the
+periods, deadlines and look-backs counted from a day stay inside what
+``datetime.date`` holds (a year after 9999 is no date at all)."""
+
 
 def plain_day(name: str, value: object) -> date:
-    """*value* if it is a ``date`` (not a ``datetime``); else a ValidationError naming *name*."""
+    """*value* if it is a ``date`` (not a ``datetime``) from FIRST_DAY to LAST_DAY.
+
+    Raises:
+        ValidationError: naming *name*, for anything else.
+    """
     if not isinstance(value, date) or isinstance(value, datetime):
         raise ValidationError(name, value, "must be a datetime.date")
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise ValidationError(
+            name, value, f"must lie from {FIRST_DAY} to {LAST_DAY}, the days the rules judge"
+        )
     return value
 
 

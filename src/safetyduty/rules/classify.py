@@ -14,7 +14,8 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Context, Decimal
+from fractions import Fraction
 from typing import Any, Final
 
 import attrs
@@ -58,13 +59,12 @@ __all__ = [
 
 _REGULATION = "《生产安全事故报告和调查处理条例》(国务院令第493号)"
 ACCIDENT_GRADE_BASIS: Final = Basis(document=_REGULATION, article="第三条")
-_WAN = Decimal(10_000)
-
 # (grade, deaths at or above, serious injuries at or above, loss at or above); 以上 includes.
+# The amounts are exact literals, whatever decimal context is current at import.
 _GRADES: Final = (
-    (AccidentGrade.ESPECIALLY_MAJOR, 30, 100, 10_000 * _WAN),
-    (AccidentGrade.MAJOR, 10, 50, 5_000 * _WAN),
-    (AccidentGrade.LARGER, 3, 10, 1_000 * _WAN),
+    (AccidentGrade.ESPECIALLY_MAJOR, 30, 100, Decimal(100_000_000)),  # 1亿元
+    (AccidentGrade.MAJOR, 10, 50, Decimal(50_000_000)),  # 5000万元
+    (AccidentGrade.LARGER, 3, 10, Decimal(10_000_000)),  # 1000万元
 )
 
 
@@ -254,6 +254,8 @@ register(
 )
 
 _D = Decimal
+_EXACT: Final = Context(prec=60)
+"""A private context for products of small exact values (never the caller's)."""
 LEC_SCALES: Final = {
     "l": frozenset(map(_D, ("0.1", "0.2", "0.5", "1", "3", "6", "10"))),
     "e": frozenset(map(_D, ("0.5", "1", "2", "3", "6", "10"))),
@@ -343,7 +345,7 @@ def risk_level_lec(
             raise ValidationError(name, value, f"must be one of {allowed}")
     if not isinstance(bands, LecBands):
         raise ValidationError("bands", bands, "must be a LecBands")
-    score = l * e * c
+    score = _lec_score(l, e, c)
     if score > bands.major_above:
         return RiskLevel.MAJOR
     if score > bands.larger_above:
@@ -351,6 +353,11 @@ def risk_level_lec(
     if score > bands.general_above:
         return RiskLevel.GENERAL
     return RiskLevel.LOW
+
+
+def _lec_score(l: Decimal, e: Decimal, c: Decimal) -> Decimal:
+    """L × E × C exactly, whatever the caller's decimal context (the scales' products are exact)."""
+    return _EXACT.multiply(_EXACT.multiply(l, e), c)
 
 
 def risk_level_matrix(
@@ -407,7 +414,9 @@ def risk_level(
     inputs = risk.assessment
     if isinstance(inputs, LecInputs):
         level = risk_level_lec(inputs.l, inputs.e, inputs.c, bands=lec_bands)
-        reason = f"D = {inputs.l} × {inputs.e} × {inputs.c} = {inputs.l * inputs.e * inputs.c}"
+        reason = (
+            f"D = {inputs.l} × {inputs.e} × {inputs.c} = {_lec_score(inputs.l, inputs.e, inputs.c)}"
+        )
     else:
         level = risk_level_matrix(inputs.likelihood, inputs.severity, bands=matrix_bands)
         reason = (
@@ -450,14 +459,31 @@ CATEGORY_BETA: Final = {
 }
 
 
+_MAX_TONNES: Final = Decimal("1e12")
+_MIN_CRITICAL: Final = Decimal("1e-6")
+_MAX_DIGITS: Final = 50
+
+
+def _tonnes(value: object, name: str, low: Decimal, what: str) -> Decimal:
+    """A quantity in tonnes within [low, 10¹²] with at most 50 significant digits."""
+    if (
+        not isinstance(value, Decimal)
+        or not value.is_finite()
+        or len(value.as_tuple().digits) > _MAX_DIGITS
+        or not low <= value <= _MAX_TONNES
+    ):
+        raise ValidationError(
+            name, value, f"must be a Decimal {what} and at most 1e12 tonnes (50 digits at most)"
+        )
+    return value
+
+
 def _positive(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
-        raise ValidationError(attribute.name, value, "must be a finite Decimal > 0 (tonnes)")
+    _tonnes(value, attribute.name, _MIN_CRITICAL, "of at least 1e-6")
 
 
 def _quantity(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
-        raise ValidationError(attribute.name, value, "must be a finite Decimal >= 0 (tonnes)")
+    _tonnes(value, attribute.name, Decimal(0), ">= 0")
 
 
 @attrs.frozen(kw_only=True)
@@ -466,8 +492,9 @@ class Substance:
 
     Attributes:
         name: its name; a toxic gas named in the β table takes that β.
-        quantity: q, the most present at once, in tonnes.
-        critical_quantity: Q of GB 18218, in tonnes.
+        quantity: q, the most present at once, in tonnes (0 to 10¹²).
+        critical_quantity: Q of GB 18218, in tonnes (10⁻⁶ to 10¹²; the
+            smallest in the standard is 0.1 t).
         category: the β category when the name is not a listed toxic gas.
     """
 
@@ -491,15 +518,54 @@ def _substances(values: Iterable[Substance]) -> tuple[Substance, ...]:
     return items
 
 
+def _ratio_sum(substances: Iterable[Substance], *, weighted: bool) -> Fraction:
+    """Σ (β ×) q/Q as an exact fraction: no rounding, no decimal context involved."""
+    return sum(
+        (
+            (Fraction(s.beta) if weighted else 1)
+            * Fraction(s.quantity)
+            / Fraction(s.critical_quantity)
+            for s in _substances(substances)
+        ),
+        Fraction(0),
+    )
+
+
+def _exact_decimal(value: Fraction) -> Decimal:
+    """*value* as a Decimal: exact when its decimal expansion ends, else cut to 28 digits.
+
+    Cutting (towards zero for these non-negative values) never lifts a value
+    below a grade bound onto it, so grading the result grades the exact value.
+    """
+    num, den = value.numerator, value.denominator
+    twos = (den & -den).bit_length() - 1
+    rest = den >> twos
+    fives = 0
+    while rest % 5 == 0:
+        rest //= 5
+        fives += 1
+    if rest == 1:
+        scale = max(twos, fives)
+        digits = num * 2 ** (scale - twos) * 5 ** (scale - fives)
+        return Decimal(f"{digits}E-{scale}")  # the string constructor is exact
+    return Context(prec=28, rounding=ROUND_FLOOR).divide(Decimal(num), Decimal(den))
+
+
 def is_major_hazard_source(substances: Iterable[Substance]) -> bool:
     """Whether Σ q/Q ≥ 1: "等于或者超过临界量" (安全生产法 第一百一十七条).
+
+    The sum is exact (fractions), whatever the caller's decimal context: three
+    substances at a third of their critical quantity reach exactly 1, and count.
 
     Examples:
         >>> is_major_hazard_source([Substance(name="氨", quantity=Decimal(5), critical_quantity=Decimal(10)),
         ...                         Substance(name="甲醇", quantity=Decimal(250), critical_quantity=Decimal(500))])
         True
+        >>> third = Substance(name="甲醇", quantity=Decimal(1), critical_quantity=Decimal(3))
+        >>> is_major_hazard_source([third] * 3), is_major_hazard_source([third] * 2)
+        (True, False)
     """
-    return sum((s.quantity / s.critical_quantity for s in _substances(substances)), _D(0)) >= 1
+    return _ratio_sum(substances, weighted=False) >= 1
 
 
 def major_hazard_alpha(offsite_population: int) -> Decimal:
@@ -517,17 +583,25 @@ def major_hazard_alpha(offsite_population: int) -> Decimal:
 
 
 def major_hazard_r(substances: Iterable[Substance], *, offsite_population: int) -> Decimal:
-    """R = α × Σ βᵢ qᵢ / Qᵢ (Order 40 附件1).
+    """R = α × Σ βᵢ qᵢ / Qᵢ (Order 40 附件1), computed exactly.
+
+    The sum is a fraction, independent of the caller's decimal context. R is
+    returned exactly when its decimal expansion ends; otherwise it is cut
+    (not rounded up) to 28 significant digits, so that
+    ``major_hazard_grade(major_hazard_r(...))`` is the grade of the exact R.
 
     Examples:
         >>> major_hazard_r([Substance(name="氯", quantity=Decimal(20), critical_quantity=Decimal(5))],
         ...                offsite_population=60)
-        Decimal('24.0')
+        Decimal('24')
+        >>> three = [Substance(name="甲醇", quantity=Decimal(10), critical_quantity=Decimal(3))] * 3
+        >>> major_hazard_r(three, offsite_population=1)        # exactly 10: 三级
+        Decimal('10')
+        >>> major_hazard_r(three[:1], offsite_population=1)
+        Decimal('3.333333333333333333333333333')
     """
     alpha = major_hazard_alpha(offsite_population)
-    return alpha * sum(
-        (s.beta * s.quantity / s.critical_quantity for s in _substances(substances)), _D(0)
-    )
+    return _exact_decimal(Fraction(alpha) * _ratio_sum(substances, weighted=True))
 
 
 def major_hazard_grade(r: Decimal) -> MajorHazardGrade:

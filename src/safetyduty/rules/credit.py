@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Final
 
 import attrs
@@ -53,7 +53,7 @@ from safetyduty.models import (
     ListEntry,
     StandardizationLevel,
 )
-from safetyduty.rules._args import unique_by_id
+from safetyduty.rules._args import plain_day, unique_by_id
 
 __all__ = [
     "REGIMES",
@@ -88,10 +88,7 @@ RESTRICTIONS: Final = law.restrictions()[0]
 _RESTRICTIONS_BASIS: Final = law.restrictions()[1]
 
 
-def _day(name: str, value: object) -> date:
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise ValidationError(name, value, "must be a datetime.date")
-    return value
+_day = plain_day
 
 
 def black_regime_at(day: date) -> Regime:

@@ -27,8 +27,9 @@ Examples:
 
 from __future__ import annotations
 
+import calendar as _gregorian
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Final
 
 import attrs
@@ -48,6 +49,7 @@ from safetyduty.models import (
     OneOff,
     Recurring,
     Schedule,
+    Timing,
     Triggered,
 )
 from safetyduty.typing import HolidayCalendar
@@ -224,20 +226,38 @@ def within_years(
 
 
 def within_hours(start: datetime, n: int) -> datetime:
-    """The end of "*n* 小时内" from the event time; the time zone is kept.
+    """The end of "*n* 小时内" from the event time: *n* elapsed hours later, in *start*'s zone.
+
+    Hours are elapsed (physical) hours, counted in UTC and shown in the time
+    zone of *start*: across a daylight-saving change in a zone that has one,
+    the wall clock moves by *n* ± 1 hours. (China Standard Time has no DST.)
 
     Examples:
         >>> from zoneinfo import ZoneInfo
         >>> within_hours(datetime(2026, 5, 1, 23, 30, tzinfo=ZoneInfo("Asia/Shanghai")), 1)
         datetime.datetime(2026, 5, 2, 0, 30, tzinfo=zoneinfo.ZoneInfo(key='Asia/Shanghai'))
+        >>> within_hours(datetime(2026, 3, 29, 1, 30, tzinfo=ZoneInfo("Europe/Berlin")), 1).isoformat()
+        '2026-03-29T03:30:00+02:00'
     """
     if not isinstance(start, datetime) or start.utcoffset() is None:
         raise ValidationError("start", start, "must be a timezone-aware datetime")
     count = _count("n", n)
     try:
-        return start + timedelta(hours=count)
+        return (start.astimezone(timezone.utc) + timedelta(hours=count)).astimezone(start.tzinfo)
     except (OverflowError, ValueError):
-        raise ValidationError("n", n, "takes the moment past 9999-12-31") from None
+        raise ValidationError("n", n, "takes the moment outside the years 1..9999") from None
+
+
+_CHINA_TIME: Final = timezone(timedelta(hours=8), "CST")
+"""China Standard Time (UTC+8, no daylight saving since 1991)."""
+
+
+def _china_date(name: str, moment: datetime) -> date:
+    """The day of an aware *moment* in China: the one rule for turning a moment into a day."""
+    try:
+        return moment.astimezone(_CHINA_TIME).date()
+    except (OverflowError, ValueError):
+        raise ValidationError(name, moment, "must lie within the years 1..9999") from None
 
 
 def _moment(value: object) -> date | datetime:
@@ -294,7 +314,7 @@ def _iso(value: date | datetime) -> str:
 
 
 def due_after(
-    limit: Duration | Triggered,
+    limit: Duration | Schedule | Timing,
     event: date | datetime,
     *,
     calendar: HolidayCalendar | None = None,
@@ -303,8 +323,15 @@ def due_after(
 ) -> Deadline:
     """The deadline of a time limit that starts with an event.
 
-    *event* is a date, or an aware datetime (required for hour limits; for
-    day-based limits its own local date is used).
+    *limit* is a ``Duration`` or a ``Triggered`` schedule. It is typed to take
+    any schedule, so that what :func:`~safetyduty.rules.phrases.parse_schedule`
+    returns can be passed straight in; a schedule that is not a time limit
+    after an event (每月25日前) is refused.
+
+    *event* is a date, or an aware datetime (required for hour limits). For a
+    day-based limit the day of an aware datetime is its date in China time
+    (UTC+8), whatever zone it is written in: 2025-09-30 20:00 UTC is
+    2025-10-01 in China. A naive datetime is rejected.
 
     Examples:
         >>> from zoneinfo import ZoneInfo
@@ -328,7 +355,11 @@ def due_after(
         return Deadline(
             start=event, due=within_hours(event, duration.amount), rule=f"{duration}内", basis=basis
         )
-    day = event.date() if isinstance(event, datetime) and event.utcoffset() is not None else event
+    day = (
+        _china_date("event", event)
+        if isinstance(event, datetime) and event.utcoffset() is not None
+        else event
+    )
     start = _day("event", day)
     if duration.unit is DurationUnit.WORKDAYS:
         due = within_workdays(start, duration.amount, calendar=calendar)
@@ -383,10 +414,14 @@ def period_of(day: date, frequency: Frequency | str) -> tuple[date, date]:
         return day, day
     if freq is Frequency.WEEKLY:
         monday = day - timedelta(days=day.weekday())
+        if monday > date.max - timedelta(days=6):
+            raise ValidationError("day", day, "has a week that runs past 9999-12-31")
         return monday, monday + timedelta(days=6)
     months = _MONTHS[freq]
-    first = date(day.year, (day.month - 1) // months * months + 1, 1)
-    return first, first + relativedelta(months=months) - timedelta(days=1)
+    first_month = (day.month - 1) // months * months + 1
+    last_month = first_month + months - 1
+    last_day = _gregorian.monthrange(day.year, last_month)[1]
+    return date(day.year, first_month, 1), date(day.year, last_month, last_day)
 
 
 @attrs.frozen(kw_only=True)
@@ -470,12 +505,25 @@ def occurrences(
     return tuple(_periods(schedule, first, last, checked, calendar))
 
 
+def _period_or_error(day: date, frequency: Frequency, name: str, value: date) -> tuple[date, date]:
+    """:func:`period_of`, blaming the caller's argument *name* when the period runs past 9999."""
+    try:
+        return period_of(day, frequency)
+    except ValidationError:
+        raise ValidationError(name, value, "has a period that runs past 9999-12-31") from None
+
+
 def _periods(
     schedule: Recurring, first: date, last: date, roll: Roll, calendar: HolidayCalendar | None
 ) -> Iterator[Occurrence]:
-    period_start, period_end = period_of(first, schedule.frequency)
+    period_start, period_end = _period_or_error(first, schedule.frequency, "start", first)
     while period_start <= last:
-        nominal = _due_in(schedule, period_start, period_end)
+        try:
+            nominal = _due_in(schedule, period_start, period_end)
+        except (OverflowError, ValueError):
+            raise ValidationError(
+                "end", last, f"has a period ({period_start}..{period_end}) due after 9999-12-31"
+            ) from None
         due = roll_date(nominal, roll, calendar=calendar)
         yield Occurrence(
             start=period_start,
@@ -484,4 +532,8 @@ def _periods(
             due=due,
             rolled_from=nominal if due != nominal else None,
         )
-        period_start, period_end = period_of(period_end + timedelta(days=1), schedule.frequency)
+        if period_end == date.max:
+            return
+        period_start, period_end = _period_or_error(
+            period_end + timedelta(days=1), schedule.frequency, "end", last
+        )

@@ -30,7 +30,7 @@ Examples:
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, cast
 
@@ -40,10 +40,13 @@ from safetyduty import law
 from safetyduty.errors import ValidationError
 from safetyduty.law import CostCategory, CostMethod, RateTable
 from safetyduty.models import Basis
+from safetyduty.rules._args import plain_day
 
 __all__ = ["SafetyCost", "TierAmount", "safety_cost"]
 
 _FEN: Final = Decimal("0.01")
+_LARGEST_BASE: Final = Decimal("1E+18")
+"""More tonnes or yuan than any enterprise has; a bound keeps the arithmetic exact and finite."""
 
 
 def _built_in(category: CostCategory, as_of: date) -> RateTable | None:
@@ -133,10 +136,9 @@ def safety_cost(
         key = CostCategory(category)
     except ValueError:
         raise ValidationError("category", category, "must be a CostCategory") from None
-    if not isinstance(base, Decimal) or not base.is_finite() or base < 0:
-        raise ValidationError("base", base, "must be a finite Decimal >= 0")
-    if not isinstance(as_of, date) or isinstance(as_of, datetime):
-        raise ValidationError("as_of", as_of, "must be a datetime.date")
+    if not isinstance(base, Decimal) or not base.is_finite() or not 0 <= base <= _LARGEST_BASE:
+        raise ValidationError("base", base, f"must be a Decimal from 0 to {_LARGEST_BASE:E}")
+    plain_day("as_of", as_of)
     table = rate_table if rate_table is not None else _built_in(key, as_of)
     if table is None:
         raise ValidationError(

@@ -19,7 +19,7 @@ Examples:
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Final, Literal
 
@@ -39,6 +39,7 @@ from safetyduty.models import (
     Frequency,
     Role,
 )
+from safetyduty.rules._args import plain_day
 from safetyduty.rules._ruling import Ruling
 
 __all__ = [
@@ -64,9 +65,7 @@ def _enterprise(value: object) -> Enterprise:
 
 
 def _day(value: object) -> date:
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise ValidationError("as_of", value, "must be a datetime.date")
-    return value
+    return plain_day("as_of", value)
 
 
 def _listed(list_id: str, enterprise: Enterprise, as_of: date) -> tuple[bool, Basis]:

@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta
 from safetyduty import law
 from safetyduty.errors import ValidationError
 from safetyduty.models import EventKind, Obligation, Triggered
+from safetyduty.rules._args import plain_day
 from safetyduty.rules.deadlines import Deadline, Roll, due_after
 from safetyduty.typing import HolidayCalendar
 
@@ -112,7 +113,6 @@ def review_application_window(review_due: date) -> tuple[date, date]:
         >>> review_application_window(date(2027, 5, 10))
         (datetime.date(2027, 3, 11), datetime.date(2027, 5, 10))
     """
-    if not isinstance(review_due, date) or isinstance(review_due, datetime):
-        raise ValidationError("review_due", review_due, "must be a datetime.date")
+    plain_day("review_due", review_due)
     days = law.parameter("operators.review", on=review_due).value["window.days"]
     return review_due - timedelta(days=int(days)), review_due

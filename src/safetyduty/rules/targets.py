@@ -66,6 +66,7 @@ from safetyduty._compat import StrEnum
 from safetyduty._labels import register
 from safetyduty.errors import ValidationError
 from safetyduty.models import Baseline, Milestone, Target, TargetKind, TargetMeasure
+from safetyduty.rules._args import plain_day
 
 __all__ = ["Observation", "TargetState", "TargetStatus", "evaluate_target"]
 
@@ -203,8 +204,7 @@ def evaluate_target(
     """
     if not isinstance(target, Target):
         raise ValidationError("target", target, "must be a Target")
-    if not isinstance(as_of, date) or isinstance(as_of, datetime):
-        raise ValidationError("as_of", as_of, "must be a datetime.date")
+    plain_day("as_of", as_of)
     if baseline is not None and not isinstance(baseline, Baseline):
         raise ValidationError("baseline", baseline, "must be a Baseline")
     base = baseline or target.baseline
