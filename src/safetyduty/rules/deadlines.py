@@ -55,6 +55,7 @@ from safetyduty.models import (
 from safetyduty.typing import HolidayCalendar
 
 __all__ = [
+    "CHINA_TIME",
     "CIVIL_CODE_BASIS",
     "Deadline",
     "Occurrence",
@@ -248,14 +249,14 @@ def within_hours(start: datetime, n: int) -> datetime:
         raise ValidationError("n", n, "takes the moment outside the years 1..9999") from None
 
 
-_CHINA_TIME: Final = timezone(timedelta(hours=8), "CST")
+CHINA_TIME: Final = timezone(timedelta(hours=8), "CST")
 """China Standard Time (UTC+8, no daylight saving since 1991)."""
 
 
 def _china_date(name: str, moment: datetime) -> date:
     """The day of an aware *moment* in China: the one rule for turning a moment into a day."""
     try:
-        return moment.astimezone(_CHINA_TIME).date()
+        return moment.astimezone(CHINA_TIME).date()
     except (OverflowError, ValueError):
         raise ValidationError(name, moment, "must lie within the years 1..9999") from None
 

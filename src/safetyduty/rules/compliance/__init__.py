@@ -68,28 +68,34 @@ from safetyduty.models import Check, Enterprise, Person, Record, Standing
 from safetyduty.rules.compliance._authorities import evaluate_authority
 from safetyduty.rules.compliance._evaluate import Daily, applicable_plans, evaluate, evaluate_many
 from safetyduty.rules.compliance._facts import ENTERPRISE_SUBJECTS
+from safetyduty.rules.compliance._flat import ROW_FIELDS, FlatRow, RowField
 from safetyduty.rules.compliance._report import (
     ComplianceReport,
     ComplianceRow,
     ComplianceStatus,
     HazardFinding,
     PlanUse,
+    rows_of,
 )
 from safetyduty.typing import HolidayCalendar
 
 __all__ = [
     "ENTERPRISE_SUBJECTS",
+    "ROW_FIELDS",
     "ComplianceReport",
     "ComplianceRow",
     "ComplianceStatus",
     "Daily",
+    "FlatRow",
     "HazardFinding",
     "PlanUse",
+    "RowField",
     "applicable_plans",
     "evaluate",
     "evaluate_authority",
     "evaluate_many",
     "personnel_requirements",
+    "rows_of",
     "standing_requirements",
 ]
 

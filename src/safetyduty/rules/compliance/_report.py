@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Final
@@ -14,8 +15,18 @@ from safetyduty._compat import StrEnum
 from safetyduty._labels import label_of, register
 from safetyduty.errors import ValidationError
 from safetyduty.models import Basis, HazardLevel, HazardStatus, Source, Subject
+from safetyduty.rules.compliance._flat import ROW_FIELDS, FlatRow, flatten
 
-__all__ = ["ComplianceReport", "ComplianceRow", "ComplianceStatus", "HazardFinding", "PlanUse"]
+__all__ = [
+    "ROW_FIELDS",
+    "ComplianceReport",
+    "ComplianceRow",
+    "ComplianceStatus",
+    "FlatRow",
+    "HazardFinding",
+    "PlanUse",
+    "rows_of",
+]
 
 SOON: Final = timedelta(days=30)
 
@@ -154,6 +165,22 @@ class ComplianceRow:
             return self.days_done
         return len(self.evidence)
 
+    def to_row(self) -> FlatRow:
+        """The row as a dict of JSON-safe scalars, with the columns of :data:`ROW_FIELDS`.
+
+        Dates are ISO text; an hour limit's ``due`` is its day in China time
+        and ``due_at`` the moment; evidence ids are joined with ``;``.
+
+        Examples:
+            >>> row = _example_report().rows[1]
+            >>> flat = row.to_row()
+            >>> flat["status"], flat["due"], flat["due_at"], flat["done"]
+            ('missed', '2026-02-28', None, 0)
+            >>> list(flat) == [f.name for f in ROW_FIELDS]
+            True
+        """
+        return flatten(self)
+
 
 @attrs.frozen(kw_only=True)
 class PlanUse:
@@ -276,6 +303,15 @@ class ComplianceReport:
         )
         return tuple(sorted((r for r in open_rows if _due_key(r) <= limit), key=_due_key))
 
+    def to_rows(self) -> list[FlatRow]:
+        """The report's rows, flat (:meth:`ComplianceRow.to_row`), for a DataFrame, CSV or a database.
+
+        Examples:
+            >>> [r["status"] for r in _example_report().to_rows()]
+            ['met', 'missed', 'due']
+        """
+        return [flatten(row) for row in self.rows]
+
     def _repr_html_(self) -> str:
         head = "".join(
             f"<th>{h}</th>" for h in ("obligation", "window", "due", "status", "evidence", "basis")
@@ -300,6 +336,26 @@ class ComplianceReport:
             f"{self.name} ({self.enterprise}), as of {self.as_of}; rate {self.rate}"
         )
         return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def rows_of(reports: ComplianceReport | Iterable[ComplianceReport]) -> list[FlatRow]:
+    """The flat rows of one report or of many, in order.
+
+    Examples:
+        >>> rows = rows_of([_example_report(), _example_report()])
+        >>> len(rows), rows[3]["status"]
+        (6, 'met')
+    """
+    if isinstance(reports, ComplianceReport):
+        reports = (reports,)
+    if isinstance(reports, (str, bytes)) or not isinstance(reports, Iterable):
+        raise ValidationError("reports", reports, "must be a ComplianceReport or a list of them")
+    rows: list[FlatRow] = []
+    for index, report in enumerate(reports):
+        if not isinstance(report, ComplianceReport):
+            raise ValidationError(f"reports[{index}]", report, "must be a ComplianceReport")
+        rows.extend(flatten(row) for row in report.rows)
+    return rows
 
 
 def _due_key(row: ComplianceRow) -> date:
