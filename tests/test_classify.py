@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from decimal import Decimal, Inexact, localcontext
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safetyduty.errors import ValidationError
+from safetyduty.errors import NoRuleInForceError, ValidationError
 from safetyduty.models import Accident, AccidentGrade, Subject
 from safetyduty.rules.classify import (
     BetaCategory,
@@ -137,6 +137,40 @@ def test_reporting_and_investigation_levels() -> None:
         (G.MAJOR, Subject.REGULATOR_NATIONAL, Subject.REGULATOR_PROVINCE),
         (G.ESPECIALLY_MAJOR, Subject.REGULATOR_NATIONAL, Subject.REGULATOR_NATIONAL),
     ] == seen
+
+
+class TestAccidentGradeInTime:
+    """The 条例 grades accidents from 2007-06-01 (its effective day), read from the law's data."""
+
+    @staticmethod
+    def accident(at: datetime) -> Accident:
+        return Accident(
+            id="a", enterprise="914403001922038216", occurred_at=at, deaths=3,
+            serious_injuries=0, direct_loss=Decimal(0),
+        )  # fmt: skip
+
+    def test_the_first_day_is_judged_in_china_time(self) -> None:
+        """2007-05-31 17:00 UTC is 2007-06-01 01:00 in China: graded, and citing the 条例."""
+        c = classify_accident(self.accident(datetime(2007, 5, 31, 17, tzinfo=timezone.utc)))
+        assert (G.LARGER, "accident-regulation-2007", "第三条") == (
+            c.grade,
+            c.basis[0].source,
+            c.basis[0].article,
+        )
+        assert {"accident-regulation-2007"} == {b.source for b in c.basis}
+
+    def test_before_the_regulation_no_grade(self) -> None:
+        """2007-05-31 15:00 UTC is 23:00 in China, the day before: no rule in force."""
+        with pytest.raises(NoRuleInForceError, match="2007-06-01"):
+            classify_accident(self.accident(datetime(2007, 5, 31, 15, tzinfo=timezone.utc)))
+        with pytest.raises(NoRuleInForceError, match=r"accident\.grades"):
+            accident_grade(
+                deaths=3, serious_injuries=0, direct_loss=Decimal(0), as_of=date(2007, 5, 31)
+            )
+
+    def test_bad_day(self) -> None:
+        with pytest.raises(ValidationError, match="as_of"):
+            accident_grade(deaths=3, serious_injuries=0, direct_loss=Decimal(0), as_of="2026-01-01")  # type: ignore[arg-type]
 
 
 class TestRiskLevels:

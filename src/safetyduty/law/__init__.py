@@ -243,8 +243,8 @@ def sector_list(ident: str, *, on: date) -> Version[frozenset[Industry]]:
     return _dated_list(ident).at(_day("on", on))
 
 
-def parameter(ident: str, *, on: date) -> Version[dict[str, Decimal]]:
-    """The parameter table *ident* in the version in force *on* a day.
+def parameter(ident: str, *, on: date | None = None) -> Version[dict[str, Decimal]]:
+    """The parameter table *ident* in the version in force *on* a day, or the newest.
 
     Raises:
         UnknownCodeError: for an unknown table.
@@ -255,7 +255,8 @@ def parameter(ident: str, *, on: date) -> Version[dict[str, Decimal]]:
         >>> law.parameter("work-safety-law.principal-fine-share", on=date(2026, 1, 1)).value["larger"]
         Decimal('0.6')
     """
-    return _dated_parameter(ident).at(_day("on", on))
+    table = _dated_parameter(ident)
+    return table.versions[-1] if on is None else table.at(_day("on", on))
 
 
 def _dated_list(ident: str) -> Dated[frozenset[Industry]]:

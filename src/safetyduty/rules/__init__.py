@@ -9,6 +9,8 @@
 - :mod:`safetyduty.rules.deadlines`: time limits, schedules and their due dates;
 - :mod:`safetyduty.rules.statutory`: the national time limits, with their sources;
 - :mod:`safetyduty.rules.phrases`: Chinese deadline phrases into schedules;
+- :mod:`safetyduty.rules.documents`: the time phrases of a whole document, and a
+  draft plan from it for a person to review;
 - :mod:`safetyduty.rules.credit`: black and red list status from events;
 - :mod:`safetyduty.rules.classify`: accident grade, risk level, major hazard sources;
 - :mod:`safetyduty.rules.expenses`: the safety-cost levy.

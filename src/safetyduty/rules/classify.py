@@ -1,7 +1,10 @@
 """Classification: accident grade, risk level, major-hazard grade.
 
-Every threshold comes from ``shared/domain.md`` with its source; each
-function's docstring states how its boundaries are read.
+Every threshold is the law's data (``law/data/parameters.toml``: tables
+``accident.grades``, ``risk.lec-bands``, ``risk.matrix-bands``,
+``major-hazard.grades``, ``major-hazard.alpha``, ``major-hazard.beta``), each
+with its registry source; each function's docstring states how its
+boundaries are read.
 
 Examples:
     >>> from decimal import Decimal
@@ -14,12 +17,14 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date, datetime
 from decimal import ROUND_FLOOR, Context, Decimal
 from fractions import Fraction
 from typing import Any, Final
 
 import attrs
 
+from safetyduty import law
 from safetyduty._compat import StrEnum
 from safetyduty._labels import register
 from safetyduty._validate import instance_of, non_empty_str
@@ -32,7 +37,9 @@ from safetyduty.models import (
     Risk,
     Subject,
 )
+from safetyduty.rules._args import plain_day
 from safetyduty.rules._ruling import Ruling
+from safetyduty.rules.deadlines import CHINA_TIME
 
 __all__ = [
     "ACCIDENT_GRADE_BASIS",
@@ -58,14 +65,24 @@ __all__ = [
 ]
 
 _REGULATION = "《生产安全事故报告和调查处理条例》(国务院令第493号)"
-ACCIDENT_GRADE_BASIS: Final = Basis(document=_REGULATION, article="第三条")
-# (grade, deaths at or above, serious injuries at or above, loss at or above); 以上 includes.
-# The amounts are exact literals, whatever decimal context is current at import.
-_GRADES: Final = (
-    (AccidentGrade.ESPECIALLY_MAJOR, 30, 100, Decimal(100_000_000)),  # 1亿元
-    (AccidentGrade.MAJOR, 10, 50, Decimal(50_000_000)),  # 5000万元
-    (AccidentGrade.LARGER, 3, 10, Decimal(10_000_000)),  # 1000万元
-)
+ACCIDENT_GRADE_BASIS: Final = law.parameter("accident.grades").basis
+"""第三条 of the 条例, as the law's data cites it."""
+_GRADED: Final = (AccidentGrade.ESPECIALLY_MAJOR, AccidentGrade.MAJOR, AccidentGrade.LARGER)
+
+
+def _grades(as_of: date | None) -> tuple[tuple[AccidentGrade, int, int, Decimal], ...]:
+    """(grade, deaths, serious injuries, direct loss at or above), highest grade first."""
+    day = None if as_of is None else plain_day("as_of", as_of)
+    table = law.parameter("accident.grades", on=day).value
+    return tuple(
+        (
+            grade,
+            int(table[f"{grade.value}.deaths"]),
+            int(table[f"{grade.value}.serious_injuries"]),
+            table[f"{grade.value}.direct_loss"],
+        )
+        for grade in _GRADED
+    )
 
 
 def _count(name: str, value: object) -> int:
@@ -80,13 +97,17 @@ def _amount(name: str, value: object) -> Decimal:
     return value
 
 
-def accident_grade(*, deaths: int, serious_injuries: int, direct_loss: Decimal) -> AccidentGrade:
+def accident_grade(
+    *, deaths: int, serious_injuries: int, direct_loss: Decimal, as_of: date | None = None
+) -> AccidentGrade:
     """The grade of an accident by 条例 第三条: the highest any one criterion reaches.
 
     Boundaries as 第三条 defines them: "以上" includes the number, "以下"
     excludes it. So exactly 3 deaths is 较大, exactly 10 is 重大, exactly
     30 is 特别重大; exactly 1000万 of direct loss is 较大. Serious injuries
-    include acute industrial poisoning.
+    include acute industrial poisoning. *as_of* is the accident's day (the
+    newest version when ``None``); before 2007-06-01, when the 条例 took
+    effect, :class:`~safetyduty.errors.NoRuleInForceError`.
 
     Examples:
         >>> accident_grade(deaths=2, serious_injuries=9, direct_loss=Decimal("9999999.99"))
@@ -99,7 +120,7 @@ def accident_grade(*, deaths: int, serious_injuries: int, direct_loss: Decimal) 
     dead = _count("deaths", deaths)
     injured = _count("serious_injuries", serious_injuries)
     loss = _amount("direct_loss", direct_loss)
-    for grade, min_deaths, min_injured, min_loss in _GRADES:
+    for grade, min_deaths, min_injured, min_loss in _grades(as_of):
         if dead >= min_deaths or injured >= min_injured or loss >= min_loss:
             return grade
     return AccidentGrade.GENERAL
@@ -117,6 +138,11 @@ _INVESTIGATED_BY: Final = {
     AccidentGrade.LARGER: Subject.REGULATOR_CITY,
     AccidentGrade.GENERAL: Subject.REGULATOR_COUNTY,
 }
+
+
+def _china_day(moment: datetime) -> date:
+    """The day of an aware moment in China time (the accident's day)."""
+    return moment.astimezone(CHINA_TIME).date()
 
 
 @attrs.frozen(kw_only=True)
@@ -158,13 +184,16 @@ def classify_accident(accident: Accident) -> AccidentClassification:
     """
     if not isinstance(accident, Accident):
         raise ValidationError("accident", accident, "must be an Accident")
+    day = _china_day(accident.occurred_at)
+    grades = _grades(day)
     grade = accident_grade(
         deaths=accident.deaths,
         serious_injuries=accident.serious_injuries,
         direct_loss=accident.direct_loss,
+        as_of=day,
     )
     reasons: tuple[str, ...] = ()
-    for level, min_deaths, min_injured, min_loss in _GRADES:
+    for level, min_deaths, min_injured, min_loss in grades:
         if level is grade:
             reasons = tuple(
                 text
@@ -182,16 +211,18 @@ def classify_accident(accident: Accident) -> AccidentClassification:
                 if hit
             )
     if grade is AccidentGrade.GENERAL:
-        reasons = ("below every 较大 threshold (deaths < 3, serious injuries < 10, loss < 1000万)",)
+        _, deaths, injured, loss = grades[-1]
+        below = f"deaths < {deaths}, serious injuries < {injured}, loss < {loss}"
+        reasons = (f"below every 较大 threshold ({below})",)
     return AccidentClassification(
         grade=grade,
         report_to=_REPORT_TO[grade],
         investigated_by=_INVESTIGATED_BY[grade],
         reasons=reasons,
         basis=(
-            ACCIDENT_GRADE_BASIS,
-            Basis(document=_REGULATION, article="第十条"),
-            Basis(document=_REGULATION, article="第十九条"),
+            law.parameter("accident.grades", on=day).basis,
+            Basis(document=_REGULATION, article="第十条", source="accident-regulation-2007"),
+            Basis(document=_REGULATION, article="第十九条", source="accident-regulation-2007"),
         ),
     )
 
@@ -269,19 +300,23 @@ def _ordered(instance: Any, attribute: attrs.Attribute[Any], value: Decimal) -> 
         raise ValidationError(attribute.name, value, "must be a finite Decimal")
 
 
+_LEC: Final = law.parameter("risk.lec-bands")
+_MATRIX: Final = law.parameter("risk.matrix-bands")
+
+
 @attrs.frozen(kw_only=True)
 class LecBands:
     """Where the LEC score D = L × E × C crosses into each level: D above a bound is that level.
 
-    The default (decision 5 of ``domain.md``; the common enterprise reading of
-    the Graham-Kinney table, whose bands overlap at their ends):
-    D > 320 重大, 160 < D ≤ 320 较大, 70 < D ≤ 160 一般, D ≤ 70 低. Replace it
-    with a provincial variant as needed.
+    The default is the law data's ``risk.lec-bands`` (decision 5 of
+    ``domain.md``; the common enterprise reading of the Graham-Kinney table,
+    whose bands overlap at their ends): D > 320 重大, 160 < D ≤ 320 较大,
+    70 < D ≤ 160 一般, D ≤ 70 低. Replace it with a provincial variant as needed.
     """
 
-    major_above: Decimal = attrs.field(default=_D(320), validator=_ordered)
-    larger_above: Decimal = attrs.field(default=_D(160), validator=_ordered)
-    general_above: Decimal = attrs.field(default=_D(70), validator=_ordered)
+    major_above: Decimal = attrs.field(default=_LEC.value["major_above"], validator=_ordered)
+    larger_above: Decimal = attrs.field(default=_LEC.value["larger_above"], validator=_ordered)
+    general_above: Decimal = attrs.field(default=_LEC.value["general_above"], validator=_ordered)
 
     @general_above.validator
     def _descending(self, attribute: attrs.Attribute[Any], value: Decimal) -> None:
@@ -295,13 +330,14 @@ class LecBands:
 class MatrixBands:
     """Where R = likelihood × severity (1-25) enters each level: R at or above a bound.
 
-    The default (decision 5): 20-25 重大, 10-16 较大, 4-9 一般, 1-3 低.
-    A Shandong-style variant is ``MatrixBands(major_from=20, larger_from=15, general_from=9)``.
+    The default is the law data's ``risk.matrix-bands`` (decision 5): 20-25
+    重大, 10-16 较大, 4-9 一般, 1-3 低. A Shandong-style variant is
+    ``MatrixBands(major_from=20, larger_from=15, general_from=9)``.
     """
 
-    major_from: int = attrs.field(default=20)
-    larger_from: int = attrs.field(default=10)
-    general_from: int = attrs.field(default=4)
+    major_from: int = attrs.field(default=int(_MATRIX.value["major_from"]))
+    larger_from: int = attrs.field(default=int(_MATRIX.value["larger_from"]))
+    general_from: int = attrs.field(default=int(_MATRIX.value["general_from"]))
 
     @general_from.validator
     def _descending(self, attribute: attrs.Attribute[Any], value: int) -> None:
@@ -387,8 +423,10 @@ def risk_level_matrix(
 
 
 _RISK_BASIS: Final = Basis(
-    document="安全风险分级管控 (安委办〔2016〕11号, 文号未核实); LEC/风险矩阵分级为行业惯例, 无全国统一标准",
-    article="domain.md §9",
+    document="《关于实施遏制重特大事故工作指南构建双重预防机制的意见》(安委办〔2016〕11号)",
+    source="dual-prevention-2016",
+    note="The four levels are the 意见's; the LEC and matrix bands are the common enterprise "
+    "reading (law data risk.lec-bands, risk.matrix-bands), no national standard.",
 )
 
 
@@ -427,36 +465,22 @@ def risk_level(
 
 # ------------------------------------------------------------ major hazards
 
-MAJOR_HAZARD_BASIS: Final = Basis(
-    document="《危险化学品重大危险源监督管理暂行规定》(原国家安监总局令第40号)",
-    article="附件1 (R值分级; GB 18218-2018 第4章同法, 未核实)",
+MAJOR_HAZARD_BASIS: Final = law.parameter("major-hazard.grades").basis
+"""Order 40 附件1, as the law's data cites it (the source is marked unverified)."""
+_GAS_BETA: Final = {
+    name: beta
+    for name, beta in law.parameter("major-hazard.beta").value.items()
+    if not name.startswith("category.")
+}
+_CATEGORY_BETA: Final = {
+    category: law.parameter("major-hazard.beta").value[f"category.{category.value}"]
+    for category in BetaCategory
+}
+_ALPHA: Final = sorted(
+    ((int(people), alpha) for people, alpha in law.parameter("major-hazard.alpha").value.items()),
+    reverse=True,
 )
-
-TOXIC_GAS_BETA: Final = {
-    "一氧化碳": _D(2),
-    "二氧化硫": _D(2),
-    "氨": _D(2),
-    "环氧乙烷": _D(2),
-    "氯化氢": _D(3),
-    "溴甲烷": _D(3),
-    "氯": _D(4),
-    "硫化氢": _D(5),
-    "氟化氢": _D(5),
-    "二氧化氮": _D(10),
-    "氰化氢": _D(10),
-    "碳酰氯": _D(20),
-    "磷化氢": _D(20),
-    "异氰酸甲酯": _D(20),
-}
-"""β of the toxic gases Order 40 附件1 names."""
-
-CATEGORY_BETA: Final = {
-    BetaCategory.EXPLOSIVE: _D(2),
-    BetaCategory.FLAMMABLE_GAS: _D("1.5"),
-    BetaCategory.TOXIC_GAS_UNLISTED: _D(2),
-    BetaCategory.HIGHLY_TOXIC_GAS_UNLISTED: _D(4),
-    BetaCategory.OTHER: _D(1),
-}
+_R_GRADES: Final = law.parameter("major-hazard.grades").value
 
 
 _MAX_TONNES: Final = Decimal("1e12")
@@ -507,8 +531,8 @@ class Substance:
 
     @property
     def beta(self) -> Decimal:
-        """β: the listed toxic gas's value, else its category's."""
-        return TOXIC_GAS_BETA.get(self.name, CATEGORY_BETA[self.category])
+        """β: the listed toxic gas's value, else its category's (law data ``major-hazard.beta``)."""
+        return _GAS_BETA.get(self.name, _CATEGORY_BETA[self.category])
 
 
 def _substances(values: Iterable[Substance]) -> tuple[Substance, ...]:
@@ -576,10 +600,7 @@ def major_hazard_alpha(offsite_population: int) -> Decimal:
         ['0.5', '1.0', '1.0', '1.2', '1.5', '1.5', '2.0']
     """
     people = _count("offsite_population", offsite_population)
-    for at_least, alpha in ((100, "2.0"), (50, "1.5"), (30, "1.2"), (1, "1.0")):
-        if people >= at_least:
-            return _D(alpha)
-    return _D("0.5")
+    return next(alpha for at_least, alpha in _ALPHA if people >= at_least)
 
 
 def major_hazard_r(substances: Iterable[Substance], *, offsite_population: int) -> Decimal:
@@ -612,10 +633,7 @@ def major_hazard_grade(r: Decimal) -> MajorHazardGrade:
         ['level_1', 'level_2', 'level_3', 'level_3', 'level_4']
     """
     value = _amount("r", r)
-    if value >= 100:  # noqa: PLR2004
-        return MajorHazardGrade.LEVEL_1
-    if value >= 50:  # noqa: PLR2004
-        return MajorHazardGrade.LEVEL_2
-    if value >= 10:  # noqa: PLR2004
-        return MajorHazardGrade.LEVEL_3
+    for grade in (MajorHazardGrade.LEVEL_1, MajorHazardGrade.LEVEL_2, MajorHazardGrade.LEVEL_3):
+        if value >= _R_GRADES[grade.value]:
+            return grade
     return MajorHazardGrade.LEVEL_4
