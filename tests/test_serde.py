@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from safetyduty import _convert, serde
 from safetyduty.errors import SafetyDutyError, ValidationError
-from safetyduty.models import Basis, Enterprise, Person
+from safetyduty.models import Accident, Basis, Enterprise, Person
 from safetyduty.testing import STRATEGIES
 
 MODELS: list[tuple[type[Any], st.SearchStrategy[Any]]] = sorted(
@@ -111,6 +112,15 @@ class TestRoundTrip:
         check()
 
 
+ACCIDENT = {
+    "id": "a",
+    "enterprise": "914403001922038216",
+    "occurred_at": "2026-01-01T08:00:00+08:00",
+    "deaths": 0,
+    "serious_injuries": 0,
+}
+
+
 class TestErrors:
     """Error messages list every bad field by path and value."""
 
@@ -130,6 +140,24 @@ class TestErrors:
         assert "$.industry: 'steel' is not a Industry" in message
         assert "$.employees: '12' is not of type int" in message
         assert "$.production_started_on: '2024-13-01' is not a date" in message
+
+    @pytest.mark.parametrize("text", [" 8 ", "1_000", "８", "８.５", "0x10", "8,5", "Infinity", ""])
+    def test_decimals_are_ascii_decimal_text(self, text: str) -> None:
+        """Only the syntax dumps writes: no spaces, underscores, full-width digits or hex."""
+        with pytest.raises(ValidationError, match=r"\$\.direct_loss"):
+            serde.from_dict({**ACCIDENT, "direct_loss": text}, Accident)
+
+    @pytest.mark.parametrize(("text", "value"), [("8", "8"), ("1e3", "1000"), (".5", "0.5")])
+    def test_decimal_text_read(self, text: str, value: str) -> None:
+        assert (
+            Decimal(value)
+            == serde.from_dict({**ACCIDENT, "direct_loss": text}, Accident).direct_loss
+        )
+
+    def test_json_nested_too_deeply(self) -> None:
+        """100,000 brackets: a ValidationError on the document, not a RecursionError."""
+        with pytest.raises(ValidationError, match="nested"):
+            serde.loads("[" * 100_000 + "]" * 100_000, Enterprise)
 
     def test_no_coercion(self) -> None:
         """'yes' is not True and 1.5 is not a Decimal."""

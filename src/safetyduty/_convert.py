@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -76,13 +77,19 @@ def _structure_moment(value: object, _: type) -> date:
     return _structure_date(value, date)
 
 
+_DECIMAL_TEXT: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+"""The decimal syntax we write and read: ASCII digits, no spaces, no ``_``, no full-width digits."""
+
+
 def _structure_decimal(value: object, _: type) -> Decimal:
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str) and _DECIMAL_TEXT.fullmatch(value):
         try:
             return Decimal(value)
-        except InvalidOperation:
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
             pass
-    msg = f"{value!r} is not a decimal number written as a string"
+    msg = f"{value!r} is not a decimal number written as a string (ASCII digits, e.g. '12.5')"
     raise ValueError(msg)
 
 

@@ -61,6 +61,8 @@ def loads(text: str | bytes, cls: type[T]) -> T:
         document = json.loads(text)
     except (ValueError, TypeError) as exc:
         raise ValidationError("document", str(exc), "must be JSON") from None
+    except RecursionError:
+        raise ValidationError("document", "…", "must not be nested this deeply") from None
     if not isinstance(document, Mapping) or set(document) != {"schema_version", "type", "data"}:
         raise ValidationError("document", document, "must have schema_version, type and data")
     if document["schema_version"] != SCHEMA_VERSION:
