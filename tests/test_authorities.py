@@ -66,7 +66,7 @@ class TestShanwei:
     def test_the_plan_by_july_30(self, filed: date, status: S) -> None:
         got = judged(
             COUNTY,
-            [rec(RecordKind.REPORT_FILED, filed)],
+            [rec(RecordKind.WORK_PLAN_FILED, filed)],
             D(2020, 8, 31),
             "shanwei.report.county.plan",
         )
@@ -90,12 +90,25 @@ class TestXinjiang:
     def test_monthly_statistics_by_the_25th(self, filed: date, status: S) -> None:
         got = judged(
             XJ_CITY,
-            [rec(RecordKind.REPORT_FILED, filed)],
+            [rec(RecordKind.PROGRESS_REPORT, filed)],
             D(2020, 6, 30),
             "xinjiang.report.monthly_statistics",
         )
         assert (D(2020, 5, 1), D(2020, 5, 25), status) == got[0]
         assert 2 == len(got)  # May and June: the statistics follow the plans due 2020-05-18
+
+    def test_one_record_one_deliverable(self) -> None:
+        """A progress report filed 2022-12-15 meets December's statistics, not the year's
+        report or the final report due 2022-12-20 (工作要求（信息报送）: three deliverables)."""
+        filed = [rec(RecordKind.PROGRESS_REPORT, D(2022, 12, 15))]
+        for duty, status in (
+            ("xinjiang.report.monthly_statistics", S.MET),
+            ("xinjiang.report.yearly", S.MISSED),
+            ("xinjiang.report.final", S.MISSED),
+        ):
+            assert status == judged(XJ_CITY, filed, D(2022, 12, 31), duty)[-1][2], duty
+        summary = [rec(RecordKind.YEAR_SUMMARY, D(2022, 12, 15))]
+        assert S.MISSED == judged(XJ_CITY, summary, D(2022, 12, 31), "xinjiang.report.final")[-1][2]
 
     def test_the_plans_first_partial_year_has_its_yearly_report(self) -> None:
         got = judged(XJ_CITY, [], D(2023, 6, 1), "xinjiang.report.yearly")

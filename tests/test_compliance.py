@@ -662,16 +662,18 @@ class TestCommands:
             uscc="114415000070431508", name="乌鲁木齐市安委办",
             subject=Subject.REGULATOR_CITY, region="650100",
         )  # fmt: skip
-        filed = Record(
-            id="s5", kind=RecordKind.REPORT_FILED, on=D(2020, 5, 25), enterprise=urumqi.uscc
-        )
-        portfolio = Portfolio(enterprises=[FIRM], records=[filed], authorities=[urumqi])
+        filed = [
+            Record(id="p", kind=RecordKind.WORK_PLAN_FILED, on=D(2020, 5, 15), enterprise=urumqi.uscc),
+            Record(id="s5", kind=RecordKind.PROGRESS_REPORT, on=D(2020, 5, 25), enterprise=urumqi.uscc),
+        ]  # fmt: skip
+        portfolio = Portfolio(enterprises=[FIRM], records=filed, authorities=[urumqi])
         path = tmp_path / "portfolio.json"
         path.write_text(serde.dumps(portfolio), encoding="utf-8")
         code, report = self.run("evaluate", str(path), "--as-of", "2020-06-30", "--locale", "en")
         assert 0 == code
         assert "乌鲁木齐市安委办: 1 overdue, 0 due within 30 days" in report
-        assert "2020-06-25  填报《安全生产专项整治三年行动统计表》" in report
+        assert "2020-06-25  File the three-year action statistics by the 25th" in report
+        assert "填报" not in report  # one language: English titles in an English report
 
     def test_evaluate_bad_files(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A missing file or a bad field: one line naming it, exit code 2."""

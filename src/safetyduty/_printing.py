@@ -372,7 +372,11 @@ def _authority_lines(
             name=authority.name, overdue=len(overdue), soon=len(soon)
         )
         if overdue:
-            rows = [[str(row.due), row.title] for row in overdue]
+            english = text["lang"] == "en"
+            rows = [
+                [str(row.due), row.title_en if english and row.title_en else row.title]
+                for row in overdue
+            ]
             for line in _limited(rows, [1] * len(rows), text, limit):
                 yield "  " + line
 

@@ -138,6 +138,15 @@ class RecordKind(StrEnum):
     """A drill of an on-site scheme (现场处置方案演练)."""
     TRAINING = "training"
     REPORT_FILED = "report_filed"
+    """A report or form filed, where no more specific kind below fits."""
+    WORK_PLAN_FILED = "work_plan_filed"
+    """A campaign's work (implementation) plan filed with the body above (工作方案报送)."""
+    PROGRESS_REPORT = "progress_report"
+    """A periodic progress report or statistics form (工作进展、统计表报送)."""
+    YEAR_SUMMARY = "year_summary"
+    """A year's work summary (年度工作总结、当年开展情况报送)."""
+    FINAL_REPORT = "final_report"
+    """A campaign's closing summary report (三年行动总结报告)."""
     HAZARD_STATISTICS_QUARTERLY = "hazard_statistics_quarterly"
     """The quarterly 隐患排查治理 statistics filed with the regulator (Order 16 第十四条)."""
     HAZARD_STATISTICS_YEARLY = "hazard_statistics_yearly"
@@ -462,6 +471,10 @@ register(
         ),
         (RecordKind.TRAINING, ("安全培训", "safety training")),
         (RecordKind.REPORT_FILED, ("报送报表", "report filed")),
+        (RecordKind.WORK_PLAN_FILED, ("报送工作方案", "work plan filed")),
+        (RecordKind.PROGRESS_REPORT, ("报送工作进展", "progress report filed")),
+        (RecordKind.YEAR_SUMMARY, ("报送年度工作总结", "year's summary filed")),
+        (RecordKind.FINAL_REPORT, ("报送总结报告", "final report filed")),
         (RecordKind.HAZARD_CHECK_TEAM, ("班组隐患排查", "team hazard check")),
         (RecordKind.HAZARD_CHECK_WORKSHOP, ("车间隐患排查", "workshop hazard check")),
         (RecordKind.HAZARD_CHECK_PLANT, ("厂矿隐患排查", "plant hazard check")),
