@@ -550,12 +550,20 @@ class TestXinzhou:
         duty = catalog.obligation("xinzhou.departments.duty_roster")
         assert isinstance(duty.schedule, Standing)
 
-    def test_the_committees_own_duties_are_the_quarterly_meetings(self) -> None:
+    def test_the_committees_own_duties(self) -> None:
+        """The quarterly meetings (一（一）) and its 24-hour duty system (七（十九）)."""
         committee = body(Subject.REGULATOR_PARK, "140902", XINZHOU)
         report = catalog.evaluate_authority(
             committee, [], as_of=D(2021, 1, 31), since=D(2020, 1, 1)
         )
-        assert {"xinzhou.committee.quarterly_meeting"} == {r.obligation for r in report.rows}
+        assert {"xinzhou.committee.quarterly_meeting", "xinzhou.committee.duty_roster"} == {
+            r.obligation for r in report.rows
+        }
+        roster = [rec(RecordKind.DUTY_ROSTER, D(2020, 3, 1), BODY)]
+        kept = catalog.evaluate_authority(committee, roster, as_of=D(2020, 6, 30))
+        assert [S.MET] == [
+            r.status for r in kept.rows if r.obligation == "xinzhou.committee.duty_roster"
+        ]
 
     KEY = "xinzhou.standardization.grade3"
 

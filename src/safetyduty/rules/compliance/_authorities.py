@@ -97,8 +97,11 @@ def evaluate_authority(
         >>> park = Authority(uscc="114415000070431508", name="忻州经济开发区管委会",
         ...                  subject=Subject.REGULATOR_PARK, region="140902", park="140900-xinzhou-edz")
         >>> report = evaluate_authority(park, [], as_of=date(2020, 7, 15), plans=catalog.plans())
-        >>> [(r.due.isoformat(), r.status.value) for r in report.rows]
-        [('2020-03-31', 'missed'), ('2020-06-30', 'missed'), ('2020-09-30', 'upcoming')]
+        >>> [(r.obligation, str(r.due), r.status.value) for r in report.rows]  # doctest: +NORMALIZE_WHITESPACE
+        [('xinzhou.committee.quarterly_meeting', '2020-03-31', 'missed'),
+         ('xinzhou.committee.quarterly_meeting', '2020-06-30', 'missed'),
+         ('xinzhou.committee.quarterly_meeting', '2020-09-30', 'upcoming'),
+         ('xinzhou.committee.duty_roster', 'None', 'missed')]
     """
     if not isinstance(authority, Authority):
         raise ValidationError("authority", authority, "must be an Authority")
