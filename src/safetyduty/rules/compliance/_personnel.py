@@ -327,12 +327,13 @@ def operator_validity(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]
         certificate = _current(person, facts.as_of)
         if certificate is None or not duty.effective.contains(certificate.issued_on):
             continue
-        lapsed = _review(review, facts, certificate)[0] is ComplianceStatus.MISSED
+        review_status, review_due, _, _ = _review(review, facts, certificate)
         expiry = certificate.expires_on or certificate.issued_on + relativedelta(years=6)
-        if lapsed:
+        if review_status is ComplianceStatus.MISSED:
+            expiry = min(expiry, review_due)  # valid to the day its review was due, no longer
             status = ComplianceStatus.MISSED
-            reason = "lapsed: the review was missed (第二十六条)"
-            reason_zh = "未按期复审，证书失效（第二十六条）"
+            reason = f"lapsed: the review due {review_due} was missed (第二十六条)"
+            reason_zh = f"未在{review_due}前复审，证书失效（第二十六条）"
         elif facts.as_of > expiry:
             status, reason, reason_zh = (
                 ComplianceStatus.MISSED,
