@@ -225,8 +225,8 @@ def duty(ident: str, *, on: date | None = None) -> Obligation:
     raise NoRuleInForceError(ident, day, first)
 
 
-def sector_list(ident: str, *, on: date) -> Version[frozenset[Industry]]:
-    """The sector list *ident* in the version in force *on* a day.
+def sector_list(ident: str, *, on: date | None = None) -> Version[frozenset[Industry]]:
+    """The sector list *ident* in the version in force *on* a day, or the newest.
 
     Raises:
         UnknownCodeError: for an unknown list.
@@ -240,7 +240,8 @@ def sector_list(ident: str, *, on: date) -> Version[frozenset[Industry]]:
         >>> Industry.URBAN_RAIL in law.sector_list("work-safety-law.staffing-high-risk", on=date(2021, 9, 1)).value
         True
     """
-    return _dated_list(ident).at(_day("on", on))
+    table = _dated_list(ident)
+    return table.versions[-1] if on is None else table.at(_day("on", on))
 
 
 def parameter(ident: str, *, on: date | None = None) -> Version[dict[str, Decimal]]:

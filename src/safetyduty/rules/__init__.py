@@ -17,9 +17,10 @@
 
 The rules read the law's data (:mod:`safetyduty.law`) and never the catalog:
 the catalog layer (:mod:`safetyduty.catalog`) supplies the local plans as
-defaults. Conventions: the judged subject is positional and everything else
-keyword-only; ``as_of``, ``since`` and ``calendar`` are named the same
-everywhere; an answer that depends on the law's version takes ``as_of``.
+defaults. Conventions: the judged subject and the facts it is judged on are
+positional and everything else keyword-only; ``as_of``, ``since`` and
+``calendar`` are named the same everywhere; an answer that depends on the
+law's version takes ``as_of`` (a lookup of a version names its day ``on``).
 """
 
 __all__: list[str] = []
