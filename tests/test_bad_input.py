@@ -408,18 +408,9 @@ def test_only_safetyduty_errors_escape(
         answer = function(**given_)
     except SafetyDutyError:
         return
-    except (ValueError, OverflowError, ArithmeticError) as exc:
-        if (name, type(exc).__name__) in LEFT_FOR_OTHERS:
-            return  # being fixed in the module's own branch; see the table below
-        raise
     check = PROPERTIES.get(name)
     if check is not None:
         assert check(answer, given_), (name, given_, answer)
-
-
-# Escapes still being fixed elsewhere, as (call, exception) with the input that
-# shows each; empty when every call answers or raises a SafetyDutyError.
-LEFT_FOR_OTHERS: set[tuple[str, str]] = set()
 
 
 def _plain_date(value: object) -> bool:

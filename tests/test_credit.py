@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from safetyduty.errors import NoRuleInForceError, ValidationError
@@ -184,6 +184,44 @@ class TestWorkedCases:
         ]
         assert [D(2019, 12, 1)] == [t.on for t in listing_triggers(accidents, as_of=D(2020, 1, 1))]
 
+    def test_three_fatal_means_three_with_deaths(self) -> None:
+        """ "造成人员死亡的一般…事故": a 一般 accident without deaths does not count, nor do two."""
+        fatal = [event(D(2019, m, 1), grade=AccidentGrade.GENERAL, deaths=1) for m in (1, 5)]
+        no_death = event(D(2019, 9, 1), grade=AccidentGrade.GENERAL, deaths=0)
+        assert () == listing_triggers([*fatal, no_death], as_of=D(2020, 1, 1))
+        assert () == listing_triggers(fatal, as_of=D(2020, 1, 1))
+
+    def test_three_fatal_general_accidents_name_the_three(self) -> None:
+        """The trigger holds the three accidents within the year, not an earlier one outside it."""
+        days = (D(2018, 1, 10), D(2019, 2, 1), D(2019, 6, 1), D(2020, 1, 31))
+        accidents = [event(day, grade=AccidentGrade.GENERAL, deaths=1) for day in days]
+        (trigger,) = listing_triggers(accidents, as_of=D(2020, 3, 1))
+        assert (D(2020, 1, 31), days[1:]) == (trigger.on, tuple(e.on for e in trigger.events))
+
+    def test_ten_deaths_in_a_year_2015(self) -> None:
+        """2015 regime (一): "一个年度内累计…死亡10人及以上" — exactly 10 in 2016 counts, on the day
+        the total reaches 10, with the accidents that make it; 9 in a year and 1 the next does not."""
+        ten = [
+            event(D(2016, 2, 1), grade=AccidentGrade.GENERAL, deaths=2),
+            event(D(2016, 5, 1), grade=AccidentGrade.GENERAL, deaths=2),
+            event(D(2016, 8, 1), grade=AccidentGrade.LARGER, deaths=6),
+            event(D(2016, 11, 1), grade=AccidentGrade.GENERAL, deaths=2),
+        ]
+        found = [
+            t
+            for t in listing_triggers(ten, as_of=D(2017, 1, 1))
+            if t.criterion == "ten_deaths_in_a_year"
+        ]
+        assert [(D(2016, 8, 1), 3)] == [(t.on, len(t.events)) for t in found]
+        nine_and_one = [
+            event(D(2016, 3, 1), grade=AccidentGrade.GENERAL, deaths=2),
+            event(D(2016, 9, 1), grade=AccidentGrade.LARGER, deaths=7),
+            event(D(2017, 1, 5), grade=AccidentGrade.GENERAL, deaths=1),
+        ]
+        assert "ten_deaths_in_a_year" not in {
+            t.criterion for t in listing_triggers(nine_and_one, as_of=D(2017, 2, 1))
+        }
+
     def test_red_list_lost_by_a_penalty_and_regained(self) -> None:
         """A penalty on 2024-05-10 bars the red list through 2027-05-10; eligible again 2027-05-11."""
         firm = Enterprise(
@@ -265,7 +303,12 @@ class TestProperties:
     def test_adding_an_event_never_shortens_a_listing(
         self, events: list[CreditEvent], extra: CreditEvent, days: list[date]
     ) -> None:
-        """Black before the extra fact means black after it, on every day."""
+        """Black before an extra act means black after it, on every day.
+
+        A rectification is the one fact that shortens a listing: it ends the
+        extension of a 2015 listing kept while a major hazard stays open.
+        """
+        assume(extra.kind is not K.MAJOR_HAZARD_RECTIFIED)
         more = [*events, attrs.evolve(extra, subject=S, id="extra")]
         for day in days:
             if credit_status(S, events, as_of=day).standing is CreditStanding.BLACK:
