@@ -9,6 +9,7 @@ from decimal import Decimal
 from importlib.resources import files
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -536,6 +537,21 @@ ISSUE_18_INPUTS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
     ),
     ("format 10**5000 days", i18n.format_duration, {"amount": 10**5000, "unit": "days"}),
     ("loads into 10**5000", serde.loads, {"text": serde.dumps(FIRM), "cls": 10**5000}),
+    (
+        "production started 9999-12-31",
+        lambda: attrs.evolve(FIRM, production_started_on=date(9999, 12, 31)),
+        {},
+    ),
+    (
+        "red list on 9999-12-31",
+        credit.red_list_eligibility,
+        {"enterprise": FIRM, "events": [], "as_of": date(9999, 12, 31)},
+    ),
+    (
+        "credit status on 9999-12-31",
+        credit.credit_status,
+        {"subject": FIRM.uscc, "events": [], "as_of": date(9999, 12, 31)},
+    ),
 ]
 
 

@@ -216,18 +216,14 @@ class TestBounds:
                 "hours",
             ),
             (
-                lambda: Portfolio(enterprises=[A], records=[record("r", on=date(9999, 12, 31))]),
-                "records[0].on",
-            ),
-            (
-                lambda: Portfolio(enterprises=[A], records=[record("r", on=date(1, 1, 1))]),
+                lambda: Portfolio(enterprises=[A], records=[record("r", on=date(2100, 1, 1))]),
                 "records[0].on",
             ),
             (
                 lambda: Portfolio(
                     enterprises=[A],
                     accidents=[
-                        accident("a", occurred_at=datetime(9999, 12, 31, 20, tzinfo=timezone.utc))
+                        accident("a", occurred_at=datetime(2099, 12, 31, 20, tzinfo=timezone.utc))
                     ],
                 ),
                 "occurred_at",
@@ -243,7 +239,7 @@ class TestBounds:
                                     kind=CertificateKind.SPECIAL_OPERATION,
                                     number="T1",
                                     issued_on=date(2020, 1, 1),
-                                    expires_on=date(9999, 1, 1),
+                                    expires_on=date(2100, 1, 1),
                                 )
                             ],
                         )
@@ -258,6 +254,17 @@ class TestBounds:
         with pytest.raises(ValidationError) as caught:
             build()
         assert field in caught.value.field
+
+    @pytest.mark.parametrize(
+        "day", [date(1, 1, 1), date(1899, 12, 31), date(9900, 1, 1), date(9999, 12, 31)]
+    )
+    def test_no_model_holds_a_day_outside_1900_to_9899(self, day: date) -> None:
+        """Every date of every model: a day the rules can count from (not 9999-12-31)."""
+        with pytest.raises(ValidationError) as caught:
+            record("r", on=day)
+        assert "on" == caught.value.field
+        with pytest.raises(ValidationError, match="occurred_at"):
+            accident("a", occurred_at=datetime.combine(day, datetime.min.time(), timezone.utc))
 
     def test_the_bounds_themselves_pass(self) -> None:
         """Exactly at each bound is fine."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -42,10 +42,19 @@ def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
         raise ValidationError(attribute.name, value, "must be a string")
 
 
+FIRST_DAY: Final = date(1900, 1, 1)
+LAST_DAY: Final = date(9899, 12, 31)
+"""The days safetyduty holds and judges: the law's time with a wide margin,
+so that the periods, deadlines and look-backs counted from any of them stay
+inside what ``datetime.date`` can hold."""
+
+
 def plain_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A ``datetime.date`` that is not a ``datetime``."""
+    """A ``datetime.date`` (not a ``datetime``) from FIRST_DAY to LAST_DAY."""
     if not isinstance(value, date) or isinstance(value, datetime):
         raise ValidationError(attribute.name, value, "must be a datetime.date")
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise ValidationError(attribute.name, value, f"must lie from {FIRST_DAY} to {LAST_DAY}")
 
 
 def aware_datetime(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -54,6 +63,8 @@ def aware_datetime(instance: object, attribute: attrs.Attribute[Any], value: obj
         raise ValidationError(
             attribute.name, value, "must be a timezone-aware datetime (e.g. Asia/Shanghai)"
         )
+    if not FIRST_DAY <= value.date() <= LAST_DAY:
+        raise ValidationError(attribute.name, value, f"must lie from {FIRST_DAY} to {LAST_DAY}")
 
 
 def flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

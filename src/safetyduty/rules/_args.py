@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from typing import Final, TypeVar
+from typing import TypeVar
 
 from dateutil.relativedelta import relativedelta
 
+from safetyduty._validate import FIRST_DAY, LAST_DAY
 from safetyduty.errors import ValidationError
 from safetyduty.models import Person
 
 T = TypeVar("T")
 
-FIRST_DAY: Final = date(1900, 1, 1)
-LAST_DAY: Final = date(9899, 12, 31)
-"""The days a rule judges: the law's time with a wide margin, so that the
-periods, deadlines and look-backs counted from a day stay inside what
-``datetime.date`` holds (a year after 9999 is no date at all)."""
 
 
 def plain_day(name: str, value: object) -> date:
