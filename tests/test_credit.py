@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import attrs
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -378,3 +379,154 @@ class TestIdentity:
         other = attrs.evolve(self.LARGER, on=date(2024, 5, 1))
         with pytest.raises(ValidationError, match=r"events\[1\]\.id"):
             credit_status("s", [self.LARGER, other], as_of=date(2024, 6, 1))
+
+
+class TestBoundaries:
+    """The edges of each rule, typed from the texts (the survivors of mutation testing)."""
+
+    def test_an_act_on_the_day_judged_counts(self) -> None:
+        """A major accident on as_of lists the subject that very day."""
+        day = D(2024, 6, 3)
+        accident = event(day, grade=AccidentGrade.MAJOR, deaths=10)
+        assert [day] == [t.on for t in listing_triggers([accident], as_of=day)]
+        assert CreditStanding.BLACK == credit_status(S, [accident], as_of=day).standing
+        assert (
+            CreditStanding.NONE == credit_status(S, [accident], as_of=day - timedelta(1)).standing
+        )
+
+    @pytest.mark.parametrize(
+        ("day", "regimes"),
+        [
+            (D(2015, 7, 28), []),
+            (D(2015, 7, 29), [CreditRegime.BLACKLIST_2015]),
+            (D(2017, 5, 8), [CreditRegime.BLACKLIST_2015]),
+            (D(2017, 5, 9), [CreditRegime.JOINT_PUNISHMENT_2017]),
+            (D(2023, 9, 30), [CreditRegime.JOINT_PUNISHMENT_2017]),
+        ],
+    )
+    def test_a_major_accident_under_the_regime_of_its_day(
+        self, day: date, regimes: list[CreditRegime]
+    ) -> None:
+        """Each regime from its first day; the earlier one up to the day before."""
+        accident = event(day, grade=AccidentGrade.MAJOR, deaths=10)
+        found = listing_triggers([accident], as_of=D(2024, 1, 1))
+        assert regimes == sorted({t.regime for t in found}, key=lambda r: r.value)
+
+    def test_a_decided_expiry_is_kept(self) -> None:
+        """A decision that states its own end keeps it (the regime's period is a default)."""
+        decided = entry(D(2024, 1, 10), expires_on=D(2024, 12, 31))
+        assert D(2024, 12, 31) == listing_terms(decided).expires_on
+
+    def test_only_a_2015_listing_waits_for_the_hazard(self) -> None:
+        """The extension until rectification is the 2015 regime's; a 2018 listing ends after 1 year."""
+        hazard = event(D(2018, 1, 10), kind=K.MAJOR_HAZARD_NOT_RECTIFIED)
+        listed = entry(D(2018, 1, 10), regime=CreditRegime.JOINT_PUNISHMENT_2017)
+        assert D(2019, 1, 10) == listing_terms(listed, events=[hazard]).expires_on
+
+    def test_a_hazard_fixed_on_the_expiry_day_does_not_extend(self) -> None:
+        """A hazard rectified on the day the year ends leaves nothing open: the listing ends then."""
+        hazard = event(D(2016, 1, 10), kind=K.MAJOR_HAZARD_NOT_RECTIFIED)
+        fixed = event(D(2017, 1, 10), kind=K.MAJOR_HAZARD_RECTIFIED)
+        listed = entry(D(2016, 1, 10), regime=CreditRegime.BLACKLIST_2015)
+        assert D(2017, 1, 10) == listing_terms(listed, events=[hazard, fixed]).expires_on
+        later = event(D(2017, 1, 11), kind=K.MAJOR_HAZARD_RECTIFIED, ident="later")
+        assert D(2017, 1, 11) == listing_terms(listed, events=[hazard, later]).expires_on
+
+    @pytest.mark.parametrize(
+        ("second", "months"), [(D(2017, 4, 2), 36), (D(2017, 4, 3), 12), (D(2016, 4, 1), 12)]
+    )
+    def test_consecutive_means_by_the_day_after_the_first_ended(
+        self, second: date, months: int
+    ) -> None:
+        """2015: a second listing up to the day after the first's end (2017-04-01) runs 3 years;
+        a day later, or on the first's own day, it is not consecutive."""
+        first = entry(D(2016, 4, 1), regime=CreditRegime.BLACKLIST_2015)
+        again = entry(second, regime=CreditRegime.BLACKLIST_2015)
+        expected = second + relativedelta(months=months)
+        assert expected == listing_terms(again, previous=[first]).expires_on
+
+    def test_another_subjects_listing_is_not_a_previous_one(self) -> None:
+        first = attrs.evolve(entry(D(2016, 4, 1), regime=CreditRegime.BLACKLIST_2015), subject="x")
+        again = entry(D(2016, 10, 1), regime=CreditRegime.BLACKLIST_2015)
+        assert D(2017, 10, 1) == listing_terms(again, previous=[first]).expires_on
+
+    def test_a_listing_ends_after_its_last_day(self) -> None:
+        """In force on its expiry day, not the day after; a decision counts from its own day."""
+        decided = [entry(D(2024, 1, 10))]  # 2023 regime: 36 months, to 2027-01-10
+        on = [credit_status(S, [], as_of=d, decisions=decided).standing for d in
+              (D(2024, 1, 9), D(2024, 1, 10), D(2027, 1, 10), D(2027, 1, 11))]  # fmt: skip
+        black, none = CreditStanding.BLACK, CreditStanding.NONE
+        assert [none, black, black, none] == on
+
+    def test_acts_after_the_latest_decision_are_pending(self) -> None:
+        """An act on the decision's own day is the decided one; a later act is pending."""
+        decided = [entry(D(2024, 3, 1))]
+        same_day = event(D(2024, 3, 1), grade=AccidentGrade.MAJOR, deaths=10)
+        later = event(D(2024, 6, 1), grade=AccidentGrade.MAJOR, deaths=10)
+        status = credit_status(S, [same_day, later], as_of=D(2024, 7, 1), decisions=decided)
+        assert [later] == list(status.pending)
+
+    def test_a_recorded_expiry_shows_in_the_entries(self) -> None:
+        """The entry carries its end (computed when the decision gave none)."""
+        status = credit_status(S, [], as_of=D(2024, 2, 1), decisions=[entry(D(2024, 1, 10))])
+        assert [D(2027, 1, 10)] == [e.expires_on for e in status.entries]
+        stated = entry(D(2024, 1, 10), expires_on=D(2026, 1, 10))
+        status = credit_status(S, [], as_of=D(2024, 2, 1), decisions=[stated])
+        assert [D(2026, 1, 10)] == [e.expires_on for e in status.entries]
+
+    def test_the_explanation_names_the_removal_window(self) -> None:
+        """2017 regime: "apply for removal" from 30 days before the end to the end."""
+        status = credit_status(
+            S, [event(D(2018, 6, 15), grade=AccidentGrade.LARGER, deaths=3)], as_of=D(2018, 7, 1)
+        )
+        assert any(
+            "apply for removal 2019-05-16 .. 2019-06-15" in line for line in status.explanation
+        )
+
+    def test_restrictions_only_when_black(self) -> None:
+        status = credit_status(S, [], as_of=D(2024, 2, 1))
+        assert (CreditStanding.NONE, ()) == (status.standing, tuple(status.restrictions))
+        assert not any(line.startswith("restrictions") for line in status.explanation)
+
+
+class TestRedListBoundaries:
+    """红名单 (安监总办〔2017〕49号 of the red list): its conditions at their edges."""
+
+    FIRM = Enterprise(
+        uscc=S, name="x", industry=Industry.MACHINERY, region="440300", employees=300,
+        standardization=Standardization(level=StandardizationLevel.LEVEL_1, granted_on=D(2020, 1, 1)),
+    )  # fmt: skip
+    PROMISE = CreditEvent(id="c", subject=S, kind=K.PUBLIC_COMMITMENT, on=D(2019, 1, 1))
+
+    def test_before_the_red_list_existed(self) -> None:
+        with pytest.raises(NoRuleInForceError):
+            red_list_eligibility(self.FIRM, [self.PROMISE], as_of=D(2017, 12, 6))
+        assert red_list_eligibility(self.FIRM, [self.PROMISE], as_of=D(2017, 12, 7)) is not None
+
+    def test_a_penalty_on_the_day_judged_counts(self) -> None:
+        penalty = CreditEvent(id="p", subject=S, kind=K.ADMINISTRATIVE_PENALTY, on=D(2024, 5, 10))
+        result = red_list_eligibility(self.FIRM, [self.PROMISE, penalty], as_of=D(2024, 5, 10))
+        assert [3] == [u.condition for u in result.unmet]
+
+    def test_only_fatal_accidents_bar_condition_4(self) -> None:
+        """ "3年内发生造成人员死亡的生产安全责任事故": an accident without deaths does not bar."""
+        harmless = CreditEvent(id="a", subject=S, kind=K.ACCIDENT, on=D(2024, 5, 10), deaths=0)
+        assert red_list_eligibility(
+            self.FIRM, [self.PROMISE, harmless], as_of=D(2025, 1, 1)
+        ).eligible
+        fatal = attrs.evolve(harmless, deaths=1)
+        result = red_list_eligibility(self.FIRM, [self.PROMISE, fatal], as_of=D(2025, 1, 1))
+        assert [4] == [u.condition for u in result.unmet]
+
+    def test_a_grade_granted_after_the_day_judged_does_not_count(self) -> None:
+        late = attrs.evolve(
+            self.FIRM,
+            standardization=Standardization(
+                level=StandardizationLevel.LEVEL_1, granted_on=D(2025, 1, 2)
+            ),
+        )
+        assert [5] == [
+            u.condition
+            for u in red_list_eligibility(late, [self.PROMISE], as_of=D(2025, 1, 1)).unmet
+        ]
+        assert red_list_eligibility(late, [self.PROMISE], as_of=D(2025, 1, 2)).eligible
