@@ -150,8 +150,8 @@ def _list(data: object, path: str) -> Sequence[Any]:
     return data
 
 
-def _keys(data: Mapping[str, Any], allowed: frozenset[str], path: str) -> None:
-    extra = sorted(str(key) for key in data if key not in allowed)
+def _keys(data: Mapping[Any, Any], allowed: frozenset[str], path: str) -> None:
+    extra = [key for key in data if key not in allowed]
     if extra:
         raise ValidationError(f"{path}.{extra[0]}", data[extra[0]], "is not a field here")
     missing = sorted(allowed - set(data))

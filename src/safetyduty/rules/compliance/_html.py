@@ -38,7 +38,7 @@ from safetyduty.rules.deadlines import CHINA_TIME
 if TYPE_CHECKING:
     from safetyduty.rules.compliance._portfolio import PortfolioReport
 
-__all__ = ["portfolio_html", "report_html"]
+__all__ = ["portfolio_html", "portfolio_line", "report_html", "report_line"]
 
 S = ComplianceStatus
 SEVERITY: Final = (S.MISSED, S.DUE, S.LATE, S.UPCOMING, S.MET, S.NOT_APPLICABLE)
@@ -61,11 +61,14 @@ _SYMBOLS: Final = {
 }
 _MONTHS: Final = 24
 """The most month columns in the grid; older periods share one column."""
-_GRID_ROWS: Final = 40
-_ATTENTION: Final = 60
-_ENTERPRISES: Final = 200
-_TABLE_BYTES: Final = 90_000
-"""The full table stops adding rows past this size (the rest is counted)."""
+_BUDGET: Final = 160_000
+"""The most bytes a display takes (the issue asks for under 200 KB; 40 KB to spare): each
+section stops adding lines at its own budget and counts the rest, and the
+full table gets what the sections before it left."""
+_ATTENTION_BYTES: Final = 30_000
+_HAZARD_BYTES: Final = 10_000
+_ENTERPRISE_BYTES: Final = 45_000
+_GRID_BYTES: Final = 60_000
 _TITLE_WIDTH: Final = 48
 """The most columns a duty's title takes in the grid (a Chinese character takes two)."""
 
@@ -108,6 +111,9 @@ _TEXT: Final = {
         "firm_cols": "按期完成率|隐患|分布",
         "hazard_cols": "隐患|等级|发现日期|整改期限|问题",
         "rate_none": "—",
+        "line_report": "{name}（{code}）截至{as_of}：{n}项（{counts}）；按期完成率{rate}",
+        "line_portfolio": "{bodies}家单位截至{as_of}：{n}项（{counts}）；按期完成率{rate}",
+        "line_sep": "，",
     },
     "en": {
         "lang": "en",
@@ -147,6 +153,9 @@ _TEXT: Final = {
         "firm_cols": "On time|Hazards|Spread",
         "hazard_cols": "Hazard|Level|Found|Deadline|Problem",
         "rate_none": "—",
+        "line_report": "{name} ({code}) as of {as_of}: {n} items ({counts}); on time {rate}",
+        "line_portfolio": "{bodies} bodies as of {as_of}: {n} items ({counts}); on time {rate}",
+        "line_sep": ", ",
     },
 }
 
@@ -270,6 +279,20 @@ def _tr(cells: Iterable[str], nowrap: Iterable[int] = ()) -> str:
     )
 
 
+def _fit(lines: Iterable[str], budget: int) -> tuple[list[str], int]:
+    """The first *lines* that fit in *budget* bytes, and how many were left out."""
+    kept: list[str] = []
+    left = 0
+    size = 0
+    for line in lines:
+        size += len(line.encode())
+        if size > budget:
+            left += 1
+        else:
+            kept.append(line)
+    return kept, left
+
+
 def _shorten(text: str, width: int) -> str:
     """*text* cut to *width* columns (a wide character takes two), with "…" when cut."""
     used = 0
@@ -291,9 +314,7 @@ def _heading(message: str) -> str:
 # ------------------------------------------------------------- sections
 
 
-def _attention(
-    pairs: Sequence[tuple[str | None, ComplianceRow]], locale: Locale, limit: int
-) -> str:
+def _attention(pairs: Sequence[tuple[str | None, ComplianceRow]], locale: Locale) -> str:
     """The overdue rows (oldest first), then those due within 30 days (soonest first)."""
     text = _TEXT[locale]
     missed = sum(1 for _, row in pairs if row.status is S.MISSED)
@@ -306,7 +327,7 @@ def _attention(
     if with_firm:
         head = [text["firm"], *head]
     lines = []
-    for name, row in pairs[:limit]:
+    for name, row in pairs:
         cells = [
             _badge(
                 row.status, _e(f"{_SYMBOLS[row.status]} {label_of(row.status, locale)}"), locale
@@ -320,9 +341,10 @@ def _attention(
         if with_firm:
             cells.insert(0, _e(name or ""))
         lines.append(_tr(cells, nowrap=(2, 3) if with_firm else (1, 2)))
-    parts.append(_table(head, lines))
-    if len(pairs) > limit:
-        parts.append(_note(text["more"].format(n=len(pairs) - limit)))
+    kept, left = _fit(lines, _ATTENTION_BYTES)
+    parts.append(_table(head, kept))
+    if left:
+        parts.append(_note(text["more"].format(n=left)))
     return "".join(parts)
 
 
@@ -419,12 +441,12 @@ def _grid(rows: Sequence[ComplianceRow], *, since: date, as_of: date, locale: Lo
         *(["standing"] if "standing" in used else []),
     ]
     body = []
-    for obligation in list(cells)[:_GRID_ROWS]:
+    for obligation, by_column in cells.items():
         title = titles[obligation]
         short = _shorten(title, _TITLE_WIDTH)
         line = [f'<th class="d" title="{_e(title)}">{_e(short)}</th>']
         for column in columns:
-            counts = cells[obligation].get(column)
+            counts = by_column.get(column)
             if not counts:
                 line.append(f'<td class="g" style="background:{_EMPTY}"></td>')
                 continue
@@ -442,16 +464,17 @@ def _grid(rows: Sequence[ComplianceRow], *, since: date, as_of: date, locale: Lo
                 f'title="{_e(where)}">{_e(shown)}</td>'
             )
         body.append("<tr>" + "".join(line) + "</tr>")
+    kept, left = _fit(body, _GRID_BYTES)
     legend = text["gap"].join(f"{_SYMBOLS[s]} {label_of(s, locale)}" for s in SEVERITY[:-1])
     parts = [
         _heading(text["grid"]),
         "<table>",
         _grid_head(columns, text),
-        f"<tbody>{''.join(body)}</tbody></table>",
+        f"<tbody>{''.join(kept)}</tbody></table>",
         _note(legend),
     ]
-    if len(cells) > _GRID_ROWS:
-        parts.append(_note(text["more"].format(n=len(cells) - _GRID_ROWS)))
+    if left:
+        parts.append(_note(text["more"].format(n=left)))
     return "".join(parts)
 
 
@@ -471,26 +494,30 @@ def _row_cells(row: ComplianceRow, locale: Locale) -> list[str]:
 
 
 def _full_table(
-    groups: Sequence[tuple[str | None, Sequence[ComplianceRow]]], locale: Locale
+    groups: Sequence[tuple[str | None, Sequence[ComplianceRow]]], locale: Locale, budget: int
 ) -> str:
-    """Every row, collapsed in ``<details>``; a group heading per body when there are several."""
+    """Every row that fits in *budget* bytes, collapsed in ``<details>``; a heading per body when there are several."""
     text = _TEXT[locale]
     total = sum(len(rows) for _, rows in groups)
     head = text["cols"].split("|")
     lines: list[str] = []
     size = shown = 0
     for name, rows in groups:
-        if size > _TABLE_BYTES:
-            break
         if name is not None:
-            lines.append(f'<tr><th colspan="{len(head)}">{_e(name)}</th></tr>')
+            line = f'<tr><th colspan="{len(head)}">{_e(name)}</th></tr>'
+            size += len(line.encode())
+            if size > budget:
+                break
+            lines.append(line)
         for row in rows:
             line = _tr(_row_cells(row, locale), nowrap=(2, 3, 4))
             size += len(line.encode())
+            if size > budget:
+                break
             lines.append(line)
             shown += 1
-            if size > _TABLE_BYTES:
-                break
+        if size > budget:
+            break
     summary = f"<summary>{_e(text['all'].format(n=total))}</summary>"
     more = _note(text["more"].format(n=total - shown)) if shown < total else ""
     return f"<details>{summary}{_table(head, lines)}{more}</details>"
@@ -505,7 +532,7 @@ def _hazards(pairs: Sequence[tuple[str | None, HazardFinding]], locale: Locale) 
     if with_firm:
         head = [text["firm"], *head]
     lines = []
-    for name, finding in pairs[:_ATTENTION]:
+    for name, finding in pairs:
         cells = [
             _e(finding.hazard),
             _e(label_of(finding.level, locale)),
@@ -516,8 +543,9 @@ def _hazards(pairs: Sequence[tuple[str | None, HazardFinding]], locale: Locale) 
         if with_firm:
             cells.insert(0, _e(name or ""))
         lines.append(_tr(cells, nowrap=(3, 4) if with_firm else (2, 3)))
-    more = _note(text["more"].format(n=len(pairs) - _ATTENTION)) if len(pairs) > _ATTENTION else ""
-    return _heading(text["hazards"].format(n=len(pairs))) + _table(head, lines) + more
+    kept, left = _fit(lines, _HAZARD_BYTES)
+    more = _note(text["more"].format(n=left)) if left else ""
+    return _heading(text["hazards"].format(n=len(pairs))) + _table(head, kept) + more
 
 
 def _plans(report: ComplianceReport, locale: Locale) -> str:
@@ -545,19 +573,22 @@ def report_html(report: ComplianceReport, locale: str = "zh_CN") -> str:
     title = text["report_title"].format(name=report.name, code=report.enterprise)
     span = text["span"].format(as_of=report.as_of, since=report.since)
     rate = text["rate"].format(rate=_rate(counts, text))
-    return _box(
-        checked,
-        [
-            f"<h3>{_e(title)}</h3>",
-            _note(f"{span}{text['sep']}{rate}"),
-            f"<div>{_badges(counts, checked)}</div>",
-            _plans(report, checked),
-            _attention([(None, row) for row in _attention_rows(report)], checked, _ATTENTION),
-            _hazards([(None, finding) for finding in report.hazards], checked),
-            _grid(report.rows, since=report.since, as_of=report.as_of, locale=checked),
-            _full_table([(None, report.rows)], checked),
-        ],
-    )
+    parts = [
+        f"<h3>{_e(title)}</h3>",
+        _note(f"{span}{text['sep']}{rate}"),
+        f"<div>{_badges(counts, checked)}</div>",
+        _plans(report, checked),
+        _attention([(None, row) for row in _attention_rows(report)], checked),
+        _hazards([(None, finding) for finding in report.hazards], checked),
+        _grid(report.rows, since=report.since, as_of=report.as_of, locale=checked),
+    ]
+    parts.append(_full_table([(None, report.rows)], checked, _left(parts)))
+    return _box(checked, parts)
+
+
+def _left(parts: Iterable[str]) -> int:
+    """The bytes the full table may take after *parts* (and the style)."""
+    return _BUDGET - len(_STYLE) - sum(len(part.encode()) for part in parts)
 
 
 def _spread(counts: dict[ComplianceStatus, int]) -> str:
@@ -590,20 +621,22 @@ def _enterprise_rows(portfolio: PortfolioReport, locale: Locale) -> str:
         *text["firm_cols"].split("|"),
     ]
     lines = []
-    for report in reports[:_ENTERPRISES]:
+    for report in reports:
         counts = report.summary
         cells = [f"{_e(report.name)}<br><small>{_e(report.enterprise)}</small>"]
         for status in SEVERITY:
             n = counts[status]
+            background, colour = _COLOURS[status]
             cells.append(
-                _badge(status, str(n), locale) if n else '<span style="color:#bbb">0</span>'
+                f'<span class="b" style="background:{background};color:{colour}">{n}</span>'
+                if n
+                else '<span style="color:#bbb">0</span>'
             )
         cells += [_e(_rate(counts, text)), str(len(report.hazards)), _spread(counts)]
         lines.append(_tr(cells))
-    more = ""
-    if len(reports) > _ENTERPRISES:
-        more = _note(text["more_firms"].format(n=len(reports) - _ENTERPRISES))
-    return _heading(text["firms"]) + _table(head, lines) + more
+    kept, left = _fit(lines, _ENTERPRISE_BYTES)
+    more = _note(text["more_firms"].format(n=left)) if left else ""
+    return _heading(text["firms"]) + _table(head, kept) + more
 
 
 def portfolio_html(portfolio: PortfolioReport, locale: str = "zh_CN") -> str:
@@ -625,22 +658,55 @@ def portfolio_html(portfolio: PortfolioReport, locale: str = "zh_CN") -> str:
     )
     findings = [(report.name, finding) for report in reports for finding in report.hazards]
     unmatched = portfolio.unmatched.total
-    return _box(
-        checked,
-        [
-            f"<h3>{_e(title)}</h3>",
-            _note(f"{span}{text['sep']}{rate}"),
-            f"<div>{_badges(counts, checked)}</div>",
-            _note(text["unmatched"].format(n=unmatched)) if unmatched else "",
-            _attention(attention, checked, _ATTENTION),
-            _hazards(findings, checked),
-            _enterprise_rows(portfolio, checked),
-            _grid(
-                [row for report in reports for row in report.rows],
-                since=portfolio.since,
-                as_of=portfolio.as_of,
-                locale=checked,
-            ),
-            _full_table([(report.name, report.rows) for report in reports], checked),
-        ],
+    parts = [
+        f"<h3>{_e(title)}</h3>",
+        _note(f"{span}{text['sep']}{rate}"),
+        f"<div>{_badges(counts, checked)}</div>",
+        _note(text["unmatched"].format(n=unmatched)) if unmatched else "",
+        _attention(attention, checked),
+        _hazards(findings, checked),
+        _enterprise_rows(portfolio, checked),
+        _grid(
+            [row for report in reports for row in report.rows],
+            since=portfolio.since,
+            as_of=portfolio.as_of,
+            locale=checked,
+        ),
+    ]
+    groups = [(report.name, report.rows) for report in reports]
+    parts.append(_full_table(groups, checked, _left(parts)))
+    return _box(checked, parts)
+
+
+def _counts_line(counts: dict[ComplianceStatus, int], locale: Locale) -> str:
+    text = _TEXT[locale]
+    return text["line_sep"].join(
+        text["count"].format(label=label_of(s, locale), n=counts[s]) for s in SEVERITY if counts[s]
+    )
+
+
+def report_line(report: ComplianceReport, locale: str = "zh_CN") -> str:
+    """One line on *report*: the body, the day, the counts and the rate (IPython's plain display)."""
+    checked = check_locale(locale)
+    counts = report.summary
+    return _TEXT[checked]["line_report"].format(
+        name=report.name,
+        code=report.enterprise,
+        as_of=report.as_of,
+        n=len(report.rows),
+        counts=_counts_line(counts, checked),
+        rate=_rate(counts, _TEXT[checked]),
+    )
+
+
+def portfolio_line(portfolio: PortfolioReport, locale: str = "zh_CN") -> str:
+    """One line on *portfolio*: how many bodies, the day, the counts and the rate."""
+    checked = check_locale(locale)
+    counts = portfolio.summary
+    return _TEXT[checked]["line_portfolio"].format(
+        bodies=len(portfolio.all_reports),
+        as_of=portfolio.as_of,
+        n=sum(counts.values()),
+        counts=_counts_line(counts, checked),
+        rate=_rate(counts, _TEXT[checked]),
     )

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -285,6 +285,12 @@ class PortfolioReport:
     def _repr_html_(self) -> str:
         return self.to_html()
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's signature
+        """IPython's plain display: one line of counts, never a dump of the reports."""
+        from safetyduty.rules.compliance._html import portfolio_line  # noqa: PLC0415
+
+        printer.text(portfolio_line(self))
+
 
 def evaluate_portfolio(
     portfolio: Portfolio,
@@ -333,6 +339,8 @@ def evaluate_portfolio(
         if record.enterprise in bodies:
             own[record.enterprise].append(record)
     chosen = items_of("plans", plans, Plan)
+    if daily not in ("month", "day"):
+        raise ValidationError("daily", daily, "must be 'month' or 'day'")
     if progress is not None and not callable(progress):
         raise ValidationError("progress", progress, "must be a callable taking a count, or None")
     reports = evaluate_many(

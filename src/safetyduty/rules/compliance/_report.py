@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
@@ -403,6 +403,12 @@ class ComplianceReport:
 
     def _repr_html_(self) -> str:
         return self.to_html()
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's signature
+        """IPython's plain display: one line of counts (``repr()`` still gives every row)."""
+        from safetyduty.rules.compliance._html import report_line  # noqa: PLC0415 - imports this module
+
+        printer.text(report_line(self))
 
 
 _ICS_TITLE: Final = {
