@@ -21,7 +21,10 @@ def execute(path: Path) -> None:
     """Run every cell of *path* in a fresh kernel, in the notebook's folder, and save it."""
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
-        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        notebook,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
     nbformat.write(notebook, path)
@@ -30,7 +33,9 @@ def execute(path: Path) -> None:
 
 def main() -> int:
     """Execute the notebooks named, or every example notebook."""
-    paths = [Path(arg).resolve() for arg in sys.argv[1:]] or sorted((ROOT / "examples").glob("*.ipynb"))
+    paths = [Path(arg).resolve() for arg in sys.argv[1:]] or sorted(
+        (ROOT / "examples").glob("*.ipynb")
+    )
     for path in paths:
         execute(path)
     return 0

@@ -104,7 +104,7 @@ def _write_report(report: ComplianceReport, tables: _Tables, *, nested: bool) ->
             else:
                 shaped[key] = value
         rows.append(shaped)
-    document = {key: plain[key] for key in _REPORT_KEYS if key in plain}
+    document = {key: plain[key] for key in ("enterprise", "name", "as_of", "since")}
     document["summary"] = _summary(report.summary, report.rate)
     document["rows"] = rows
     document.update({key: plain[key] for key in _REPORT_TAIL})

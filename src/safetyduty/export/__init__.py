@@ -76,6 +76,7 @@ def to_ics(
         MissingDependencyError: when icalendar is not installed.
 
     Examples:
+        >>> from safetyduty.export import to_ics
         >>> from safetyduty.rules.compliance._report import _example_report
         >>> to_ics([_example_report(), _example_report()]).count("BEGIN:VEVENT")
         4
@@ -91,6 +92,7 @@ def to_pandas(reports: Reports) -> pd.DataFrame:
         MissingDependencyError: when pandas is not installed.
 
     Examples:
+        >>> from safetyduty.export import to_pandas
         >>> from safetyduty.rules.compliance._report import _example_report
         >>> to_pandas([_example_report(), _example_report()]).shape
         (6, 25)

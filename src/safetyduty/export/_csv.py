@@ -86,6 +86,7 @@ def write_csv(
 
     Examples:
         >>> import io
+        >>> from safetyduty.export import write_csv
         >>> from safetyduty.rules.compliance._report import _example_report
         >>> out = io.StringIO()
         >>> write_csv(_example_report().to_rows(), out)
@@ -125,6 +126,7 @@ def to_csv(rows: Iterable[FlatRow], *, bom: bool = False, quote_formulas: bool =
         ValidationError: as :func:`write_csv`.
 
     Examples:
+        >>> from safetyduty.export import to_csv
         >>> from safetyduty.rules.compliance._report import _example_report
         >>> text = to_csv(_example_report().to_rows(), bom=True)
         >>> text[:20]

@@ -45,7 +45,12 @@ class Tally:
         key: the 统一社会信用代码, or the duty's id.
         name: the body's name, or the duty's title.
         name_en: the duty's English title (empty for a body, or when the data has none).
-        met, late, missed, due, upcoming, not_applicable: rows with each status.
+        met: rows met on time.
+        late: rows done late.
+        missed: rows overdue.
+        due: rows due within 30 days.
+        upcoming: rows due later.
+        not_applicable: rows of duties that do not bind.
 
     Examples:
         >>> tally = Tally(key="o", name="每月至少一次", met=3, missed=1, due=1)
