@@ -60,6 +60,7 @@ _TEXT: Final = {
         "unverified": "（依据未核实）",
         "reason": "说明：{0}",
         "person": "人员：{0}",
+        "person_in_title": "（{0}）",
     },
     "en": {
         "summary": "[{status}] {title} · {name}",
@@ -76,6 +77,7 @@ _TEXT: Final = {
         "unverified": " (source not verified)",
         "reason": "Note: {0}",
         "person": "Person: {0}",
+        "person_in_title": " ({0})",
     },
 }
 
@@ -192,7 +194,7 @@ def calendar_text(
         status = label_of(row.status, checked)
         row_title = row.title_en if checked == "en" and row.title_en else row.title
         if row.person is not None:
-            row_title = f"{row_title} ({row.person})"
+            row_title += text["person_in_title"].format(row.person)
         item.add("summary", text["summary"].format(status=status, title=row_title, name=name))
         item.add("description", _description(row, name, checked))
         item.add("categories", [status])

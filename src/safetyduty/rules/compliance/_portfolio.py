@@ -71,6 +71,10 @@ class Tally:
     def count(self, status: ComplianceStatus) -> int:
         """The rows with *status*.
 
+        Examples:
+            >>> Tally(key="o", name="x", due=2).count(ComplianceStatus.DUE)
+            2
+
         Raises:
             ValidationError: when *status* is not a ComplianceStatus.
         """
@@ -140,7 +144,12 @@ class PortfolioReport:
 
     @property
     def all_reports(self) -> tuple[ComplianceReport, ...]:
-        """The enterprises' reports, then the authorities'."""
+        """The enterprises' reports, then the authorities'.
+
+        Examples:
+            >>> len(_example_portfolio().all_reports)
+            2
+        """
         return self.reports + self.authorities
 
     def _rows(self) -> Iterable[ComplianceRow]:
@@ -148,7 +157,12 @@ class PortfolioReport:
 
     @property
     def summary(self) -> dict[ComplianceStatus, int]:
-        """Rows per status over every report (every status present, zero included)."""
+        """Rows per status over every report (every status present, zero included).
+
+        Examples:
+            >>> _example_portfolio().summary[ComplianceStatus.MET]
+            2
+        """
         counts = Counter(row.status for row in self._rows())
         return {status: counts.get(status, 0) for status in ComplianceStatus}
 
@@ -163,7 +177,12 @@ class PortfolioReport:
 
     @property
     def rate(self) -> Decimal | None:
-        """Met on time / (met + late + missed) over every report, or ``None`` when nothing was due yet."""
+        """Met on time / (met + late + missed) over every report, or ``None`` when nothing was due yet.
+
+        Examples:
+            >>> _example_portfolio().rate
+            Decimal('0.5000')
+        """
         counts = self.summary
         return _rate(counts[S.MET], counts[S.MET] + counts[S.LATE] + counts[S.MISSED])
 
