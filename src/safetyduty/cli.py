@@ -3,7 +3,8 @@
 ``safetyduty demo`` evaluates the bundled sample portfolio against the
 catalog; ``safetyduty evaluate FILE.json`` does the same for a portfolio of
 your own (the JSON that ``safetyduty sample`` prints shows the format; ``-``
-reads it from standard input).
+reads it from standard input); with ``--format json|csv|ics`` either writes
+the evaluation as a document (``--bom`` for Excel, ``--todo`` for to-dos).
 
 Every command takes ``--locale zh_CN|en`` (one language at a time, errors
 included), ``-o FILE`` (write the output to FILE as UTF-8) and, where the
