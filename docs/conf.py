@@ -20,6 +20,7 @@ myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]
 html_theme = "furo"
 html_title = "safetyduty"
+html_static_path = ["_static"]  # the rendered sample display of "Reports out"
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": False}
@@ -51,6 +52,7 @@ from safetyduty.rules.compliance import *
 from safetyduty.rules.targets import *
 from safetyduty.testing.strategies import *
 from safetyduty.rules.compliance._report import _example_report
+from safetyduty.rules.compliance._portfolio import _example_portfolio
 from safetyduty import catalog, law
 from safetyduty.law import Dated, Version, dated
 """

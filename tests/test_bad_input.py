@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
@@ -14,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safetyduty import catalog, cli, i18n, law, serde
+from safetyduty import catalog, cli, export, i18n, law, serde
 from safetyduty._compat import tomllib
 from safetyduty.calendars import (
     WorkCalendar,
@@ -43,6 +44,7 @@ from safetyduty.models import (
     HazardLevel,
     Industry,
     Person,
+    Portfolio,
     Record,
     RecordKind,
     Recurring,
@@ -120,6 +122,8 @@ HOLIDAY_CN_2027 = {
     ],
 }
 ESTIMATE = default_calendar(estimate=True)
+REPORT = compliance.evaluate(FIRM, [RECORD], as_of=DAY)
+RESULT = compliance.evaluate_portfolio(Portfolio(enterprises=[FIRM], records=[RECORD]), as_of=DAY)
 DEEP_JSON = "[" * 1000 + "]" * 1000
 
 # Each public function with arguments it accepts.
@@ -342,6 +346,35 @@ CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
     ("label", i18n.label, {"member": Industry.MACHINERY}),
     ("from_dict", serde.from_dict, {"data": {"document": "x"}, "cls": Basis}),
     ("loads", serde.loads, {"text": serde.dumps(Basis(document="x")), "cls": Basis}),
+    (
+        "loads list",
+        serde.loads,
+        {"text": serde.dumps([REPORT]), "cls": list[compliance.ComplianceReport]},
+    ),
+    (
+        "from_dict report",
+        serde.from_dict,
+        {"data": serde.to_dict(RESULT), "cls": compliance.PortfolioReport},
+    ),
+    (
+        "evaluate_portfolio",
+        compliance.evaluate_portfolio,
+        {"portfolio": Portfolio(enterprises=[FIRM]), "as_of": DAY, "daily": "day"},
+    ),
+    (
+        "catalog.evaluate_portfolio",
+        catalog.evaluate_portfolio,
+        {"portfolio": Portfolio(enterprises=[FIRM]), "as_of": DAY},
+    ),
+    ("to_csv", export.to_csv, {"rows": REPORT.to_rows(), "bom": True}),
+    ("write_csv", export.write_csv, {"rows": REPORT.to_rows(), "stream": io.StringIO()}),
+    ("export.to_ics", export.to_ics, {"reports": [REPORT], "locale": "en", "kind": "todo"}),
+    ("export.to_pandas", export.to_pandas, {"reports": RESULT}),
+    ("report.to_html", REPORT.to_html, {"locale": "en"}),
+    ("report.to_ics", REPORT.to_ics, {"locale": "en", "include_done": True}),
+    ("portfolio.to_html", RESULT.to_html, {"locale": "en"}),
+    ("portfolio.upcoming", RESULT.upcoming, {"days": 30}),
+    ("tally.count", RESULT.by_enterprise()[0].count, {"status": compliance.ComplianceStatus.MET}),
 ]
 
 

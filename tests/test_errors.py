@@ -12,6 +12,7 @@ import pytest
 from safetyduty import errors
 from safetyduty.errors import (
     CalendarCoverageError,
+    MissingDependencyError,
     NoRuleInForceError,
     PhraseError,
     SafetyDutyError,
@@ -31,6 +32,7 @@ EXAMPLES: list[SafetyDutyError] = [
     UnknownCodeError("obligation", "no.such.duty", 12),
     PhraseError("每月三十二日前", 2, "a day of the month (1-31)"),
     NoRuleInForceError("credit.black_regime", date(2010, 1, 1), date(2015, 1, 1)),
+    MissingDependencyError("ics", "icalendar"),
 ]
 
 

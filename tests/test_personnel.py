@@ -302,7 +302,7 @@ class TestInEvaluate:
             [PLANT], [], as_of=D(2027, 1, 1), obligations=yearly, people=[boss], since=D(2026, 1, 1)
         )
         assert report == many
-        assert "每年再培训学时 (p1)" in report._repr_html_()
+        assert "每年再培训学时（p1）" in report._repr_html_()
 
     def test_evaluate_many_needs_the_employer(self) -> None:
         drifter = Person(id="x", name="无名", role=Role.WORKER)

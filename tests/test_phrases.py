@@ -912,3 +912,84 @@ class TestTimingModels:
             "continuous",
         }
         assert timing == serde.from_dict(data, Timing)  # type: ignore[arg-type]
+
+
+class TestCanonicalWords:
+    """canonical_phrase writes what a text would: typed by hand, and read back."""
+
+    @pytest.mark.parametrize(
+        ("years", "words"),
+        [
+            (999, "999年内"),
+            (1000, "一千年内"),  # "1000年内" would read as the year 1000
+            (1005, "一千零五年内"),
+            (1050, "一千零五十年内"),
+            (1234, "一千二百三十四年内"),
+            (2300, "二千三百年内"),
+            (9999, "九千九百九十九年内"),
+        ],
+    )
+    def test_long_limits_in_years(self, years: int, words: str) -> None:
+        limit = Triggered(
+            event=EventKind.ACCIDENT, within=Duration(amount=years, unit=DurationUnit.YEARS)
+        )
+        phrase = canonical_phrase(limit)
+        assert "自事故发生之日起" + words == phrase
+        assert [limit] == [r.timing for r in parse_phrase(phrase)]
+
+    @pytest.mark.parametrize(("day", "words"), [(1, "每周一前"), (5, "每周五前"), (7, "每周日前")])
+    def test_weekly_due_days(self, day: int, words: str) -> None:
+        weekly = Recurring(
+            frequency=Frequency.WEEKLY, due=DueRule(kind=DueKind.DAY_OF_PERIOD, day=day)
+        )
+        assert words == canonical_phrase(weekly)
+        assert [weekly] == [r.timing for r in parse_phrase(words)]
+
+    @pytest.mark.parametrize(
+        ("month", "day", "words"),
+        [
+            (2, 29, "每年2月29日前"),
+            (4, 30, "每年4月30日前"),
+            (4, 31, "每年4月底前"),
+            (12, 31, "每年12月31日前"),
+        ],
+    )
+    def test_yearly_days_and_month_ends(self, month: int, day: int, words: str) -> None:
+        """2月29日 is a due day (a leap year's); day 31 of a 30-day month is its end (月底)."""
+        yearly = Recurring(
+            frequency=Frequency.YEARLY,
+            due=DueRule(kind=DueKind.DAY_OF_PERIOD, month=month, day=day),
+        )
+        assert words == canonical_phrase(yearly)
+
+
+class TestLengthAndSpans:
+    """The length cap, and where a reading sits in its phrase."""
+
+    def test_the_longest_phrase_is_read_and_one_more_character_is_not(self) -> None:
+        longest = "甲" * (MAX_LENGTH - 6) + "每月25日前"
+        assert MAX_LENGTH == len(longest)
+        assert [Frequency.MONTHLY] == [
+            r.timing.frequency for r in parse_phrase(longest) if isinstance(r.timing, Recurring)
+        ]
+        with pytest.raises(PhraseError, match=f"at most {MAX_LENGTH} characters"):
+            parse_phrase(longest + "甲")
+
+    def test_numerals_have_the_same_cap(self) -> None:
+        """Up to the cap a numeral is read (and a long one refused as a number); past it, refused unread."""
+        with pytest.raises(PhraseError, match="at most 4 digits"):
+            parse_number("1" * MAX_LENGTH)
+        with pytest.raises(PhraseError, match=f"at most {MAX_LENGTH} characters"):
+            parse_number("1" * (MAX_LENGTH + 1))
+
+    def test_a_reading_names_its_words_and_position(self) -> None:
+        """The reading's text is the time expression in the phrase as written, spaces kept."""
+        (reading,) = parse_phrase("各地于2020年7月30日前报送", year=2020)
+        assert ("于2020年7月30日前", 2) == (reading.text, reading.start)
+        (spaced,) = parse_phrase("每月 25 日前报送")
+        assert ("每月 25 日前", 0) == (spaced.text, spaced.start)
+
+    @pytest.mark.parametrize("text", ["", "abc", "每月25日前"])
+    def test_a_duration_that_is_not_one_says_what_is_expected(self, text: str) -> None:
+        with pytest.raises(PhraseError, match="expected a time limit"):
+            parse_duration(text)

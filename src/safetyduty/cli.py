@@ -3,7 +3,8 @@
 ``safetyduty demo`` evaluates the bundled sample portfolio against the
 catalog; ``safetyduty evaluate FILE.json`` does the same for a portfolio of
 your own (the JSON that ``safetyduty sample`` prints shows the format; ``-``
-reads it from standard input).
+reads it from standard input); with ``--format json|csv|ics`` either writes
+the evaluation as a document (``--bom`` for Excel, ``--todo`` for to-dos).
 
 Every command takes ``--locale zh_CN|en`` (one language at a time, errors
 included), ``-o FILE`` (write the output to FILE as UTF-8) and, where the
@@ -334,6 +335,9 @@ def _judging_options(sub: _Parser, day: Callable[[str], date], *, demo: bool) ->
         action="store_true",
         help="list every item (by default each section shows 12 groups and counts the rest)",
     )
+    from safetyduty import _cli_export  # noqa: PLC0415 - the output formats live there
+
+    _cli_export.add_options(sub)
 
 
 def _calendar_options(*, suppress: bool, dest_suffix: str = "") -> _Parser:
@@ -425,23 +429,27 @@ class _Output:
         for text in lines:
             self.line(text)
 
-    def data(self, text: str, *, is_stdout: bool) -> None:
-        """A JSON document: UTF-8 to a file or a pipe, the console's encoding to a terminal."""
+    def data(self, text: str, *, is_stdout: bool, as_json: bool = True) -> None:
+        """A document (JSON, or CSV and iCalendar with ``as_json=False``): UTF-8 to a file or a pipe,
+        the console's encoding to a terminal; a newline is added unless the text ends with one."""
+        if not text.endswith("\n"):
+            text += "\n"
         if self.buffer is not None:
-            self.buffer.write(text + "\n")
+            self.buffer.write(text)
             return
         stream = self.console.stream
         binary = getattr(stream, "buffer", None)
         if is_stdout and binary is not None and not self.console.isatty():
             stream.flush()
-            binary.write((text + "\n").encode("utf-8"))
+            binary.write(text.encode("utf-8"))
             binary.flush()
             return
         try:
             text.encode(self.console.encoding())
         except (UnicodeEncodeError, LookupError):
-            text = json.dumps(json.loads(text), ensure_ascii=True, indent=1)
-        self.console.line(text)
+            if as_json:
+                text = json.dumps(json.loads(text), ensure_ascii=True, indent=1) + "\n"
+        self.console.write(text)
 
     def close(self) -> None:
         if self.buffer is None or self.path is None:
@@ -656,6 +664,9 @@ def _run(
             portfolio = _load_portfolio(args.file, locale, stdin)
         as_of, since = _span(args, locale, demo=args.command == "demo")
         progress = _Progress(err, _messages(locale)["progress"]) if err.isatty() else None
+        if args.format != "text":
+            _export(args, portfolio, output, (as_of, since, locale, cal, progress), is_stdout)
+            return
         try:
             output.lines(
                 _printing.portfolio_lines(
@@ -676,6 +687,31 @@ def _run(
         output.line(cal.add_workdays(args.date, args.n).isoformat())
     else:
         output.line(str(cal.workdays_between(args.start, args.end)))
+
+
+def _export(
+    args: argparse.Namespace,
+    portfolio: Any,
+    output: _Output,
+    context: tuple[date, date | None, Locale, WorkCalendar, _Progress | None],
+    is_stdout: bool,  # noqa: FBT001
+) -> None:
+    """``--format json|csv|ics``: the evaluation as one document (see :mod:`safetyduty._cli_export`)."""
+    from safetyduty import _cli_export  # noqa: PLC0415
+    from safetyduty.errors import MissingDependencyError  # noqa: PLC0415
+
+    as_of, since, locale, cal, progress = context
+    try:
+        text = _cli_export.document(
+            portfolio, fmt=args.format, as_of=as_of, since=since, locale=locale, calendar=cal,
+            bom=args.bom, todo=args.todo, progress=progress,
+        )  # fmt: skip
+    except MissingDependencyError as exc:
+        raise _UsageError(_cli_export.missing(exc, args.format, locale)) from None
+    finally:
+        if progress is not None:
+            progress.finish()
+    output.data(text, is_stdout=is_stdout, as_json=args.format == "json")
 
 
 def _calendar_example(cal: WorkCalendar, locale: Locale) -> list[str]:

@@ -22,6 +22,7 @@ from typing import Any, Final
 
 __all__ = [
     "CalendarCoverageError",
+    "MissingDependencyError",
     "NoRuleInForceError",
     "PhraseError",
     "SafetyDutyError",
@@ -193,3 +194,25 @@ class NoRuleInForceError(SafetyDutyError, LookupError):
         self.value = value
         self.first = first
         super().__init__(f"{rule}: no rule in force on {value} (the first applies from {first})")
+
+
+class MissingDependencyError(SafetyDutyError, ImportError):
+    """A feature needs a package of an optional extra that is not installed.
+
+    Attributes:
+        field: always ``"extra"``.
+        value: the extra that brings the package (``pip install 'safetyduty[value]'``).
+        package: the package that is missing.
+
+    Examples:
+        >>> print(MissingDependencyError("ics", "icalendar"))
+        extra: icalendar is not installed; pip install 'safetyduty[ics]' brings it
+    """
+
+    def __init__(self, extra: str, package: str) -> None:
+        self.field = "extra"
+        self.value = extra
+        self.package = package
+        super().__init__(
+            f"extra: {package} is not installed; pip install 'safetyduty[{extra}]' brings it"
+        )

@@ -3,7 +3,10 @@
 :func:`to_dict` and :func:`from_dict` turn any model of the library (and any
 result, such as a compliance report) into JSON-ready dicts and back;
 :func:`dumps` and :func:`loads` write and read whole JSON documents that
-carry the schema version and the type. Reading is strict — no coercion of
+carry the schema version and the type (``list[ComplianceReport]`` for a
+list). A compliance report and a portfolio's have a shape of their own for
+an API (summary, each citation and source once, ``due`` a day and
+``due_at`` a moment). Reading is strict — no coercion of
 ``"1"`` to ``1`` or ``"yes"`` to ``True`` — and every problem is reported in
 one :class:`~safetyduty.errors.ValidationError` that lists each bad field by
 path and value.
@@ -21,9 +24,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, get_args, get_origin
 
-from safetyduty._convert import converter, from_dict, to_dict
+from safetyduty import _convert
+from safetyduty._convert import converter
+from safetyduty._report_json import READERS, WRITERS
 from safetyduty.errors import ValidationError
 
 __all__ = ["SCHEMA_VERSION", "converter", "dumps", "from_dict", "loads", "to_dict"]
@@ -34,20 +39,109 @@ SCHEMA_VERSION: Final = 1
 T = TypeVar("T")
 
 
+def to_dict(obj: Any) -> Any:
+    """A JSON-ready structure of plain dicts, lists, strings, numbers and bools.
+
+    A compliance report, or a portfolio's, takes the shape of an API (see
+    the docs page "Reports out"): its summary, each citation and source
+    once, ``due`` always a day and ``due_at`` the moment of an hour limit. A
+    list (or tuple) of models gives a list.
+
+    Examples:
+        >>> from datetime import date
+        >>> from safetyduty.models import Standardization, StandardizationLevel
+        >>> to_dict(Standardization(level=StandardizationLevel.LEVEL_2, granted_on=date(2024, 2, 29)))
+        {'level': 'level_2', 'granted_on': '2024-02-29'}
+        >>> from safetyduty.rules.compliance._report import _example_report
+        >>> to_dict(_example_report())["summary"]
+        {'met': 1, 'late': 0, 'missed': 1, 'due': 1, 'upcoming': 0, 'not_applicable': 0, 'total': 3, 'rate': '0.5000'}
+    """
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(item) for item in obj]
+    writer = WRITERS.get(type(obj))
+    if writer is not None:
+        return writer(obj)
+    return _convert.to_dict(obj)
+
+
+def _items_of(cls: object) -> type | None:
+    """``X`` for ``list[X]`` or ``tuple[X, ...]``; ``None`` for anything else."""
+    args = get_args(cls)
+    if get_origin(cls) is list and len(args) == 1:
+        item: type = args[0]
+        return item
+    if get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004
+        return args[0]  # type: ignore[no-any-return]
+    return None
+
+
+def from_dict(data: Any, cls: type[T]) -> T:
+    """Build a *cls* from :func:`to_dict` output, validating everything.
+
+    *cls* is a model class, a compliance report's or portfolio's, or
+    ``list[X]`` / ``tuple[X, ...]`` of one of them.
+
+    Raises:
+        ValidationError: listing every bad field as ``path: problem``.
+
+    Examples:
+        >>> from safetyduty.models import Standardization
+        >>> from_dict({"level": "level_4", "granted_on": "2024-02-30"}, Standardization)
+        Traceback (most recent call last):
+        ...
+        safetyduty.errors.ValidationError: Standardization: must be valid (got "$.level: 'level_4' is not a StandardizationLevel (one of level_1, level_2, level_3); $.granted_on: '2024-02-30' is not a date (YYYY-MM-DD)")
+        >>> from_dict([{"level": "level_2", "granted_on": "2024-02-29"}], list[Standardization])
+        [Standardization(level=<StandardizationLevel.LEVEL_2: 'level_2'>, granted_on=datetime.date(2024, 2, 29))]
+    """
+    item = _items_of(cls)
+    if item is not None:
+        if not isinstance(data, list):
+            raise ValidationError("$", data, f"must be a list of {getattr(item, '__name__', item)}")
+        built: list[Any] = []
+        try:
+            for element in data:
+                built.append(from_dict(element, item))  # noqa: PERF401 - the index names the bad one
+        except ValidationError as exc:
+            field = f"[{len(built)}] {exc.field}"
+            raise ValidationError(field, exc.value, exc.expected) from None
+        result: Any = built if get_origin(cls) is list else tuple(built)
+        return result  # type: ignore[no-any-return]
+    reader = READERS.get(cls) if isinstance(cls, type) else None
+    if reader is not None:
+        read: T = reader(data)
+        return read
+    return _convert.from_dict(data, cls)
+
+
+def _type_name(obj: Any) -> str:
+    """The document's ``type``: the class name, or ``list[X]`` for a list of X."""
+    if not isinstance(obj, (list, tuple)):
+        return type(obj).__name__
+    kinds = {type(item) for item in obj}
+    if not kinds:
+        return "list"
+    if len(kinds) > 1:
+        names = ", ".join(sorted(kind.__name__ for kind in kinds))
+        raise ValidationError("obj", f"a list of {names}", "must hold items of one class")
+    return f"list[{kinds.pop().__name__}]"
+
+
 def dumps(obj: Any, *, indent: int | None = None) -> str:
-    """A JSON document with the schema version and the type name.
+    """A JSON document with the schema version and the type name (``list[X]`` for a list of X).
 
     Examples:
         >>> from safetyduty.models import Basis
         >>> dumps(Basis(document="《安全生产法》(2021)"))
         '{"schema_version": 1, "type": "Basis", "data": {"document": "《安全生产法》(2021)", "article": "", "effective_from": null, "url": null, "source": null, "note": ""}}'
+        >>> dumps([Basis(document="a")])[:43]
+        '{"schema_version": 1, "type": "list[Basis]"'
     """
-    document = {"schema_version": SCHEMA_VERSION, "type": type(obj).__name__, "data": to_dict(obj)}
+    document = {"schema_version": SCHEMA_VERSION, "type": _type_name(obj), "data": to_dict(obj)}
     return json.dumps(document, ensure_ascii=False, indent=indent)
 
 
 def loads(text: str | bytes, cls: type[T]) -> T:
-    """Read a document written by :func:`dumps` back into a *cls*.
+    """Read a document written by :func:`dumps` back into a *cls* (or ``list[X]``, ``tuple[X, ...]``).
 
     Raises:
         ValidationError: for bad JSON, another schema version or type, or bad fields.
@@ -56,6 +150,8 @@ def loads(text: str | bytes, cls: type[T]) -> T:
         >>> from safetyduty.models import Basis
         >>> loads('{"schema_version": 1, "type": "Basis", "data": {"document": "《安全生产法》(2021)"}}', Basis)
         Basis(document='《安全生产法》(2021)', article='', effective_from=None, url=None, source=None, note='')
+        >>> loads(dumps([Basis(document="a"), Basis(document="b")]), list[Basis])[1].document
+        'b'
     """
     try:
         document = json.loads(text)
@@ -69,8 +165,17 @@ def loads(text: str | bytes, cls: type[T]) -> T:
         raise ValidationError(
             "schema_version", document["schema_version"], f"must be {SCHEMA_VERSION}"
         )
-    if not isinstance(cls, type):
+    item = _items_of(cls)
+    if item is not None:
+        name = getattr(item, "__name__", None)
+        if not isinstance(item, type) or name is None:
+            raise ValidationError("cls", cls, "must be a model class, or list[X] of one")
+        wanted = f"list[{name}]"
+        empty = document["type"] == "list" and document["data"] == []
+        if document["type"] != wanted and not empty:
+            raise ValidationError("type", document["type"], f"must be {wanted}")
+    elif not isinstance(cls, type):
         raise ValidationError("cls", cls, "must be a model class")
-    if document["type"] != cls.__name__:
+    elif document["type"] != cls.__name__:
         raise ValidationError("type", document["type"], f"must be {cls.__name__}")
     return from_dict(document["data"], cls)

@@ -4,7 +4,7 @@ The national law is :mod:`safetyduty.law`; the catalog adds the local plans
 (``catalog/data/plans``, one TOML file each, loaded strictly once, every
 basis resolved against the source registry) and supplies them as the
 default to the rule engine: :func:`evaluate`, :func:`evaluate_many` and
-:func:`evaluate_authority` judge against the national duties and every seed
+:func:`evaluate_authority` (and :func:`evaluate_portfolio`, all at once) judge against the national duties and every seed
 plan whose jurisdiction and period bind. A plan of your own is one TOML
 file: :func:`load_plan`.
 
@@ -21,6 +21,7 @@ from safetyduty.catalog._load import (
     evaluate,
     evaluate_authority,
     evaluate_many,
+    evaluate_portfolio,
     load_plan,
     obligation,
     plan,
@@ -33,6 +34,7 @@ __all__ = [
     "evaluate",
     "evaluate_authority",
     "evaluate_many",
+    "evaluate_portfolio",
     "load_plan",
     "obligation",
     "plan",

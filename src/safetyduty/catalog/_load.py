@@ -33,6 +33,7 @@ __all__ = [
     "evaluate",
     "evaluate_authority",
     "evaluate_many",
+    "evaluate_portfolio",
     "load_plan",
     "obligation",
     "plan",
@@ -275,6 +276,44 @@ def evaluate_many(
         hazards=hazards,
         accidents=accidents,
         people=people,
+        calendar=calendar,
+        daily=daily,
+        progress=progress,
+    )
+
+
+def evaluate_portfolio(
+    portfolio: Portfolio,
+    *,
+    as_of: date,
+    since: date | None = None,
+    plans: Iterable[Plan] | None = None,
+    obligations: Iterable[Obligation] | None = None,
+    calendar: HolidayCalendar | None = None,
+    daily: compliance.Daily = "month",
+    progress: Callable[[int], None] | None = None,
+) -> compliance.PortfolioReport:
+    """:func:`safetyduty.rules.compliance.evaluate_portfolio` with the catalog's plans by default.
+
+    Every enterprise and authority of *portfolio*, judged on *as_of*: a
+    :class:`~safetyduty.rules.compliance.PortfolioReport` with the summaries
+    by enterprise, by obligation and by status, the overdue and upcoming
+    items, and the rows as dicts, a DataFrame, CSV, iCalendar or HTML (see
+    the docs page "Reports out").
+
+    Examples:
+        >>> from safetyduty import catalog
+        >>> result = catalog.evaluate_portfolio(catalog.sample_portfolio(), as_of=date(2026, 11, 23),
+        ...                                     since=date(2026, 1, 1))
+        >>> len(result.reports), len(result.overdue()), result.rate
+        (20, 13, Decimal('0.9356'))
+    """
+    return compliance.evaluate_portfolio(
+        portfolio,
+        as_of=as_of,
+        since=since,
+        plans=_plans() if plans is None else plans,
+        obligations=obligations,
         calendar=calendar,
         daily=daily,
         progress=progress,

@@ -32,7 +32,7 @@ from safetyduty.models._hazard import Hazard, RectificationPlan, StatusChange, S
 from safetyduty.models._obligation import Applicability, Obligation, SectorLists
 from safetyduty.models._person import Certificate, Person
 from safetyduty.models._plan import Baseline, Milestone, Phase, Plan, Target
-from safetyduty.models._portfolio import Portfolio
+from safetyduty.models._portfolio import Portfolio, Unmatched
 from safetyduty.models._record import Record
 from safetyduty.models._risk import Assessment, LecInputs, MatrixInputs, Risk
 from safetyduty.models._schedule import (
@@ -146,6 +146,7 @@ __all__ = [
     "TargetMeasure",
     "Timing",
     "Triggered",
+    "Unmatched",
     "Verification",
     "Window",
     "check_park",

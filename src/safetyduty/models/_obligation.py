@@ -177,7 +177,7 @@ class Applicability:
             ),
             (
                 bool(self.sector_list) and not (sectors & listed),
-                f"行业“{industry}”不在名单{self.sector_list}之中"
+                f"行业“{industry}”不在本项义务适用的行业名单之中"
                 if zh
                 else f"industry {industry} not in the list {self.sector_list}",
             ),

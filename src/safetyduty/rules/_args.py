@@ -15,7 +15,6 @@ from safetyduty.models import Person
 T = TypeVar("T")
 
 
-
 def plain_day(name: str, value: object) -> date:
     """*value* if it is a ``date`` (not a ``datetime``) from FIRST_DAY to LAST_DAY.
 

@@ -69,11 +69,13 @@ from safetyduty.rules.compliance._authorities import evaluate_authority
 from safetyduty.rules.compliance._evaluate import Daily, applicable_plans, evaluate, evaluate_many
 from safetyduty.rules.compliance._facts import ENTERPRISE_SUBJECTS
 from safetyduty.rules.compliance._flat import ROW_FIELDS, FlatRow, RowField
+from safetyduty.rules.compliance._portfolio import PortfolioReport, Tally, evaluate_portfolio
 from safetyduty.rules.compliance._report import (
     ComplianceReport,
     ComplianceRow,
     ComplianceStatus,
     HazardFinding,
+    ItemKind,
     PlanUse,
     rows_of,
 )
@@ -88,12 +90,16 @@ __all__ = [
     "Daily",
     "FlatRow",
     "HazardFinding",
+    "ItemKind",
     "PlanUse",
+    "PortfolioReport",
     "RowField",
+    "Tally",
     "applicable_plans",
     "evaluate",
     "evaluate_authority",
     "evaluate_many",
+    "evaluate_portfolio",
     "personnel_requirements",
     "rows_of",
     "standing_requirements",

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
@@ -17,6 +16,9 @@ from safetyduty.errors import ValidationError
 from safetyduty.models import Basis, HazardLevel, HazardStatus, Source, Subject
 from safetyduty.rules.compliance._flat import ROW_FIELDS, FlatRow, flatten
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
     "ROW_FIELDS",
     "ComplianceReport",
@@ -24,11 +26,14 @@ __all__ = [
     "ComplianceStatus",
     "FlatRow",
     "HazardFinding",
+    "ItemKind",
     "PlanUse",
     "rows_of",
 ]
 
 SOON: Final = timedelta(days=30)
+ItemKind = Literal["event", "todo"]
+"""The kind of calendar item :meth:`ComplianceReport.to_ics` writes: ``VEVENT`` or ``VTODO``."""
 
 
 class ComplianceStatus(StrEnum):
@@ -312,30 +317,104 @@ class ComplianceReport:
         """
         return [flatten(row) for row in self.rows]
 
+    def to_pandas(self) -> pd.DataFrame:
+        """The flat rows as a pandas DataFrame, one column per :data:`ROW_FIELDS` entry, typed.
+
+        Needs the ``pandas`` extra (``pip install 'safetyduty[pandas]'``).
+        Dates are ``datetime64[s]``, ``due_at`` is ``datetime64[s, Asia/Shanghai]``,
+        strings ``string``, ``hours_*`` exact ``Decimal`` objects.
+
+        Raises:
+            MissingDependencyError: when pandas is not installed.
+
+        Examples:
+            >>> df = _example_report().to_pandas()
+            >>> df["status"].tolist(), df["due"].dt.strftime("%m-%d").tolist()
+            (['met', 'missed', 'due'], ['01-31', '02-28', '03-31'])
+            >>> str(df["due"].dtype), str(df["due_at"].dtype)
+            ('datetime64[s]', 'datetime64[s, Asia/Shanghai]')
+        """
+        from safetyduty.rules.compliance._frame import frame  # noqa: PLC0415 - imports this module
+
+        return frame(self.to_rows())
+
+    def to_ics(
+        self, *, locale: str = "zh_CN", kind: ItemKind = "event", include_done: bool = False
+    ) -> str:
+        """The due dates as an iCalendar document: one event a row overdue, due or upcoming.
+
+        Needs the ``ics`` extra (``pip install 'safetyduty[ics]'``). Each item
+        has a UID derived from the enterprise, the duty, the person and the
+        period, so importing a later evaluation updates the items instead of
+        adding copies; see :doc:`/reports` for every property written.
+
+        Args:
+            locale: ``zh_CN`` or ``en``, for the summaries and descriptions.
+            kind: ``event`` (``VEVENT``, an all-day event on the due day) or
+                ``todo`` (``VTODO`` with ``DUE``, ``STATUS`` and ``PRIORITY``).
+            include_done: also write the met and late rows (a re-import then
+                shows them done).
+
+        Raises:
+            ValidationError: for a bad *locale* or *kind*.
+            MissingDependencyError: when icalendar is not installed.
+
+        Examples:
+            >>> text = _example_report().to_ics(locale="en")
+            >>> text.count("BEGIN:VEVENT"), "DTSTART;VALUE=DATE:20260228" in text
+            (2, True)
+            >>> [line for line in text.splitlines() if line.startswith("SUMMARY")]
+            ['SUMMARY:[missed] 每月至少一次 · 示例', 'SUMMARY:[due soon] 每月至少一次 · 示例']
+        """
+        from safetyduty.rules.compliance._ics import calendar_text  # noqa: PLC0415 - imports this module
+
+        title = _ICS_TITLE["en" if locale == "en" else "zh_CN"].format(name=self.name)
+        return calendar_text(
+            self.rows,
+            names={self.enterprise: self.name},
+            title=title,
+            as_of=self.as_of,
+            locale=locale,
+            kind=kind,
+            include_done=include_done,
+        )
+
+    def to_html(self, locale: str = "zh_CN") -> str:
+        """The report as HTML for a notebook or a web page, in ``zh_CN`` or ``en``.
+
+        Counts per status as coloured badges; the overdue and due items
+        first; an obligation × month grid coloured by status; the full table
+        collapsed. Plain HTML with inline styles and an inline SVG, escaped,
+        no script; a notebook shows the ``zh_CN`` one (``_repr_html_``).
+
+        Raises:
+            ValidationError: for a locale other than ``zh_CN`` or ``en``.
+
+        Examples:
+            >>> page = _example_report().to_html("en")
+            >>> "To act on: 1 overdue, 1 due within 30 days" in page, "missed" in page
+            (True, True)
+            >>> "未完成（已逾期）" in _example_report().to_html()
+            True
+        """
+        from safetyduty.rules.compliance._html import report_html  # noqa: PLC0415 - imports this module
+
+        return report_html(self, locale)
+
     def _repr_html_(self) -> str:
-        head = "".join(
-            f"<th>{h}</th>" for h in ("obligation", "window", "due", "status", "evidence", "basis")
-        )
-        body = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{html.escape(str(cell))}</td>"
-                for cell in (
-                    row.title if row.person is None else f"{row.title} ({row.person})",
-                    f"{row.start or ''} – {row.end or ''}",
-                    row.due or "",
-                    row.status.value,
-                    ", ".join(row.evidence),
-                    row.basis,
-                )
-            )
-            + "</tr>"
-            for row in self.rows
-        )
-        caption = html.escape(
-            f"{self.name} ({self.enterprise}), as of {self.as_of}; rate {self.rate}"
-        )
-        return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        return self.to_html()
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's signature
+        """IPython's plain display: one line of counts (``repr()`` still gives every row)."""
+        from safetyduty.rules.compliance._html import report_line  # noqa: PLC0415 - imports this module
+
+        printer.text(report_line(self))
+
+
+_ICS_TITLE: Final = {
+    "zh_CN": "{name}：安全生产责任到期事项",
+    "en": "{name}: work-safety duties due",
+}
 
 
 def rows_of(reports: ComplianceReport | Iterable[ComplianceReport]) -> list[FlatRow]:
