@@ -53,7 +53,9 @@ def measure(path: Path, fmt: str) -> tuple[float, int, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
-    parser.add_argument("--steps", type=int, default=3, help="sizes measured: size/10^(steps-1) .. size")
+    parser.add_argument(
+        "--steps", type=int, default=3, help="sizes measured: size/10^(steps-1) .. size"
+    )
     parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     parser.add_argument("--workdir", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -69,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"the command failed with exit code {code}")
             return 1
         megabytes = path.stat().st_size / 2**20
-        print(f"{size:>12} {megabytes:>8.0f} {took:>8.1f} {took / size * 1000:>7.2f} {peak_kib / 1024:>12.0f}")
+        print(
+            f"{size:>12} {megabytes:>8.0f} {took:>8.1f} {took / size * 1000:>7.2f} {peak_kib / 1024:>12.0f}"
+        )
     return 0
 
 

@@ -50,6 +50,8 @@ from safetyduty.rules.credit import *
 from safetyduty.rules.compliance import *
 from safetyduty.rules.targets import *
 from safetyduty.testing.strategies import *
+from safetyduty.cases import *
+from safetyduty.schema import *
 from safetyduty.rules.compliance._report import _example_report
 from safetyduty import catalog, law
 from safetyduty.law import Dated, Version, dated

@@ -207,8 +207,8 @@ def split(portfolio: Portfolio) -> Iterator[Case]:
 
     Examples:
         >>> from safetyduty import catalog
-        >>> cases = list(split(catalog.sample_portfolio()))
-        >>> len(cases), len(cases[0].records), len(cases[0].people)
+        >>> found = list(split(catalog.sample_portfolio()))
+        >>> len(found), len(found[0].records), len(found[0].people)
         (20, 412, 4)
     """
     if not isinstance(portfolio, Portfolio):
@@ -427,10 +427,10 @@ def arrow_schema() -> pa.Schema:
     and ``decimal128(38, 18)``; nullability as ``ROW_FIELDS`` says.
 
     Examples:
-        >>> schema = arrow_schema()
-        >>> str(schema.field("due").type), str(schema.field("due_at").type)
+        >>> columns = arrow_schema()
+        >>> str(columns.field("due").type), str(columns.field("due_at").type)
         ('date32[day]', 'timestamp[us, tz=Asia/Shanghai]')
-        >>> schema.names == [f.name for f in ROW_FIELDS]
+        >>> columns.names == [f.name for f in ROW_FIELDS]
         True
     """
     import pyarrow as pa  # noqa: PLC0415 - an optional dependency
@@ -505,10 +505,10 @@ def spark_schema() -> pyspark.sql.types.StructType:
     :func:`evaluate_cases` with ``values="python"``.
 
     Examples:
-        >>> schema = spark_schema()
-        >>> schema["due"].dataType.simpleString(), schema["hours_done"].dataType.simpleString()
+        >>> columns = spark_schema()
+        >>> columns["due"].dataType.simpleString(), columns["hours_done"].dataType.simpleString()
         ('date', 'decimal(38,18)')
-        >>> schema.fieldNames() == [f.name for f in ROW_FIELDS]
+        >>> columns.fieldNames() == [f.name for f in ROW_FIELDS]
         True
     """
     from pyspark.sql import types as t  # noqa: PLC0415 - an optional dependency

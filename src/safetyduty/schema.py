@@ -18,8 +18,8 @@ error naming the field.
 
 Examples:
     >>> from safetyduty.models import Basis
-    >>> schema = json_schema(Basis)
-    >>> schema["$defs"]["Basis"]["required"], schema["$defs"]["Basis"]["additionalProperties"]
+    >>> document = json_schema(Basis)
+    >>> document["$defs"]["Basis"]["required"], document["$defs"]["Basis"]["additionalProperties"]
     (['document'], False)
     >>> sorted(schema_names())[:3]
     ['Accident', 'Applicability', 'Authority']
@@ -210,10 +210,10 @@ def json_schema(cls: type) -> dict[str, Any]:
 
     Examples:
         >>> from safetyduty.models import Record
-        >>> schema = json_schema(Record)
-        >>> schema["$ref"], schema["$defs"]["Record"]["properties"]["on"]["format"]
+        >>> document = json_schema(Record)
+        >>> document["$ref"], document["$defs"]["Record"]["properties"]["on"]["format"]
         ('#/$defs/Record', 'date')
-        >>> schema["$defs"]["Record"]["properties"]["kind"]["enum"][:2]
+        >>> document["$defs"]["Record"]["properties"]["kind"]["enum"][:2]
         ['led_inspection', 'safety_study']
     """
     if not isinstance(cls, type) or _models().get(cls.__name__) is not cls:
@@ -241,10 +241,10 @@ def portfolio_schema() -> dict[str, Any]:
     "Portfolio", "data": {…}}``; the bare data is the ``data`` object alone.
 
     Examples:
-        >>> schema = portfolio_schema()
-        >>> [choice.get("title") for choice in schema["oneOf"]]
+        >>> document = portfolio_schema()
+        >>> [choice.get("title") for choice in document["oneOf"]]
         ['serde document', None]
-        >>> schema["$defs"]["Portfolio"]["required"]
+        >>> document["$defs"]["Portfolio"]["required"]
         ['enterprises']
     """
     from safetyduty.serde import SCHEMA_VERSION  # noqa: PLC0415 - a sibling edge, only its constant
