@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from safetyduty import catalog, models
 from safetyduty.calendars import WorkCalendar, bundled_years, default_calendar, parse_year
 from safetyduty.calendars import statutory_holidays as law_days
-from safetyduty.models import Portfolio
+from safetyduty.models import Before, Continuous, Portfolio, Window
 from safetyduty.rules.compliance import ComplianceReport, ComplianceRow, HazardFinding, PlanUse
 from safetyduty.testing import STRATEGIES, strategies
 
@@ -132,7 +132,7 @@ def _reachable(t: object, seen: set[type]) -> None:
 def test_every_model_class_has_a_strategy_that_reaches_it() -> None:
     """A new model must get a strategy (directly, or as a field of one), so the property covers it."""
     reached: set[type] = set()
-    for cls in STRATEGIES:
+    for cls in (*STRATEGIES, Window, Before, Continuous):  # the timings: their own property below
         _reachable(cls, reached)
     assert set(MODEL_CLASSES) <= reached
     assert {c for c in STRATEGIES if c in MODEL_CLASSES}  # the mapping is of model classes
@@ -150,6 +150,13 @@ def test_every_model_class_has_a_strategy_that_reaches_it() -> None:
 def test_models_pickle_copy_and_deepcopy_to_equal_objects(cls: type, data: st.DataObject) -> None:
     """Every model (and every model inside it) survives pickle, copy and deepcopy equal."""
     _round_trips(data.draw(STRATEGIES[cls]))
+
+
+@settings(max_examples=30, deadline=None)
+@given(strategies.timings())
+def test_timings_pickle_copy_and_deepcopy_to_equal_objects(timing: object) -> None:
+    """The readings of time phrases (schedules, windows, before-event, continuous) survive too."""
+    _round_trips(timing)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

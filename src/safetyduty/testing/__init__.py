@@ -28,10 +28,8 @@ STRATEGIES: Final[dict[type, st.SearchStrategy[Any]]] = {
     models.Applicability: strategies.applicabilities(),
     models.Authority: strategies.authorities(),
     models.Basis: strategies.bases(),
-    models.Before: strategies.timings().filter(lambda t: isinstance(t, models.Before)),
     models.Case: strategies.cases(),
     models.Certificate: strategies.certificates(),
-    models.Continuous: strategies.timings().filter(lambda t: isinstance(t, models.Continuous)),
     models.CreditEvent: strategies.credit_events(),
     models.CreditStatus: strategies.credit_statuses(),
     models.Duration: strategies.durations(),
@@ -49,7 +47,6 @@ STRATEGIES: Final[dict[type, st.SearchStrategy[Any]]] = {
     models.Span: strategies.spans(),
     models.Standardization: strategies.standardizations(),
     models.Target: strategies.targets(),
-    models.Window: strategies.timings().filter(lambda t: isinstance(t, models.Window)),
 }
 """The strategy of every model class, as registered with hypothesis."""
 
