@@ -156,9 +156,8 @@ def _read(lines: Iterable[object]) -> Iterator[Case]:
 
 def _at_line(number: int, data: object, exc: SafetyDutyError) -> ValidationError:
     """*exc* with the line number; a case's own check keeps its path (``records[2].enterprise``)."""
-    own_check = (
-        isinstance(exc.value, str) and exc.value.startswith("$: ") and "; $" not in exc.value
-    )
+    problems = getattr(exc, "value", None)
+    own_check = isinstance(problems, str) and problems.startswith("$: ") and "; $" not in problems
     if isinstance(exc, ValidationError) and exc.field == Case.__name__ and own_check:
         try:  # the fast pass raises a model's own error as it is, not wrapped by path
             converter.structure(data, Case)
