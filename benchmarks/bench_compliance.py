@@ -19,12 +19,13 @@ import argparse
 import time
 from datetime import date
 
+from safetyduty.rules.standing import STANDING_REQUIREMENTS
+
 from safetyduty.catalog import enterprise_obligations
 from safetyduty.catalog._sample import _enterprises, _people_of, _records
 from safetyduty.models import Enterprise
 from safetyduty.models._enterprise import uscc_check_char
 from safetyduty.rules.compliance import evaluate
-from safetyduty.rules.standing import STANDING_REQUIREMENTS
 
 AS_OF, SINCE = date(2026, 11, 23), date(2026, 1, 1)
 CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"

@@ -51,6 +51,8 @@ from safetyduty.rules.credit import *
 from safetyduty.rules.compliance import *
 from safetyduty.rules.targets import *
 from safetyduty.testing.strategies import *
+from safetyduty.cases import *
+from safetyduty.schema import *
 from safetyduty.rules.compliance._report import _example_report
 from safetyduty.rules.compliance._portfolio import _example_portfolio
 from safetyduty import catalog, law

@@ -566,7 +566,9 @@ class TestOneLanguage:
         for word in sorted(allowed, key=len, reverse=True):
             text = text.replace(word, " ")
         codes = r"--[a-z-]+|-o|YYYY-MM-DD|TOML|JSON|UTF-8|holiday-cn|safetyduty"
-        commands = r"calendar|workdays|demo|evaluate|sample|phrases|add|count"
+        commands = (
+            r"calendar|workdays|demo|evaluate|sample|phrases|cases|schema|split|join|add|count"
+        )
         text = re.sub(rf"{codes}|(?<![A-Za-z])(?:{commands})(?![A-Za-z])", " ", text)
         return self.LATIN.findall(text)
 

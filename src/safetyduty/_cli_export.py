@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 from collections.abc import Callable
 from datetime import date
 from typing import Final
@@ -22,7 +23,7 @@ from safetyduty.typing import HolidayCalendar
 
 __all__ = ["FORMATS", "add_options", "document", "missing"]
 
-FORMATS: Final = ("text", "json", "csv", "ics")
+FORMATS: Final = ("text", "json", "csv", "ics", "jsonl")
 
 _MISSING: Final = {
     "zh_CN": "{format}格式需要{package}：请安装 pip install 'safetyduty[{extra}]'",
@@ -38,7 +39,8 @@ def add_options(sub: argparse.ArgumentParser) -> None:
         default="text",
         help="text (default): the report for people; json: the PortfolioReport document "
         "(serde); csv: one line per row with a header (columns: ROW_FIELDS); "
-        "ics: an iCalendar file of the due, upcoming and overdue items",
+        "ics: an iCalendar file of the due, upcoming and overdue items; jsonl: one flat "
+        "row a line (csv and jsonl stream from a case file, in flat memory)",
     )
     sub.add_argument(
         "--bom",
@@ -64,7 +66,7 @@ def document(
     todo: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> str:
-    """Evaluate *portfolio* against the catalog and write it in *fmt* (``json``, ``csv`` or ``ics``).
+    """Evaluate *portfolio* against the catalog and write it in *fmt* (``json``, ``csv``, ``ics`` or ``jsonl``).
 
     Raises:
         MissingDependencyError: when *fmt* needs an extra that is not installed.
@@ -85,6 +87,8 @@ def document(
         return serde.dumps(result, indent=1)
     if fmt == "csv":
         return export.to_csv(result.to_rows(), bom=bom)
+    if fmt == "jsonl":
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in result.to_rows())
     return result.to_ics(locale=locale, kind="todo" if todo else "event")
 
 

@@ -47,7 +47,7 @@ from safetyduty.models._schedule import (
     Window,
 )
 
-__all__ = ["converter", "from_dict", "to_dict"]
+__all__ = ["TAGGED_UNIONS", "converter", "from_dict", "to_dict"]
 
 T = TypeVar("T")
 _PAIR: Final = 2
@@ -302,6 +302,12 @@ _TIMING_TAGS: Final[dict[type, str]] = {
     Continuous: "continuous",
 }
 _ASSESSMENT_TAGS: Final[dict[type, str]] = {LecInputs: "lec", MatrixInputs: "matrix"}
+TAGGED_UNIONS: Final[tuple[tuple[Any, dict[type, str], str], ...]] = (
+    (Recurring | OneOff | Triggered | Standing, _SCHEDULE_TAGS, "type"),
+    (Recurring | OneOff | Triggered | Window | Before | Continuous, _TIMING_TAGS, "type"),
+    (LecInputs | MatrixInputs, _ASSESSMENT_TAGS, "method"),
+)
+"""Each tagged union: its type, the tag of each member, and the tag's key (the JSON Schema reads them)."""
 
 
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
@@ -341,11 +347,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         _homogeneous(frozenset), _unstructure_items(conv, ordered=False)
     )
     # Unions are tagged: schedules by "type", risk assessments by "method".
-    for union, tags, tag_name in (
-        (Recurring | OneOff | Triggered | Standing, _SCHEDULE_TAGS, "type"),
-        (Recurring | OneOff | Triggered | Window | Before | Continuous, _TIMING_TAGS, "type"),
-        (LecInputs | MatrixInputs, _ASSESSMENT_TAGS, "method"),
-    ):
+    for union, tags, tag_name in TAGGED_UNIONS:
         configure_tagged_union(union, conv, tag_generator=tags.__getitem__, tag_name=tag_name)
         # Our own structure hook, for messages that name the tag and its values.
         conv.register_structure_hook(union, _tagged_structure(conv, tags, tag_name))

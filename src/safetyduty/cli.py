@@ -80,7 +80,7 @@ _MESSAGES: Final[dict[str, dict[str, str]]] = {
         "write": "无法写入{path}：{error}",
         "coverage": "{value}不在日历覆盖范围（{first}至{last}）内",
         "coverage_hint": "；{year}年尚无内置放假通知：可用 --holiday-file 文件（TOML或holiday-cn JSON）载入，或加 --estimate 按推定计算",
-        "no_command": "缺少命令（calendar、workdays、demo、evaluate、sample、phrases之一）；用 --help 查看用法",
+        "no_command": "缺少命令（calendar、workdays、demo、evaluate、sample、phrases、cases、schema之一）；用 --help 查看用法",
         "progress": "评估中",
     },
     "en": {
@@ -103,7 +103,7 @@ _MESSAGES: Final[dict[str, dict[str, str]]] = {
         "write": "cannot write {path}: {error}",
         "coverage": "{value} is outside the calendar's coverage {first} .. {last}",
         "coverage_hint": "; no holiday notice for {year} is bundled: load one with --holiday-file FILE (TOML or holiday-cn JSON), or pass --estimate",
-        "no_command": "a command is required (calendar, workdays, demo, evaluate, sample or phrases); see --help",
+        "no_command": "a command is required (calendar, workdays, demo, evaluate, sample, phrases, cases or schema); see --help",
         "progress": "evaluating",
     },
 }
@@ -304,6 +304,9 @@ def _parser(locale: Locale) -> _Parser:
         default="table",
         help="a table (default) or JSON, one object a phrase",
     )
+    from safetyduty import _cli_cases  # noqa: PLC0415 - cases and schema (issue 17)
+
+    _cli_cases.add_commands(command)
     return parser
 
 
@@ -318,7 +321,7 @@ def _judging_options(sub: _Parser, day: Callable[[str], date], *, demo: bool) ->
         sub.add_argument(
             "file",
             help="the portfolio: a JSON file in the format `safetyduty sample` prints, "
-            "or - for standard input",
+            "a case file (.jsonl, one enterprise a line), or - for standard input",
         )
         as_of_help = "the date judged, YYYY-MM-DD (default: today in China)"
         since_help = "the first day of the periods judged (default: a year before --as-of)"
@@ -450,6 +453,11 @@ class _Output:
             if as_json:
                 text = json.dumps(json.loads(text), ensure_ascii=True, indent=1) + "\n"
         self.console.write(text)
+
+    def take_path(self) -> Path | None:
+        """The output file, for a command that writes it itself (this object then writes none)."""
+        path, self.path, self.buffer = self.path, None, None
+        return path
 
     def close(self) -> None:
         if self.buffer is None or self.path is None:
@@ -652,41 +660,110 @@ def _run(
         document = _read_text(args.file, locale, stdin)
         output.lines(_cli_phrases.lines(document, year=args.year, fmt=args.format, locale=locale))
         return
+    if args.command in ("cases", "schema"):
+        from safetyduty import _cli_cases  # noqa: PLC0415 - cases and schema (issue 17)
+
+        _cli_cases.run(
+            args,
+            path=output.take_path(),
+            load_portfolio=lambda name: _load_portfolio(name, locale, stdin),
+            read_error=lambda name, exc: _UsageError(
+                _messages(locale)["read"].format(path=name, error=_os_error(exc, locale))
+            ),
+            note=err.line,
+            locale=locale,
+            out=output.console.stream,
+            stdin=stdin,
+        )
+        return
     cal = _calendar(args, locale, stdin)
     if args.command == "calendar":
         output.lines(_printing.calendar_lines(cal, args.year, locale))
     elif args.command in ("demo", "evaluate"):
-        if args.command == "demo":
-            from safetyduty.catalog import sample_portfolio  # noqa: PLC0415
-
-            portfolio = sample_portfolio()
-        else:
-            portfolio = _load_portfolio(args.file, locale, stdin)
-        as_of, since = _span(args, locale, demo=args.command == "demo")
-        progress = _Progress(err, _messages(locale)["progress"]) if err.isatty() else None
-        if args.format != "text":
-            _export(args, portfolio, output, (as_of, since, locale, cal, progress), is_stdout)
-            return
-        try:
-            output.lines(
-                _printing.portfolio_lines(
-                    portfolio,
-                    as_of=as_of,
-                    since=since,
-                    locale=locale,
-                    limit=None if args.all else 12,
-                    progress=progress,
-                )
-            )
-        finally:
-            if progress is not None:
-                progress.finish()
-        if args.command == "demo":
-            output.lines(_calendar_example(cal, locale))
+        _judge(args, locale, output=output, err=err, stdin=stdin, cal=cal, is_stdout=is_stdout)
     elif args.op == "add":
         output.line(cal.add_workdays(args.date, args.n).isoformat())
     else:
         output.line(str(cal.workdays_between(args.start, args.end)))
+
+
+def _judge(
+    args: argparse.Namespace,
+    locale: Locale,
+    *,
+    output: _Output,
+    err: _Console,
+    stdin: IO[Any] | None,
+    cal: WorkCalendar,
+    is_stdout: bool,
+) -> None:
+    """``demo`` and ``evaluate``: the text report, a document (``--format json|csv|ics|jsonl``),
+    or the flat rows of a case file, streamed."""
+    from safetyduty import _printing  # noqa: PLC0415 - loads the catalog only when needed
+
+    as_of, since = _span(args, locale, demo=args.command == "demo")
+    if args.command == "demo":
+        from safetyduty.catalog import sample_portfolio  # noqa: PLC0415
+
+        portfolio = sample_portfolio()
+    else:
+        portfolio = _evaluate_input(args, locale, output, stdin, cal, as_of=as_of, since=since)
+        if portfolio is None:
+            return
+    progress = _Progress(err, _messages(locale)["progress"]) if err.isatty() else None
+    if args.format != "text":
+        _export(args, portfolio, output, (as_of, since, locale, cal, progress), is_stdout)
+        return
+    try:
+        output.lines(
+            _printing.portfolio_lines(
+                portfolio,
+                as_of=as_of,
+                since=since,
+                locale=locale,
+                limit=None if args.all else 12,
+                progress=progress,
+            )
+        )
+    finally:
+        if progress is not None:
+            progress.finish()
+    if args.command == "demo":
+        output.lines(_calendar_example(cal, locale))
+
+
+def _evaluate_input(
+    args: argparse.Namespace,
+    locale: Locale,
+    output: _Output,
+    stdin: IO[Any] | None,
+    cal: WorkCalendar,
+    *,
+    as_of: date,
+    since: date | None,
+) -> Any:
+    """The portfolio to report on; ``None`` once flat rows are written instead (issue 17)."""
+    from safetyduty import _cli_cases  # noqa: PLC0415 - case files and flat rows
+
+    try:
+        lines, stdin = _cli_cases.open_cases(args.file, stdin)
+    except OSError as exc:
+        text = _messages(locale)["read"]
+        raise _UsageError(text.format(path=args.file, error=_os_error(exc, locale))) from None
+    if lines is not None and _cli_cases.is_rows(args):
+        _cli_cases.run_evaluate(
+            args,
+            lines,
+            as_of=as_of,
+            since=since,
+            calendar=cal,
+            path=output.take_path(),
+            out=output.console.stream,
+        )
+        return None
+    if lines is not None:
+        return _cli_cases.joined(lines)
+    return _load_portfolio(args.file, locale, stdin)
 
 
 def _export(

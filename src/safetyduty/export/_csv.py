@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, TextIO
+from typing import IO, Any, Final
 
 from safetyduty.errors import ValidationError
 from safetyduty.rules.compliance import ROW_FIELDS, FlatRow
@@ -58,7 +58,7 @@ def _cell(value: object, *, quote_formulas: bool) -> str:
 
 
 def write_csv(
-    rows: Iterable[FlatRow], stream: TextIO, *, bom: bool = False, quote_formulas: bool = False
+    rows: Iterable[FlatRow], stream: IO[str], *, bom: bool = False, quote_formulas: bool = False
 ) -> int:
     """Write *rows* to the text *stream* as CSV: a header row, then a line per row; return the count.
 

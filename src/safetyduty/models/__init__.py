@@ -14,6 +14,7 @@ Examples:
 from safetyduty.models._accident import Accident
 from safetyduty.models._authority import AUTHORITY_SUBJECTS, Authority
 from safetyduty.models._basis import Basis
+from safetyduty.models._case import Case
 from safetyduty.models._credit import CreditEvent, CreditStatus, ListEntry
 from safetyduty.models._enterprise import (
     Enterprise,
@@ -89,6 +90,7 @@ __all__ = [
     "Baseline",
     "Basis",
     "Before",
+    "Case",
     "Certificate",
     "CertificateKind",
     "Check",

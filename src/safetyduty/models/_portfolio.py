@@ -239,9 +239,7 @@ def _check_keys(portfolio: Portfolio) -> None:
         ((f"authorities[{i}].uscc", a.uscc) for i, a in enumerate(portfolio.authorities)),
         codes,
     )
-    for name in ("records", "hazards", "accidents", "people"):
-        items: tuple[Record | Hazard | Accident | Person, ...] = getattr(portfolio, name)
-        _first_repeat(((f"{name}[{i}].id", item.id) for i, item in enumerate(items)))
+    check_fact_ids(portfolio.records, portfolio.hazards, portfolio.accidents, portfolio.people)
     for index, person in enumerate(portfolio.people):
         if person.enterprise is None:
             raise ValidationError(
@@ -251,53 +249,103 @@ def _check_keys(portfolio: Portfolio) -> None:
             )
 
 
+def check_fact_ids(
+    records: Sequence[Record],
+    hazards: Sequence[Hazard],
+    accidents: Sequence[Accident],
+    people: Sequence[Person],
+) -> None:
+    """Raise for the first id that repeats within records, hazards, accidents or people."""
+    kinds: tuple[tuple[str, Sequence[Record | Hazard | Accident | Person]], ...] = (
+        ("records", records),
+        ("hazards", hazards),
+        ("accidents", accidents),
+        ("people", people),
+    )
+    for name, items in kinds:
+        _first_repeat(((f"{name}[{i}].id", item.id) for i, item in enumerate(items)))
+
+
 def _check_bounds(portfolio: Portfolio) -> None:
-    for path, value, limit in _numbers(portfolio):
+    check_fact_bounds(
+        [(f"enterprises[{i}]", firm) for i, firm in enumerate(portfolio.enterprises)],
+        records=portfolio.records,
+        hazards=portfolio.hazards,
+        accidents=portfolio.accidents,
+        people=portfolio.people,
+    )
+
+
+def check_fact_bounds(
+    firms: Sequence[tuple[str, Enterprise]],
+    *,
+    records: Sequence[Record],
+    hazards: Sequence[Hazard],
+    accidents: Sequence[Accident],
+    people: Sequence[Person],
+) -> None:
+    """Raise for the first number or date out of the bounds of :class:`Portfolio`.
+
+    *firms* pairs each enterprise with the path its errors name
+    (``enterprises[3]`` in a portfolio, ``enterprise`` in a case).
+    """
+    for path, value, limit in _numbers(firms, records, hazards, accidents):
         if value > limit:
             raise ValidationError(path, value, f"must be at most {limit}")
     first, last = Portfolio.FIRST_DAY, Portfolio.LAST_DAY
-    for path, day in _dates(portfolio):
+    for path, day in _dates(firms, records, hazards, accidents, people):
         if not first <= day <= last:
             raise ValidationError(path, day.isoformat(), f"must be a date from {first} to {last}")
 
 
-def _numbers(portfolio: Portfolio) -> Iterator[tuple[str, int | Decimal, int | Decimal]]:
+def _numbers(
+    firms: Sequence[tuple[str, Enterprise]],
+    records: Sequence[Record],
+    hazards: Sequence[Hazard],
+    accidents: Sequence[Accident],
+) -> Iterator[tuple[str, int | Decimal, int | Decimal]]:
     people_limit, casualties = Portfolio.MAX_EMPLOYEES, Portfolio.MAX_CASUALTIES
     yuan, hours = Portfolio.MAX_YUAN, Portfolio.MAX_HOURS
-    for i, firm in enumerate(portfolio.enterprises):
-        yield f"enterprises[{i}].employees", firm.employees, people_limit
+    for where, firm in firms:
+        yield f"{where}.employees", firm.employees, people_limit
         if firm.annual_revenue is not None:
-            yield f"enterprises[{i}].annual_revenue", firm.annual_revenue, yuan
-    for i, accident in enumerate(portfolio.accidents):
+            yield f"{where}.annual_revenue", firm.annual_revenue, yuan
+    for i, accident in enumerate(accidents):
         where = f"accidents[{i}]"
         yield f"{where}.deaths", accident.deaths, casualties
         yield f"{where}.serious_injuries", accident.serious_injuries, casualties
         yield f"{where}.missing", accident.missing, casualties
         yield f"{where}.direct_loss", accident.direct_loss, yuan
-    for i, hazard in enumerate(portfolio.hazards):
+    for i, hazard in enumerate(hazards):
         plan = hazard.rectification
         if plan is not None and plan.funds is not None:
             yield f"hazards[{i}].rectification.funds", plan.funds, yuan
-    for i, record in enumerate(portfolio.records):
+    for i, record in enumerate(records):
         if record.hours is not None:
             yield f"records[{i}].hours", record.hours, hours
 
 
-def _dates(portfolio: Portfolio) -> Iterator[tuple[str, date]]:
-    for i, firm in enumerate(portfolio.enterprises):
+def _dates(
+    firms: Sequence[tuple[str, Enterprise]],
+    records: Sequence[Record],
+    hazards: Sequence[Hazard],
+    accidents: Sequence[Accident],
+    people: Sequence[Person],
+) -> Iterator[tuple[str, date]]:
+    for where, firm in firms:
         if firm.production_started_on is not None:
-            yield f"enterprises[{i}].production_started_on", firm.production_started_on
+            yield f"{where}.production_started_on", firm.production_started_on
         if firm.standardization is not None:
-            yield f"enterprises[{i}].standardization.granted_on", firm.standardization.granted_on
-    for i, record in enumerate(portfolio.records):
+            yield f"{where}.standardization.granted_on", firm.standardization.granted_on
+    for i, record in enumerate(records):
         yield f"records[{i}].on", record.on
-    for i, hazard in enumerate(portfolio.hazards):
+    for i, hazard in enumerate(hazards):
         yield from _hazard_dates(f"hazards[{i}]", hazard)
-    for i, accident in enumerate(portfolio.accidents):
+    for i, accident in enumerate(accidents):
         yield f"accidents[{i}].occurred_at", _china_day(accident.occurred_at)
         if accident.reported_at is not None:
             yield f"accidents[{i}].reported_at", _china_day(accident.reported_at)
-    for i, person in enumerate(portfolio.people):
+    for i, person in enumerate(people):
         yield from _person_dates(f"people[{i}]", person)
 
 

@@ -28,6 +28,7 @@ STRATEGIES: Final[dict[type, st.SearchStrategy[Any]]] = {
     models.Applicability: strategies.applicabilities(),
     models.Authority: strategies.authorities(),
     models.Basis: strategies.bases(),
+    models.Case: strategies.cases(),
     models.Certificate: strategies.certificates(),
     models.CreditEvent: strategies.credit_events(),
     models.CreditStatus: strategies.credit_statuses(),
@@ -46,6 +47,7 @@ STRATEGIES: Final[dict[type, st.SearchStrategy[Any]]] = {
     models.Span: strategies.spans(),
     models.Standardization: strategies.standardizations(),
     models.Target: strategies.targets(),
+    models.Unmatched: strategies.unmatched(),
 }
 """The strategy of every model class, as registered with hypothesis."""
 

@@ -36,6 +36,7 @@ from safetyduty.models import (
     Baseline,
     Basis,
     Before,
+    Case,
     Certificate,
     CertificateKind,
     Check,
@@ -88,6 +89,7 @@ from safetyduty.models import (
     TargetMeasure,
     Timing,
     Triggered,
+    Unmatched,
     Verification,
     Window,
     check_region,
@@ -102,6 +104,7 @@ __all__ = [
     "applicabilities",
     "authorities",
     "bases",
+    "cases",
     "certificates",
     "credit_events",
     "credit_statuses",
@@ -125,6 +128,7 @@ __all__ = [
     "standardizations",
     "targets",
     "timings",
+    "unmatched",
     "uscc_codes",
 ]
 
@@ -1191,6 +1195,59 @@ def _portfolios(
         accidents=_unique_ids(accident_list, set()),
         people=staff,
         authorities=bodies,
+    )
+
+
+def cases(*, as_of: date | None = None, max_facts: int = 3) -> st.SearchStrategy[Case]:
+    """Cases: one enterprise with its records, hazards, accidents and people (a line of the case layout).
+
+    Each is the one enterprise of a :func:`portfolios` draw, so its facts
+    are valid and its own.
+
+    Args:
+        as_of: as in :func:`portfolios`.
+        max_facts: as in :func:`portfolios`.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(cases())
+        ... def check(x):
+        ...     assert all(r.enterprise == x.enterprise.uscc for r in x.records)
+        >>> check()
+    """
+    return portfolios(
+        min_enterprises=1, max_enterprises=1, as_of=as_of, max_facts=max_facts, max_authorities=0
+    ).map(
+        lambda p: Case(
+            enterprise=p.enterprises[0],
+            records=p.records,
+            hazards=p.hazards,
+            accidents=p.accidents,
+            people=p.people,
+        )
+    )
+
+
+def unmatched() -> st.SearchStrategy[Unmatched]:
+    """What a portfolio reports of facts whose enterprise is not in it: codes and sorted ids.
+
+    Examples:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10, database=None)
+        ... @given(unmatched())
+        ... def check(x):
+        ...     assert x.total == len(x.records) + len(x.hazards) + len(x.accidents) + len(x.people)
+        >>> check()
+    """
+    ids = st.lists(_IDS, max_size=3, unique=True).map(lambda xs: tuple(sorted(xs)))
+    return st.builds(
+        Unmatched,
+        codes=st.lists(uscc_codes(), max_size=2, unique=True).map(lambda xs: tuple(sorted(xs))),
+        records=ids,
+        hazards=ids,
+        accidents=ids,
+        people=ids,
     )
 
 
