@@ -199,3 +199,54 @@ class TestErrors:
         doc = dict(ENTERPRISE, uscc="914403001922038210")
         with pytest.raises(ValidationError, match="check character"):
             serde.from_dict(doc, Enterprise)
+
+
+class TestFastJson:
+    """orjson (the ``fast`` extra), when installed, writes what the json module writes."""
+
+    @pytest.mark.parametrize(("cls", "strategy"), MODELS, ids=lambda v: getattr(v, "__name__", ""))
+    def test_the_same_text_for_every_model(
+        self, cls: type[Any], strategy: st.SearchStrategy[Any]
+    ) -> None:
+        """serde.dumps gives the json module's compact text."""
+
+        @given(strategy)
+        def check(obj: Any) -> None:
+            document = {"schema_version": 1, "type": cls.__name__, "data": serde.to_dict(obj)}
+            assert json.dumps(document, ensure_ascii=False, separators=(",", ":")) == serde.dumps(
+                obj
+            )
+
+        check()
+
+    @given(
+        st.recursive(
+            st.none()
+            | st.booleans()
+            | st.integers()
+            | st.integers(min_value=2**62, max_value=2**70)
+            | st.text(max_size=20),
+            lambda inner: (
+                st.lists(inner, max_size=4)
+                | st.dictionaries(st.text(max_size=12), inner, max_size=6)
+            ),
+            max_leaves=20,
+        )
+    )
+    def test_the_same_text_for_any_document(self, value: Any) -> None:
+        """Large integers, escapes, surrogates and non-ASCII text: the same text, compact or indented."""
+        from safetyduty import _json  # noqa: PLC0415
+
+        assert json.dumps(value, ensure_ascii=False, separators=(",", ":")) == _json.dumps(value)
+        assert json.dumps(value, ensure_ascii=False, indent=2) == _json.dumps(value, indent=2)
+
+    def test_without_orjson(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """With the standard module alone, the same text."""
+        from safetyduty import _json  # noqa: PLC0415
+        from safetyduty.catalog import sample_portfolio  # noqa: PLC0415
+
+        sample = sample_portfolio()
+        text = serde.dumps(sample)
+        monkeypatch.setattr(_json, "_orjson", None)
+        assert text == serde.dumps(sample)
+        assert sample == serde.loads(text, type(sample))

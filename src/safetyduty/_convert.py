@@ -27,6 +27,7 @@ from typing import Any, Final, TypeVar, Union, get_args, get_origin
 import attrs
 import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn
 from cattrs.strategies import configure_tagged_union
 from cattrs.v import format_exception
@@ -133,11 +134,24 @@ _enum_value: Final = operator.attrgetter("_value_")
 
 
 def _unstructure_optional(conv: cattrs.Converter) -> Any:
-    """``X | None`` with X's hook looked up once."""
+    """``X | None`` with X's hook looked up once; ``str | None`` and the like pass as they are.
+
+    A ``date | datetime | None`` (a due date or moment) is written by its own
+    class's ``isoformat`` when those are the hooks, without cattrs' union dispatch.
+    """
 
     def factory(t: Any) -> Any:
-        inner = next(arg for arg in get_args(t) if arg is not type(None))
-        hook = conv.get_unstructure_hook(inner)
+        inner = [arg for arg in get_args(t) if arg is not type(None)]
+        if len(inner) > 1:  # date | datetime | None
+            hooks = {kind: conv.get_unstructure_hook(kind) for kind in inner}
+            if hooks == {date: date.isoformat, datetime: datetime.isoformat}:
+                return _iso_or_none
+            return conv.get_unstructure_hook(t)
+        hook = conv.get_unstructure_hook(inner[0])
+        if hook is identity:
+            return identity  # None and the value alike: cattrs then reads the attribute inline
+        if hook is date.isoformat:
+            return _iso_or_none
 
         def unstructure(value: object) -> object:
             return None if value is None else hook(value)
@@ -147,9 +161,15 @@ def _unstructure_optional(conv: cattrs.Converter) -> Any:
     return factory
 
 
+def _iso_or_none(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
 def _is_plain_optional(t: Any) -> bool:
     args = get_args(t)
-    return get_origin(t) in (Union, UnionType) and len(args) == _PAIR and type(None) in args
+    if get_origin(t) not in (Union, UnionType) or type(None) not in args:
+        return False
+    return len(args) == _PAIR or set(args) == {date, datetime, type(None)}
 
 
 def _unstructure_items(conv: cattrs.Converter, *, ordered: bool) -> Any:
@@ -157,6 +177,8 @@ def _unstructure_items(conv: cattrs.Converter, *, ordered: bool) -> Any:
 
     def factory(t: Any) -> Any:
         hook = conv.get_unstructure_hook(get_args(t)[0])
+        if hook is identity:
+            return list if ordered else sorted  # strings and numbers as they are, at C speed
         if ordered:
             return lambda value: [hook(item) for item in value]
         return lambda value: sorted(hook(item) for item in value)
