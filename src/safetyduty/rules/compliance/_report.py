@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
@@ -347,6 +346,8 @@ class ComplianceReport:
         return [flatten(row) for row in self.rows]
 
     def _repr_html_(self) -> str:
+        import html  # noqa: PLC0415 - only in a notebook
+
         head = "".join(
             f"<th>{h}</th>" for h in ("obligation", "window", "due", "status", "evidence", "basis")
         )
