@@ -34,7 +34,7 @@ from cattrs.v import format_exception
 
 from safetyduty._compat import StrEnum
 from safetyduty._dates import parse_iso_date
-from safetyduty._fastload import structure_function
+from safetyduty._fastload import structure_function, unstructure_function
 from safetyduty.errors import SafetyDutyError, ValidationError
 from safetyduty.models._risk import LecInputs, MatrixInputs
 from safetyduty.models._schedule import (
@@ -269,7 +269,8 @@ def _model(conv: cattrs.Converter, *, detailed: bool) -> Any:
 
     def factory(cls: Any) -> Any:
         if not detailed:
-            return structure_function(cls, conv)
+            trusted = {date: _structure_date, Decimal: _structure_decimal}
+            return structure_function(cls, conv, trusted=trusted)
         generated = make_dict_structure_fn(
             cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
         )
@@ -349,6 +350,16 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(StrEnum, _structure_enum)
     conv.register_unstructure_hook(StrEnum, _enum_value)
     conv.register_unstructure_hook_factory(_is_plain_optional, _unstructure_optional(conv))
+    # Models: one generated function each, writing the fields above inline (_fastload).
+    trusted = {
+        date: date.isoformat,
+        datetime: datetime.isoformat,
+        Decimal: str,
+        Enum: _enum_value,
+    }
+    conv.register_unstructure_hook_factory(
+        attrs.has, lambda cls: unstructure_function(cls, conv, trusted=trusted)
+    )
     conv.register_unstructure_hook_factory(
         _homogeneous(tuple), _unstructure_items(conv, ordered=True)
     )

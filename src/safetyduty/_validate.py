@@ -11,13 +11,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 from safetyduty.errors import ValidationError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+TYPE_ONLY: Final[dict[Validator, tuple[str, Any]]] = {}
+"""The validators that check nothing but a value's type, with what they check:
+``("is", cls)``, ``("optional", validator)``, ``("tuple", cls)`` or ``("set", cls)``.
+
+The fast JSON reader (:mod:`safetyduty._fastload`) checks the types it reads
+itself; it skips these, and only these, when it has checked the same."""
+
+
+def _type_only(check: Validator, what: tuple[str, Any]) -> Validator:
+    TYPE_ONLY[check] = what
+    return check
 
 
 def as_tuple(value: Any) -> Any:
@@ -109,7 +121,7 @@ def instance_of(cls: type) -> Validator:
         if not isinstance(value, cls):
             raise ValidationError(attribute.name, value, f"must be a {cls.__name__}")
 
-    return check
+    return _type_only(check, ("is", cls))
 
 
 member_of = instance_of
@@ -129,7 +141,7 @@ def tuple_of(cls: type | tuple[type, ...], *, non_empty: bool = False) -> Valida
         if non_empty and not value:
             raise ValidationError(attribute.name, value, f"must hold at least one {names}")
 
-    return check
+    return check if non_empty else _type_only(check, ("tuple", cls))
 
 
 def set_of(cls: type) -> Validator:
@@ -142,7 +154,7 @@ def set_of(cls: type) -> Validator:
             if not isinstance(item, cls):
                 raise ValidationError(attribute.name, item, f"must be a {cls.__name__}")
 
-    return check
+    return _type_only(check, ("set", cls))
 
 
 def optional(validator: Validator) -> Validator:
@@ -152,4 +164,9 @@ def optional(validator: Validator) -> Validator:
         if value is not None:
             validator(instance, attribute, value)
 
-    return check
+    return _type_only(check, ("optional", validator)) if validator in TYPE_ONLY else check
+
+
+_type_only(text, ("is", str))
+_type_only(plain_date, ("is", date))
+_type_only(flag, ("is", bool))

@@ -48,6 +48,7 @@ _PROVINCES: Final = frozenset(
     {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46}
     | {50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82}
 )
+_PROVINCE_PREFIXES: Final = frozenset(str(code) for code in _PROVINCES)
 
 
 def uscc_check_char(first17: str) -> str:
@@ -107,7 +108,7 @@ def check_region(value: object) -> None:
     """
     if not isinstance(value, str) or len(value) != 6 or not value.isascii() or not value.isdigit():  # noqa: PLR2004
         raise ValidationError("region", value, "must be a 6-digit 行政区划代码, e.g. '620100'")
-    if int(value[:2]) not in _PROVINCES:
+    if value[:2] not in _PROVINCE_PREFIXES:
         raise ValidationError("region", value, "must start with a province-level code (11-82)")
 
 
