@@ -393,6 +393,8 @@ class TestCreditStatuses:
             ({"subjects": "s1"}, "subjects"),
             ({"subjects": [""]}, "subjects"),
             ({"subjects": [1]}, "subjects"),
+            ({"subjects": ["s1", None]}, "subjects"),
+            ({"subjects": [[1]]}, "subjects"),
         ],
     )
     def test_bad_input_names_the_field(self, kw: dict[str, object], field: str) -> None:

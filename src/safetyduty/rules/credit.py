@@ -427,14 +427,15 @@ def credit_statuses(
 
     Examples:
         >>> from safetyduty.models import AccidentGrade, CreditEvent, CreditEventKind
+        >>> from safetyduty.rules import credit
         >>> events = [CreditEvent(id=f"a{i}", subject=s, kind=CreditEventKind.ACCIDENT, on=date(2024, 3, 1),
         ...                       accident_grade=grade, deaths=deaths)
         ...           for i, (s, grade, deaths) in enumerate([("914403001922038216", AccidentGrade.MAJOR, 12),
         ...                                                   ("91440300MA5F8XYZ1Q", AccidentGrade.GENERAL, 0)])]
-        >>> found = credit_statuses(events, as_of=date(2026, 1, 1))
+        >>> found = credit.credit_statuses(events, as_of=date(2026, 1, 1))
         >>> {subject: status.standing.value for subject, status in found.items()}
         {'914403001922038216': 'black', '91440300MA5F8XYZ1Q': 'none'}
-        >>> credit_statuses([], as_of=date(2026, 1, 1), subjects=["s1"])["s1"].standing.value
+        >>> credit.credit_statuses([], as_of=date(2026, 1, 1), subjects=["s1"])["s1"].standing.value
         'none'
     """
     checked = _day("as_of", as_of)
@@ -455,10 +456,11 @@ def credit_statuses(
     else:
         if isinstance(subjects, (str, bytes)) or not isinstance(subjects, Iterable):
             raise ValidationError("subjects", subjects, "must be a list of subject codes")
-        wanted = sorted(set(subjects))
-        for subject in wanted:
+        asked = list(subjects)
+        for subject in asked:
             if not isinstance(subject, str) or not subject.strip():
                 raise ValidationError("subjects", subject, "must be a non-empty string")
+        wanted = sorted(set(asked))
     return {
         subject: _status(
             subject,
