@@ -273,3 +273,49 @@ class TestGeneratedWriters:
             assert reference.unstructure(obj) == serde.to_dict(obj)
 
         check()
+
+
+class TestGeneratedReaders:
+    """The generated reader skips only the type checks it has made itself."""
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("uscc", "914403001922038217"),  # a wrong check character
+            ("region", "991500"),  # no such province
+            ("employees", -1),  # a count below zero
+            ("name", "  "),  # blank
+            ("annual_revenue", "-1"),  # money below zero
+            ("park", "440300-x"),  # a park outside the region
+        ],
+    )
+    def test_the_model_s_own_checks_run(self, field: str, value: object) -> None:
+        """A value of the right type that the model refuses is refused, naming the field."""
+        with pytest.raises(ValidationError, match=field):
+            serde.from_dict({**ENTERPRISE, "region": "620100", field: value}, Enterprise)
+
+    def test_smelting_is_checked_against_the_industry(self) -> None:
+        """A validator attrs combines with another (and_) still runs, after the type check."""
+        with pytest.raises(ValidationError, match="smelting"):
+            serde.from_dict({**ENTERPRISE, "smelting": True}, Enterprise)
+
+    def test_disabled_validators_are_disabled_alike(self) -> None:
+        """With attrs' validators switched off, the reader builds what __init__ builds."""
+        import attrs  # noqa: PLC0415
+
+        bad = {**ENTERPRISE, "employees": -1}
+        with attrs.validators.disabled():
+            fast = serde.converter.structure(bad, Enterprise)
+            plain = Enterprise(**{**ENTERPRISE, "employees": -1})  # type: ignore[arg-type]
+        assert plain == fast
+
+    def test_type_only_validators_are_registered(self) -> None:
+        """The validators the reader may skip are the type checks, and only those."""
+        from safetyduty import _validate  # noqa: PLC0415
+
+        kinds = {what[0] for what in _validate.TYPE_ONLY.values()}
+        assert kinds <= {"is", "optional", "tuple", "set"}
+        for check in (_validate.non_empty_str, _validate.count, _validate.money, _validate.rate):
+            assert check not in _validate.TYPE_ONLY
+        assert _validate.text in _validate.TYPE_ONLY
+        assert _validate.tuple_of(str, non_empty=True) not in _validate.TYPE_ONLY
