@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -330,9 +331,11 @@ def _scope(
         found = _Scope(national, plans, region=region, park=park, since=since, as_of=as_of)
         _SCOPES[key] = found
         while len(_SCOPES) > _SCOPES_KEPT:
-            _SCOPES.popitem(last=False)
+            with contextlib.suppress(KeyError):  # another thread took it first
+                _SCOPES.popitem(last=False)
     else:
-        _SCOPES.move_to_end(key)
+        with contextlib.suppress(KeyError):  # another thread let it go meanwhile
+            _SCOPES.move_to_end(key)
     return found
 
 

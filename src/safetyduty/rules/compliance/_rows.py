@@ -343,7 +343,7 @@ _Month = tuple[date, date, tuple[date, ...]]
 
 def _months(
     first: date, last: date, end: date | None, is_day: Callable[[date], bool]
-) -> list[_Month]:
+) -> tuple[_Month, ...]:
     months: list[_Month] = []
     month = first.replace(day=1)
     while month <= last:
@@ -352,11 +352,13 @@ def _months(
         days = tuple(d for d in _days(max(month, first), stop) if is_day(d))
         months.append((month, month_end, days))
         month = month_end + timedelta(days=1)
-    return months
+    return tuple(months)
 
 
 @functools.lru_cache(maxsize=256)
-def _default_months(first: date, last: date, end: date | None, *, every_day: bool) -> list[_Month]:
+def _default_months(
+    first: date, last: date, end: date | None, *, every_day: bool
+) -> tuple[_Month, ...]:
     """:func:`_months` on the bundled calendar (or every day), the same for every enterprise: cached."""
     return _months(first, last, end, _every_day if every_day else _bundled_workday)
 
