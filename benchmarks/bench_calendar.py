@@ -1,6 +1,6 @@
 """Benchmark the working-day calendar against its peers and a pure-Python floor.
 
-Run:  python benchmarks/bench_calendar.py  [--quick]
+Run:  python benchmarks/bench_calendar.py  [--quick | --smoke]
 
 Needs the ``bench`` extra (chinesecalendar, holidays, workalendar); a peer
 that is not installed is skipped. Every contender answers the same calls on
@@ -126,15 +126,17 @@ def per_call_us(fn: Callable[[], object], calls: int, budget: float) -> float:
     return best / number / calls * 1e6
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Run the cases and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer dates, shorter timing")
-    args = parser.parse_args()
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help="fewer dates, shorter timing")
+    size.add_argument("--smoke", action="store_true", help="10 dates, once: checks that it runs")
+    args = parser.parse_args(argv)
     rng = random.Random(20261123)
     span = (LAST - FIRST).days
-    count = 200 if args.quick else 1_000
-    budget = 0.2 if args.quick else 1.0
+    count = 10 if args.smoke else 200 if args.quick else 1_000
+    budget = 0.001 if args.smoke else 0.2 if args.quick else 1.0
     days = [FIRST + timedelta(days=rng.randrange(span)) for _ in range(count)]
     pairs = [(d, d + timedelta(days=rng.randrange(1, 401))) for d in days]
     found = contenders()

@@ -58,7 +58,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=4000)
     parser.add_argument("--partitions", type=int, default=8)
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="tiny, the plain run only (tests/test_cluster_examples.py runs the engines)",
+    )
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.size, args.partitions = 20, 2
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bench-cluster-"))
     sys.path.insert(0, str(ROOT / "examples"))
     from spark_province import write_province
@@ -70,7 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'run':<28} {'start s':>8} {'judge+write s':>14} {'ms/enterprise':>14}")
     took = plain(folder, workdir / "plain-rows")
     print(f"{'plain (1 process)':<28} {0:>8.1f} {took:>14.1f} {took / args.size * 1000:>14.2f}")
-    for name, label in (("spark", "Spark local[*]"), ("dask", "Dask LocalCluster, 2 workers")):
+    engines = (
+        ()
+        if args.smoke
+        else (("spark", "Spark local[*]"), ("dask", "Dask LocalCluster, 2 workers"))
+    )
+    for name, label in engines:
         start, work = engine(name, args.size, args.partitions, workdir)
         print(f"{label:<28} {start:>8.1f} {work:>14.1f} {work / args.size * 1000:>14.2f}")
     return 0

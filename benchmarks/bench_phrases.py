@@ -1,6 +1,6 @@
 """Benchmark reading time phrases, one at a time and in whole documents.
 
-Run:  python benchmarks/bench_phrases.py  [--quick]
+Run:  python benchmarks/bench_phrases.py  [--quick | --smoke]
 
 Prints µs per phrase for ``parse_schedule`` on the phrases the issue names
 and on every phrase of the corpora (tests/data) that holds one schedule;
@@ -77,11 +77,15 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - columns)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Run and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
-    number = 20 if parser.parse_args().quick else 200
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help="fewer repetitions")
+    size.add_argument("--smoke", action="store_true", help="once, short texts: checks that it runs")
+    args = parser.parse_args(argv)
+    number = 1 if args.smoke else 20 if args.quick else 200
+    hostile_size = 1_000 if args.smoke else 100_000
     entries = corpus()
     one_schedule = schedules(entries)
     print("parse_schedule, µs per phrase")
@@ -94,18 +98,25 @@ def main() -> None:
     print(f"  {_pad(label, 32)}{per_phrase(parse_phrase, entries, number):>8.1f}")
     text = seed_text()
     twenty_pages = text[: 20 * PAGE]
+    documents = [("20 pages", twenty_pages), (f"five seeds ({len(text):,} chars)", text)]
+    if args.smoke:
+        documents = [("one page", text[:PAGE])]
     print("find_phrases, ms per document")
-    for name, document in (("20 pages", twenty_pages), (f"five seeds ({len(text):,} chars)", text)):
-        seconds = best(lambda document=document: find_phrases(document, year=2020), 3, 5)
+    for name, document in documents:
+        seconds = best(
+            lambda document=document: find_phrases(document, year=2020),
+            1 if args.smoke else 3,
+            1 if args.smoke else 5,
+        )
         found = len(find_phrases(document, year=2020))
         print(f"  {_pad(name, 32)}{seconds * 1e3:>8.1f}  ({found} phrases)")
-    print("find_phrases, ms on hostile texts of 100,000 characters")
+    print(f"find_phrases, ms on hostile texts of {hostile_size:,} characters")
     for name, hostile in (
-        ("digits", "9" * 100_000),
-        ("每 repeated", "每" * 100_000),
-        ("年内 repeated", "年内" * 50_000),
-        ("每月25日前， repeated", "每月25日前，" * 14_286),
-        ("（ repeated", "（" * 100_000),
+        ("digits", "9" * hostile_size),
+        ("每 repeated", "每" * hostile_size),
+        ("年内 repeated", "年内" * (hostile_size // 2)),
+        ("每月25日前， repeated", "每月25日前，" * (hostile_size // 7)),
+        ("（ repeated", "（" * hostile_size),
     ):
         seconds = best(lambda hostile=hostile: find_phrases(hostile, year=2020), 1, 3)
         print(f"  {_pad(name, 32)}{seconds * 1e3:>8.1f}")

@@ -1,10 +1,10 @@
 """Benchmark serialisation of models against pydantic v2 models of the same records.
 
-Run:  python benchmarks/bench_serde.py  [--quick]
+Run:  python benchmarks/bench_serde.py  [--quick | --smoke]
 
 Each side structures (validates and builds) and unstructures (dumps to plain
-JSON-ready data) the same records: an ``Enterprise`` (11 fields, USCC check
-digit validated) and a ``Hazard`` (nested 五到位 plan, supervision and a
+JSON-ready data) the same records: an ``Enterprise`` (17 fields, USCC check
+digit, region, park and amounts validated) and a ``Hazard`` (nested 五到位 plan, supervision and a
 3-step history). The pydantic models carry the same validation (the USCC
 check character, ranges, date order, enums). Prints µs per record and the
 ratio safetyduty / pydantic (below 1 means safetyduty is faster).
@@ -17,13 +17,13 @@ import timeit
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from safetyduty import serde
 from safetyduty.models import (
     Enterprise,
+    EnterpriseSize,
     Hazard,
     HazardFlag,
     HazardLevel,
@@ -34,14 +34,26 @@ from safetyduty.models import (
     Standardization,
     StandardizationLevel,
     Supervision,
+    check_park,
+    check_region,
+    region_covers,
     uscc_check_char,
 )
+from safetyduty.models._enterprise import SMELTING_INDUSTRIES
 
 STRICT = ConfigDict(frozen=True, extra="forbid", strict=False)
 
 
+class PStandardization(BaseModel):
+    """The pydantic twin of Standardization."""
+
+    model_config = STRICT
+    level: StandardizationLevel
+    granted_on: date
+
+
 class PEnterprise(BaseModel):
-    """The pydantic twin of Enterprise."""
+    """The pydantic twin of Enterprise: the same 17 fields and checks."""
 
     model_config = STRICT
     uscc: str
@@ -54,8 +66,13 @@ class PEnterprise(BaseModel):
     state_owned: bool = False
     group_company: bool = False
     hazard_flags: frozenset[HazardFlag] = frozenset()
-    standardization: dict[str, Any] | None = None
+    standardization: PStandardization | None = None
     production_started_on: date | None = None
+    park: str | None = None
+    size: EnterpriseSize | None = None
+    total_assets: Decimal | None = None
+    smelting: bool = False
+    continuous_operation: bool = False
 
     @field_validator("uscc")
     @classmethod
@@ -64,12 +81,47 @@ class PEnterprise(BaseModel):
             raise ValueError("bad uscc")
         return value
 
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("empty")
+        return value
+
+    @field_validator("region")
+    @classmethod
+    def _region(cls, value: str) -> str:
+        check_region(value)
+        return value
+
+    @field_validator("park")
+    @classmethod
+    def _park(cls, value: str | None) -> str | None:
+        if value is not None:
+            check_park(value)
+        return value
+
     @field_validator("employees")
     @classmethod
     def _employees(cls, value: int) -> int:
         if value < 0:
             raise ValueError("negative")
         return value
+
+    @field_validator("annual_revenue", "total_assets")
+    @classmethod
+    def _money(cls, value: Decimal | None) -> Decimal | None:
+        if value is not None and (not value.is_finite() or value < 0):
+            raise ValueError("not money")
+        return value
+
+    @model_validator(mode="after")
+    def _smelting(self) -> PEnterprise:
+        if self.smelting and self.industry not in SMELTING_INDUSTRIES:
+            raise ValueError("smelting")
+        if self.park is not None and not region_covers(self.park[:6], self.region):
+            raise ValueError("park outside the region")
+        return self
 
 
 class PPlan(BaseModel):
@@ -171,11 +223,14 @@ def per_record_us(fn: Callable[[], object], count: int) -> float:
     return min(timeit.repeat(fn, number=count, repeat=5)) / count * 1e6
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Time both libraries in both directions and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="10,000 records instead of 100,000")
-    count = 10_000 if parser.parse_args().quick else 100_000
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help="10,000 records instead of 100,000")
+    size.add_argument("--smoke", action="store_true", help="10 records: checks that it runs")
+    args = parser.parse_args(argv)
+    count = 10 if args.smoke else 10_000 if args.quick else 100_000
     enterprise, hazard = samples()
     cases = []
     for name, ours, theirs_cls in (

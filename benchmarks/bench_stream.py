@@ -58,7 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--smoke", action="store_true", help="once, tiny: checks that it runs")
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.size, args.steps = 20, 1
     folder = args.workdir or Path(tempfile.mkdtemp(prefix="bench-stream-"))
     folder.mkdir(parents=True, exist_ok=True)
     print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores")

@@ -244,6 +244,11 @@ CALLS: list[tuple[str, Callable[..., Any], dict[str, Any]]] = [
         credit.credit_status,
         {"subject": FIRM.uscc, "events": [EVENT], "as_of": DAY},
     ),
+    (
+        "credit_statuses",
+        credit.credit_statuses,
+        {"events": [EVENT], "as_of": DAY, "subjects": [FIRM.uscc]},
+    ),
     ("listing_triggers", credit.listing_triggers, {"events": [EVENT], "as_of": DAY}),
     (
         "red_list_eligibility",

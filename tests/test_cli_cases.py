@@ -177,7 +177,8 @@ class TestSchemaCommand:
     def test_an_unknown_name(self) -> None:
         code, _, err = run("schema", "enterprise", "--locale", "en")
         assert 2 == code
-        assert "invalid choice" in err
+        assert "NAME: must be one of portfolio, case" in err
+        assert "Enterprise" in err
 
 
 def test_the_streaming_benchmark_runs_at_a_small_size(tmp_path: Path) -> None:

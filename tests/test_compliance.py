@@ -44,6 +44,7 @@ from safetyduty.models import (
 from safetyduty.rules.compliance import ComplianceStatus, evaluate, evaluate_many
 from safetyduty.rules.phrases import parse_schedule
 from safetyduty.rules.targets import Observation, TargetState, evaluate_target
+from safetyduty.testing import strategies
 
 D = date
 S = ComplianceStatus
@@ -732,3 +733,139 @@ class TestIdentity:
         second = rec(RecordKind.HAZARD_CHECK_PLANT, D(2026, 3, 10), "c1")
         with pytest.raises(ValidationError, match=r"records\[1\]\.id"):
             evaluate(FIRM, [first, second], as_of=D(2026, 4, 1))
+
+
+_PLAN_REGIONS = ["441521", "441500", "140902", "140900", "650102", "620100", "440300"]
+_XINZHOU_PARK = "140900-xinzhou-edz"
+_PLAN_KINDS = [
+    RecordKind.HAZARD_CHECK_TEAM,
+    RecordKind.HAZARD_CHECK_WORKSHOP,
+    RecordKind.HAZARD_CHECK_PLANT,
+    RecordKind.LED_INSPECTION,
+    RecordKind.SAFETY_STUDY,
+    RecordKind.TRAINING,
+    RecordKind.DRILL_PLAN,
+    RecordKind.DRILL_ON_SITE,
+    RecordKind.HAZARD_STATISTICS_QUARTERLY,
+    RecordKind.RESPONSIBILITY_SYSTEM,
+]
+
+
+@st.composite
+def plan_years(draw: st.DrawFn) -> tuple[Portfolio, date]:
+    """Portfolios in the seed plans' places in 2020 (some in 忻州经济开发区), with the records they ask for."""
+    as_of = draw(st.sampled_from([D(2020, 12, 31), D(2020, 9, 15), D(2021, 3, 31)]))
+    portfolio = draw(strategies.portfolios(as_of=as_of, regions=_PLAN_REGIONS, max_facts=4))
+    firms = [
+        attrs.evolve(e, park=_XINZHOU_PARK)
+        if e.region.startswith("1409") and draw(st.booleans())
+        else e
+        for e in portfolio.enterprises
+    ]
+    first = as_of - timedelta(days=364)
+    extra = []
+    for firm in firms:
+        people = [p.id for p in portfolio.people if p.enterprise == firm.uscc]
+        extra += draw(
+            st.lists(
+                strategies.records(
+                    enterprises=[firm.uscc], people=people, kinds=_PLAN_KINDS,
+                    min_date=first, max_date=as_of,
+                ),
+                max_size=40,
+            )
+        )  # fmt: skip
+    taken = {r.id for r in portfolio.records}
+    records = [*portfolio.records, *(r for r in extra if r.id not in taken)]
+    records = list({r.id: r for r in records}.values())
+    return attrs.evolve(portfolio, enterprises=firms, records=records), as_of
+
+
+class TestFastPaths:
+    """The engine's shortcuts (validated once, scopes and periods worked out once, lazy indexes)
+    give what the plain calls give."""
+
+    @settings(max_examples=60, deadline=None)
+    @given(plan_years(), st.sampled_from(["month", "day"]))
+    def test_evaluate_many_equals_evaluate_per_enterprise(
+        self, case: tuple[Portfolio, date], daily: Any
+    ) -> None:
+        """evaluate_many (facts grouped and checked once) gives each enterprise's evaluate."""
+        portfolio, as_of = case
+        kw: dict[str, Any] = {
+            "as_of": as_of, "hazards": portfolio.hazards, "accidents": portfolio.accidents,
+            "people": portfolio.people, "daily": daily,
+        }  # fmt: skip
+        many = list(catalog.evaluate_many(portfolio.enterprises, portfolio.records, **kw))
+        one = [catalog.evaluate(e, portfolio.records, **kw) for e in portfolio.enterprises]
+        assert one == many
+
+    @settings(max_examples=40, deadline=None)
+    @given(plan_years(), st.randoms(use_true_random=False))
+    def test_the_order_of_the_records_does_not_matter(
+        self, case: tuple[Portfolio, date], rng: Any
+    ) -> None:
+        """Shuffled records give the same reports (the index sorts each kind it uses)."""
+        portfolio, as_of = case
+        records = list(portfolio.records)
+        rng.shuffle(records)
+        for firm in portfolio.enterprises:
+            kw: dict[str, Any] = {"as_of": as_of, "people": portfolio.people}
+            expected = catalog.evaluate(firm, portfolio.records, **kw)
+            assert expected == catalog.evaluate(firm, records, **kw)
+
+    @settings(max_examples=30, deadline=None)
+    @given(plan_years())
+    def test_the_bundled_calendar_given_or_not(self, case: tuple[Portfolio, date]) -> None:
+        """calendar=None (days worked out once for all) equals the bundled calendar passed in."""
+        from safetyduty.calendars import default_calendar  # noqa: PLC0415
+
+        portfolio, as_of = case
+        for firm in portfolio.enterprises:
+            kw: dict[str, Any] = {"as_of": as_of, "people": portfolio.people, "daily": "day"}
+            assert catalog.evaluate(firm, portfolio.records, **kw) == catalog.evaluate(
+                firm, portfolio.records, calendar=default_calendar(), **kw
+            )
+
+    def test_duties_passed_anew_equal_the_law_s(self) -> None:
+        """The national duties passed as a new list (a new scope) equal the default."""
+        from safetyduty import law  # noqa: PLC0415
+
+        sample = catalog.sample_portfolio()
+        firm = sample.enterprises[3]
+        kw: dict[str, Any] = {"as_of": D(2026, 11, 23), "people": sample.people}
+        assert catalog.evaluate(firm, sample.records, **kw) == catalog.evaluate(
+            firm, sample.records, obligations=list(law.enterprise_duties()), **kw
+        )
+
+    def test_one_place_does_not_leak_into_another(self) -> None:
+        """The same duties judged in two places, one after the other, each by its own plan."""
+        shanwei = attrs.evolve(FIRM, region="441521")
+        shenzhen = attrs.evolve(FIRM, region="440300")
+        led = [rec(RecordKind.LED_INSPECTION, D(2020, m, 10)) for m in (7, 8)]
+        for _ in range(2):
+            first = catalog.evaluate(shanwei, led, as_of=D(2020, 12, 31))
+            second = catalog.evaluate(shenzhen, led, as_of=D(2020, 12, 31))
+            assert any(r.plan == "shanwei-2020" for r in first.rows)
+            assert all(r.plan is None for r in second.rows)
+
+    @settings(max_examples=50, deadline=None)
+    @given(st.data())
+    def test_the_row_maker_builds_what_the_class_builds(self, data: st.DataObject) -> None:
+        """make_row (every field by position) equals ComplianceRow(...) with the same fields."""
+        from safetyduty.rules.compliance import ComplianceRow  # noqa: PLC0415
+        from safetyduty.rules.compliance._report import make_row  # noqa: PLC0415
+
+        report = catalog.evaluate(
+            data.draw(st.sampled_from(catalog.sample_portfolio().enterprises)),
+            catalog.sample_portfolio().records,
+            as_of=D(2026, 11, 23),
+            people=catalog.sample_portfolio().people,
+        )
+        row = data.draw(st.sampled_from(report.rows))
+        values = attrs.astuple(row, recurse=False)
+        fields = {f.name: getattr(row, f.name) for f in attrs.fields(ComplianceRow)}
+        made = make_row(*values)
+        assert ComplianceRow(**fields) == made
+        assert pickle.loads(pickle.dumps(made)) == made  # noqa: S301 - our own object
+        assert hash(made) == hash(row)

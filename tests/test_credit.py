@@ -30,6 +30,7 @@ from safetyduty.rules.credit import (
     RESTRICTIONS,
     black_regime_at,
     credit_status,
+    credit_statuses,
     listing_terms,
     listing_triggers,
     red_list_eligibility,
@@ -530,3 +531,77 @@ class TestRedListBoundaries:
             for u in red_list_eligibility(late, [self.PROMISE], as_of=D(2025, 1, 1)).unmet
         ]
         assert red_list_eligibility(late, [self.PROMISE], as_of=D(2025, 1, 2)).eligible
+
+
+SUBJECTS = ("914403001922038216", "91440300MA5F8XYZ1Q", "91350100M000100Y43")
+
+
+@st.composite
+def many_subjects(draw: st.DrawFn) -> tuple[list[CreditEvent], list[ListEntry]]:
+    """Events and decisions of a few subjects (ids unique)."""
+    events = draw(st.lists(strategies.credit_events(), max_size=12, unique_by=lambda e: e.id))
+    events = [attrs.evolve(e, subject=draw(st.sampled_from(SUBJECTS))) for e in events]
+    decisions = draw(st.lists(strategies.list_entries(), max_size=3))
+    decisions = [attrs.evolve(d, subject=draw(st.sampled_from(SUBJECTS))) for d in decisions]
+    return events, decisions
+
+
+class TestCreditStatuses:
+    """credit_statuses: every subject at once, grouped in one pass."""
+
+    @settings(max_examples=80, deadline=None)
+    @given(many_subjects(), strategies.dates(D(2015, 1, 1), D(2026, 12, 31)))
+    def test_equals_credit_status_of_each_subject(
+        self, facts: tuple[list[CreditEvent], list[ListEntry]], as_of: date
+    ) -> None:
+        """The grouped answer is credit_status of each subject over all the facts."""
+        events, decisions = facts
+        found = credit_statuses(events, as_of=as_of, decisions=decisions)
+        named = {e.subject for e in events} | {d.subject for d in decisions}
+        assert sorted(named) == list(found)
+        for subject in named:
+            assert (
+                credit_status(subject, events, as_of=as_of, decisions=decisions) == found[subject]
+            )
+
+    def test_subjects_without_facts_stand_on_no_list(self) -> None:
+        """A subject asked for with no events is reported, on no list; others are left out."""
+        acts = [event(D(2024, 3, 1), grade=AccidentGrade.MAJOR, deaths=12)]
+        found = credit_statuses(acts, as_of=D(2026, 1, 1), subjects=["s2"])
+        assert ["s2"] == list(found)
+        assert CreditStanding.NONE == found["s2"].standing
+        assert CreditStanding.BLACK == credit_statuses(acts, as_of=D(2026, 1, 1))[S].standing
+
+    def test_a_subject_named_only_by_later_events_is_reported(self) -> None:
+        """Events after as_of do not count, but their subject is listed (on no list)."""
+        later = event(D(2027, 3, 1), grade=AccidentGrade.MAJOR, deaths=12)
+        found = credit_statuses([later], as_of=D(2026, 1, 1))
+        assert CreditStanding.NONE == found[S].standing
+
+    @pytest.mark.parametrize(
+        ("kw", "field"),
+        [
+            ({"events": "x"}, "events"),
+            ({"events": [1]}, "events"),
+            ({"as_of": "2026-01-01"}, "as_of"),
+            ({"decisions": [1]}, "decisions"),
+            ({"subjects": "s1"}, "subjects"),
+            ({"subjects": [""]}, "subjects"),
+            ({"subjects": [1]}, "subjects"),
+            ({"subjects": ["s1", None]}, "subjects"),
+            ({"subjects": [[1]]}, "subjects"),
+        ],
+    )
+    def test_bad_input_names_the_field(self, kw: dict[str, object], field: str) -> None:
+        """Bad events, days, decisions or subjects: a ValidationError naming the field."""
+        args: dict[str, object] = {"events": [], "as_of": D(2026, 1, 1), **kw}
+        with pytest.raises(ValidationError) as caught:
+            credit_statuses(**args)  # type: ignore[arg-type]
+        assert field == caught.value.field
+
+    def test_two_events_with_one_id_are_an_error(self) -> None:
+        """Ids are the identity of events, across subjects too."""
+        first = event(D(2024, 3, 1), ident="e1")
+        other = attrs.evolve(event(D(2024, 4, 1), ident="e1"), subject="s2")
+        with pytest.raises(ValidationError, match=r"events\[1\]\.id"):
+            credit_statuses([first, other], as_of=D(2026, 1, 1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -502,3 +503,108 @@ def test_deadline_explains_itself() -> None:
     rolled = due_after(Duration(amount=7, unit=DurationUnit.DAYS), D(2025, 9, 26))
     assert "moved from 2025-10-03" in rolled.explain("en")
     assert deadlines.CIVIL_CODE_BASIS == rolled.counting
+
+
+def _plain_occurrences(
+    schedule: Recurring, first: date, last: date, roll: str
+) -> list[tuple[date, date, int, date, date | None]]:
+    """The periods as the first version of the library found them: period_of and relativedelta.
+
+    The reference for the stepped loop of :func:`occurrences` (kept here, not in the library).
+    """
+    from dateutil.relativedelta import relativedelta  # noqa: PLC0415
+
+    def nominal_due(start: date, end: date) -> date:
+        rule = schedule.due
+        if rule.kind is DueKind.END_OF_PERIOD:
+            return end
+        anchor = end + timedelta(days=1) if rule.kind is DueKind.DAY_OF_NEXT_PERIOD else start
+        if schedule.frequency is Frequency.WEEKLY:
+            return anchor + timedelta(days=(rule.day or 1) - 1)
+        month_start = anchor + relativedelta(months=(rule.month or 1) - 1)
+        return month_start + relativedelta(day=rule.day or 1)
+
+    found = []
+    start, end = period_of(first, schedule.frequency)
+    while start <= last:
+        nominal = nominal_due(start, end)
+        due = deadlines.roll_date(nominal, roll)
+        found.append((start, end, schedule.times, due, nominal if due != nominal else None))
+        if end == date.max:
+            break
+        start, end = period_of(end + timedelta(days=1), schedule.frequency)
+    return found
+
+
+def _outcome(call: Callable[[], object]) -> object:
+    """What *call* returns, or the type and message of the library error it raises."""
+    try:
+        return call()
+    except SafetyDutyError as exc:
+        return type(exc), str(exc)
+
+
+_RULES = st.one_of(
+    st.just(DueRule()),
+    st.builds(
+        DueRule,
+        kind=st.sampled_from([DueKind.DAY_OF_PERIOD, DueKind.DAY_OF_NEXT_PERIOD]),
+        month=st.none() | st.integers(1, 12),
+        day=st.integers(1, 31),
+    ),
+)
+
+
+class TestOccurrencesStepped:
+    """occurrences steps by month number, not by date arithmetic: the same periods as the plain way."""
+
+    @given(
+        st.tuples(st.sampled_from(list(Frequency)), st.integers(1, 4), _RULES),
+        st.tuples(
+            st.dates(D(2004, 1, 1), D(2026, 11, 30)),
+            st.integers(0, 1200),
+            st.sampled_from(["none", "following", "preceding"]),
+        ),
+    )
+    def test_equals_the_plain_loop(
+        self, duty: tuple[Frequency, int, DueRule], span: tuple[date, int, str]
+    ) -> None:
+        """Every period, due date and rolled-from date, for every frequency, rule and roll."""
+        (frequency, times, rule), (first, days, roll) = duty, span
+        if frequency is Frequency.WEEKLY and rule.day is not None:
+            rule = DueRule(kind=rule.kind, day=min(rule.day, 7))
+        try:
+            schedule = Recurring(frequency=frequency, times=times, due=rule)
+        except ValidationError:
+            return  # a rule the schedule refuses (a month beyond a quarter, …)
+        last = min(first + timedelta(days=days), D(2026, 11, 30))
+        expected = _outcome(lambda: _plain_occurrences(schedule, first, last, roll))
+        got = _outcome(
+            lambda: [
+                (o.start, o.end, o.times, o.due, o.rolled_from)
+                for o in occurrences(schedule, first, last, roll=roll)
+            ]
+        )
+        assert expected == got  # the same periods, or the same error (a due day past the calendar)
+
+    @given(
+        st.sampled_from([Frequency.MONTHLY, Frequency.QUARTERLY, Frequency.YEARLY]),
+        _RULES,
+        st.dates(D(9990, 1, 1), D(9999, 12, 31)),
+    )
+    def test_the_last_years(self, frequency: Frequency, rule: DueRule, first: date) -> None:
+        """Up to 9999-12-31: the same periods, or the same error naming the period due after it."""
+        try:
+            schedule = Recurring(frequency=frequency, due=rule)
+        except ValidationError:
+            return
+        try:
+            expected: object = _plain_occurrences(schedule, first, D(9999, 12, 31), "none")
+        except (OverflowError, ValueError):
+            expected = ValidationError
+        if expected is ValidationError:
+            with pytest.raises(ValidationError, match="due after 9999-12-31"):
+                occurrences(schedule, first, D(9999, 12, 31))
+        else:
+            got = occurrences(schedule, first, D(9999, 12, 31))
+            assert expected == [(o.start, o.end, o.times, o.due, o.rolled_from) for o in got]

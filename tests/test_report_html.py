@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 
 from safetyduty import catalog
 from safetyduty.errors import ValidationError
@@ -213,7 +213,15 @@ class TestPortfolio:
 @settings(max_examples=20, deadline=None)
 @given(strategies.portfolios(max_enterprises=3, as_of=GENERATED_AS_OF))
 def test_generated_displays(portfolio: Portfolio) -> None:
-    """Generated portfolios, whatever their names hold: well-formed, escaped, small, both languages."""
+    """Generated portfolios, whatever their names hold: well-formed, escaped, small, both languages.
+
+    A name is the user's text, shown as given: one that spells a status label
+    of the other language ("met") would fool the one-language check, so such
+    names are set aside.
+    """
+    words = {label(s, locale) for s in S for locale in ("zh_CN", "en")}
+    names = [*(e.name for e in portfolio.enterprises), *(a.name for a in portfolio.authorities)]
+    assume(not any(word in name for word in words for name in names))
     result = judged(portfolio)
     for locale in ("zh_CN", "en"):
         check_display(result.to_html(locale), result.summary, locale)

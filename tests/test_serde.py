@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from safetyduty import _convert, serde
 from safetyduty.errors import SafetyDutyError, ValidationError
-from safetyduty.models import Accident, Basis, Enterprise, Person
+from safetyduty.models import Accident, Basis, Enterprise, Person, Record
 from safetyduty.testing import STRATEGIES
 
 MODELS: list[tuple[type[Any], st.SearchStrategy[Any]]] = sorted(
@@ -154,6 +154,17 @@ class TestErrors:
             == serde.from_dict({**ACCIDENT, "direct_loss": text}, Accident).direct_loss
         )
 
+    @pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1899-12-31"])
+    def test_a_day_outside_the_judged_range_is_refused(self, day: str) -> None:
+        """Read through the fast reader too: a model's date lies in 1900..9899, whatever reads it."""
+        record = {"id": "r", "kind": "training", "on": day, "enterprise": "914403001922038216"}
+        with pytest.raises(ValidationError, match="on: must lie from 1900-01-01 to 9899-12-31"):
+            serde.from_dict(record, Record)
+        with pytest.raises(ValidationError, match="occurred_at"):
+            serde.from_dict(
+                {**ACCIDENT, "direct_loss": "0", "occurred_at": f"{day}T20:00:00+00:00"}, Accident
+            )
+
     def test_json_nested_too_deeply(self) -> None:
         """100,000 brackets: a ValidationError on the document, not a RecursionError."""
         with pytest.raises(ValidationError, match="nested"):
@@ -227,3 +238,123 @@ class TestErrors:
         doc = dict(ENTERPRISE, uscc="914403001922038210")
         with pytest.raises(ValidationError, match="check character"):
             serde.from_dict(doc, Enterprise)
+
+
+class TestFastJson:
+    """orjson (the ``fast`` extra), when installed, writes what the json module writes."""
+
+    @pytest.mark.parametrize(("cls", "strategy"), MODELS, ids=lambda v: getattr(v, "__name__", ""))
+    def test_the_same_text_for_every_model(
+        self, cls: type[Any], strategy: st.SearchStrategy[Any]
+    ) -> None:
+        """serde.dumps gives the json module's compact text."""
+
+        @given(strategy)
+        def check(obj: Any) -> None:
+            document = {"schema_version": 1, "type": cls.__name__, "data": serde.to_dict(obj)}
+            assert json.dumps(document, ensure_ascii=False, separators=(",", ":")) == serde.dumps(
+                obj
+            )
+
+        check()
+
+    @given(
+        st.recursive(
+            st.none()
+            | st.booleans()
+            | st.integers()
+            | st.integers(min_value=2**62, max_value=2**70)
+            | st.text(max_size=20),
+            lambda inner: (
+                st.lists(inner, max_size=4)
+                | st.dictionaries(st.text(max_size=12), inner, max_size=6)
+            ),
+            max_leaves=20,
+        )
+    )
+    def test_the_same_text_for_any_document(self, value: Any) -> None:
+        """Large integers, escapes, surrogates and non-ASCII text: the same text, compact or indented."""
+        from safetyduty import _json  # noqa: PLC0415
+
+        assert json.dumps(value, ensure_ascii=False, separators=(",", ":")) == _json.dumps(value)
+        assert json.dumps(value, ensure_ascii=False, indent=2) == _json.dumps(value, indent=2)
+
+    def test_without_orjson(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """With the standard module alone, the same text."""
+        from safetyduty import _json  # noqa: PLC0415
+        from safetyduty.catalog import sample_portfolio  # noqa: PLC0415
+
+        sample = sample_portfolio()
+        text = serde.dumps(sample)
+        monkeypatch.setattr(_json, "_orjson", None)
+        assert text == serde.dumps(sample)
+        assert sample == serde.loads(text, type(sample))
+
+
+class TestGeneratedWriters:
+    """The generated to_dict of each model writes what cattrs' own generated function writes."""
+
+    @pytest.mark.parametrize(("cls", "strategy"), MODELS, ids=lambda v: getattr(v, "__name__", ""))
+    def test_the_same_dict_as_cattrs(
+        self, cls: type[Any], strategy: st.SearchStrategy[Any]
+    ) -> None:
+        """Field by field, the same JSON-ready dict (cattrs' make_dict_unstructure_fn is the reference)."""
+        import attrs  # noqa: PLC0415
+        from cattrs.gen import make_dict_unstructure_fn  # noqa: PLC0415
+
+        reference = _convert._make_converter(detailed=False)
+        reference.register_unstructure_hook_factory(
+            attrs.has, lambda model: make_dict_unstructure_fn(model, reference)
+        )
+
+        @given(strategy)
+        def check(obj: Any) -> None:
+            assert reference.unstructure(obj) == serde.to_dict(obj)
+
+        check()
+
+
+class TestGeneratedReaders:
+    """The generated reader skips only the type checks it has made itself."""
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("uscc", "914403001922038217"),  # a wrong check character
+            ("region", "991500"),  # no such province
+            ("employees", -1),  # a count below zero
+            ("name", "  "),  # blank
+            ("annual_revenue", "-1"),  # money below zero
+            ("park", "440300-x"),  # a park outside the region
+        ],
+    )
+    def test_the_model_s_own_checks_run(self, field: str, value: object) -> None:
+        """A value of the right type that the model refuses is refused, naming the field."""
+        with pytest.raises(ValidationError, match=field):
+            serde.from_dict({**ENTERPRISE, "region": "620100", field: value}, Enterprise)
+
+    def test_smelting_is_checked_against_the_industry(self) -> None:
+        """A validator attrs combines with another (and_) still runs, after the type check."""
+        with pytest.raises(ValidationError, match="smelting"):
+            serde.from_dict({**ENTERPRISE, "smelting": True}, Enterprise)
+
+    def test_disabled_validators_are_disabled_alike(self) -> None:
+        """With attrs' validators switched off, the reader builds what __init__ builds."""
+        import attrs  # noqa: PLC0415
+
+        bad = {**ENTERPRISE, "employees": -1}
+        with attrs.validators.disabled():
+            fast = serde.converter.structure(bad, Enterprise)
+            plain = Enterprise(**{**ENTERPRISE, "employees": -1})  # type: ignore[arg-type]
+        assert plain == fast
+
+    def test_type_only_validators_are_registered(self) -> None:
+        """The validators the reader may skip are the type checks, and only those."""
+        from safetyduty import _validate  # noqa: PLC0415
+
+        kinds = {what[0] for what in _validate.TYPE_ONLY.values()}
+        assert kinds <= {"is", "optional", "tuple", "set"}
+        for check in (_validate.non_empty_str, _validate.count, _validate.money, _validate.rate):
+            assert check not in _validate.TYPE_ONLY
+        assert _validate.text in _validate.TYPE_ONLY
+        assert _validate.tuple_of(str, non_empty=True) not in _validate.TYPE_ONLY

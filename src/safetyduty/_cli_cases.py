@@ -34,6 +34,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any, Final, TextIO
 
+from safetyduty.errors import ValidationError
+
 __all__ = ["add_commands", "is_rows", "open_cases", "run", "run_evaluate"]
 _CASE_SUFFIXES: Final = (".jsonl", ".ndjson")
 
@@ -49,8 +51,6 @@ _NOTES: Final = {
 
 def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     """Add ``cases`` and ``schema`` to the parser through cli's *command* factory."""
-    from safetyduty.schema import schema_names  # noqa: PLC0415 - the names only when parsing
-
     cases = command(
         "cases", "the case layout: a portfolio as JSON Lines, one enterprise a line", calendar=False
     )
@@ -66,9 +66,8 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     schema.add_argument(
         "name",
-        choices=schema_names(),
         metavar="NAME",
-        help="portfolio, case, or a model (e.g. Enterprise)",
+        help="portfolio, case, or a model (e.g. Enterprise); an unknown name is an error",
     )
 
 
@@ -215,6 +214,9 @@ def run(
     from safetyduty import cases, schema, serde  # noqa: PLC0415 - the catalog only when asked
 
     if args.command == "schema":
+        names = schema.schema_names()
+        if args.name not in names:
+            raise ValidationError("NAME", args.name, f"must be one of {', '.join(names)}")
         text = json.dumps(schema.schema(args.name), ensure_ascii=False, indent=2)
         _writing(path, out, lambda handle: _write_text(handle, text))
         return

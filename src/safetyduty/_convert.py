@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import operator
-import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -28,13 +27,15 @@ from typing import Any, Final, TypeVar, Union, get_args, get_origin
 import attrs
 import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn
 from cattrs.strategies import configure_tagged_union
 from cattrs.v import format_exception
 
 from safetyduty._compat import StrEnum
 from safetyduty._dates import parse_iso_date
-from safetyduty._fastload import structure_function
+from safetyduty._fastload import structure_function, unstructure_function
+from safetyduty._validate import DECIMAL_TEXT
 from safetyduty.errors import SafetyDutyError, ValidationError
 from safetyduty.models._risk import LecInputs, MatrixInputs
 from safetyduty.models._schedule import (
@@ -77,14 +78,10 @@ def _structure_moment(value: object, _: type) -> date:
     return _structure_date(value, date)
 
 
-_DECIMAL_TEXT: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
-"""The decimal syntax we write and read: ASCII digits, no spaces, no ``_``, no full-width digits."""
-
-
 def _structure_decimal(value: object, _: type) -> Decimal:
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
-    if isinstance(value, str) and _DECIMAL_TEXT.fullmatch(value):
+    if isinstance(value, str) and DECIMAL_TEXT.fullmatch(value):
         try:
             return Decimal(value)
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
@@ -140,11 +137,24 @@ _enum_value: Final = operator.attrgetter("_value_")
 
 
 def _unstructure_optional(conv: cattrs.Converter) -> Any:
-    """``X | None`` with X's hook looked up once."""
+    """``X | None`` with X's hook looked up once; ``str | None`` and the like pass as they are.
+
+    A ``date | datetime | None`` (a due date or moment) is written by its own
+    class's ``isoformat`` when those are the hooks, without cattrs' union dispatch.
+    """
 
     def factory(t: Any) -> Any:
-        inner = next(arg for arg in get_args(t) if arg is not type(None))
-        hook = conv.get_unstructure_hook(inner)
+        inner = [arg for arg in get_args(t) if arg is not type(None)]
+        if len(inner) > 1:  # date | datetime | None
+            hooks = {kind: conv.get_unstructure_hook(kind) for kind in inner}
+            if hooks == {date: date.isoformat, datetime: datetime.isoformat}:
+                return _iso_or_none
+            return conv.get_unstructure_hook(t)
+        hook = conv.get_unstructure_hook(inner[0])
+        if hook is identity:
+            return identity  # None and the value alike: cattrs then reads the attribute inline
+        if hook is date.isoformat:
+            return _iso_or_none
 
         def unstructure(value: object) -> object:
             return None if value is None else hook(value)
@@ -154,9 +164,15 @@ def _unstructure_optional(conv: cattrs.Converter) -> Any:
     return factory
 
 
+def _iso_or_none(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
 def _is_plain_optional(t: Any) -> bool:
     args = get_args(t)
-    return get_origin(t) in (Union, UnionType) and len(args) == _PAIR and type(None) in args
+    if get_origin(t) not in (Union, UnionType) or type(None) not in args:
+        return False
+    return len(args) == _PAIR or set(args) == {date, datetime, type(None)}
 
 
 def _unstructure_items(conv: cattrs.Converter, *, ordered: bool) -> Any:
@@ -164,6 +180,8 @@ def _unstructure_items(conv: cattrs.Converter, *, ordered: bool) -> Any:
 
     def factory(t: Any) -> Any:
         hook = conv.get_unstructure_hook(get_args(t)[0])
+        if hook is identity:
+            return list if ordered else sorted  # strings and numbers as they are, at C speed
         if ordered:
             return lambda value: [hook(item) for item in value]
         return lambda value: sorted(hook(item) for item in value)
@@ -254,7 +272,8 @@ def _model(conv: cattrs.Converter, *, detailed: bool) -> Any:
 
     def factory(cls: Any) -> Any:
         if not detailed:
-            return structure_function(cls, conv)
+            trusted = {date: _structure_date, Decimal: _structure_decimal}
+            return structure_function(cls, conv, trusted=trusted)
         generated = make_dict_structure_fn(
             cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
         )
@@ -340,6 +359,16 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(StrEnum, _structure_enum)
     conv.register_unstructure_hook(StrEnum, _enum_value)
     conv.register_unstructure_hook_factory(_is_plain_optional, _unstructure_optional(conv))
+    # Models: one generated function each, writing the fields above inline (_fastload).
+    trusted = {
+        date: date.isoformat,
+        datetime: datetime.isoformat,
+        Decimal: str,
+        Enum: _enum_value,
+    }
+    conv.register_unstructure_hook_factory(
+        attrs.has, lambda cls: unstructure_function(cls, conv, trusted=trusted)
+    )
     conv.register_unstructure_hook_factory(
         _homogeneous(tuple), _unstructure_items(conv, ordered=True)
     )

@@ -1,19 +1,32 @@
 """Generated structure functions for the fast path of :mod:`safetyduty._convert`.
 
 For each model, one Python function is generated that reads a JSON object
-into the model's constructor. The checks a hook would make for ``str``,
-``int``, ``bool``, enum fields and lists are written inline, so a field costs
-an expression rather than a call; every other type (dates, decimals, nested
+into the model. The checks a hook would make for ``str``, ``int``, ``bool``,
+enum fields, lists, ISO dates and decimals are written inline, so a field
+costs an expression rather than a call; every other type (datetimes, nested
 models, tagged unions) calls the converter's own hook. The function is never
 more lenient than the hooks: it accepts exactly the same documents, and on
 anything else it raises, after which serde re-reads the document with
 cattrs' detailed validation to say what is wrong and where.
+
+The object is then made as the class's ``__init__`` makes it, field by field
+in order (converters, defaults and factories, the validators, the post-init
+hook), but without the keyword call, and without the validators that check
+nothing but a type the function has just checked itself
+(:data:`safetyduty._validate.TYPE_ONLY`: a ``bool`` read as a ``bool`` is not
+asked again whether it is a ``bool``). Every other validator runs, in the
+class's order: validation is done once, not weakened. A class with
+something this does not mirror (a pre-init hook, a field outside
+``__init__``, a converter that takes the instance) is built by its
+``__init__``.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from types import UnionType
 from typing import Any, Union, get_args, get_origin
@@ -21,7 +34,11 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 import cattrs
 
-__all__ = ["structure_function"]
+from safetyduty._validate import DECIMAL_TEXT, TYPE_ONLY
+
+__all__ = ["structure_function", "unstructure_function"]
+
+_ISO_DATE_LENGTH = len("2026-01-01")
 
 
 def _reject(value: object) -> Any:
@@ -29,12 +46,27 @@ def _reject(value: object) -> Any:
     raise ValueError(msg)
 
 
+class _Missing:
+    """A key the document does not have."""
+
+
+_MISSING = _Missing()
+
+
 class _Writer:
     """Source text and the names it refers to."""
 
-    def __init__(self, conv: cattrs.Converter) -> None:
+    def __init__(self, conv: cattrs.Converter, trusted: Mapping[type, object]) -> None:
         self.conv = conv
-        self.names: dict[str, object] = {"_reject": _reject, "Mapping": Mapping}
+        self.trusted = trusted
+        self.names: dict[str, object] = {
+            "_reject": _reject,
+            "Mapping": Mapping,
+            "_MISSING": _MISSING,
+            "_fromiso": date.fromisoformat,
+            "_Decimal": Decimal,
+            "_decimal_text": DECIMAL_TEXT.fullmatch,
+        }
         self.counter = itertools.count()
 
     def bind(self, value: object) -> str:
@@ -42,54 +74,128 @@ class _Writer:
         self.names[name] = value
         return name
 
-    def expression(self, t: Any, var: str) -> str:
-        """A Python expression that reads *var* as a *t*, or raises."""
+    def _is_trusted(self, t: type) -> bool:
+        """Whether the converter's hook for *t* is still the library's own (not one a user registered)."""
+        return t in self.trusted and self.conv.get_structure_hook(t) is self.trusted[t]
+
+    def scalar(self, t: Any, var: str) -> str | None:
+        """The inline reading of a *t* that is a string, number, flag, enum, date or decimal."""
         if t in (str, int, bool):
-            return f"({var} if type({var}) is {self.bind(t)} else _reject({var}))"
+            return f"({var} if type({var}) is {t.__name__} else _reject({var}))"
         if isinstance(t, type) and issubclass(t, Enum):
             members = {member.value: member for member in t}
             return f"({self.bind(members)}[{var}] if type({var}) is str else _reject({var}))"
+        if t is date and self._is_trusted(date):  # exactly YYYY-MM-DD, as parse_iso_date
+            test = f"type({var}) is str and len({var}) == {_ISO_DATE_LENGTH}"
+            return f"(_fromiso({var}) if {test} else _reject({var}))"
+        if t is Decimal and self._is_trusted(Decimal):  # decimal text or an int, as the hook
+            test = f"type({var}) is int or (type({var}) is str and _decimal_text({var}))"
+            return f"(_Decimal({var}) if {test} else _reject({var}))"
+        return None
+
+    def expression(self, t: Any, var: str) -> tuple[str, bool]:
+        """A Python expression that reads *var* as a *t*, or raises; and whether its value is
+        certainly an instance of *t* (of its class exactly, or ``None`` for an optional)."""
+        inline = self.scalar(t, var)
+        if inline is not None:
+            return inline, True
         args = get_args(t)
         origin = get_origin(t)
         if origin in (Union, UnionType) and len(args) == 2 and type(None) in args:  # noqa: PLR2004
             inner = next(arg for arg in args if arg is not type(None))
-            return f"(None if {var} is None else {self.expression(inner, var)})"
+            read, checked = self.expression(inner, var)
+            return f"(None if {var} is None else {read})", checked
         if origin in (tuple, frozenset) and (
             (origin is tuple and len(args) == 2 and args[1] is Ellipsis)  # noqa: PLR2004
             or (origin is frozenset and len(args) == 1)
         ):
             item = f"_i{next(self.counter)}"
-            each = self.expression(args[0], item)
-            kind = self.bind(origin)
-            return (
-                f"({kind}([{each} for {item} in {var}]) "
-                f"if type({var}) is list or type({var}) is tuple else _reject({var}))"
-            )
-        if attrs.has(t):
-            hook = self.bind(
-                _lazy(self.conv, t)
-            )  # a model may contain itself (Applicability.any_of)
+            each, checked = self.expression(args[0], item)
+            made = f"{self.bind(origin)}([{each} for {item} in {var}])"
+            test = f"type({var}) is list or type({var}) is tuple"
+            return f"({made} if {test} else _reject({var}))", checked
+        if attrs.has(t):  # a model may contain itself (Applicability.any_of): look it up later
+            hook = f"_n{next(self.counter)}"
+            self.names[hook] = _lazy(self.conv, t, self.names, hook)
         else:
             hook = self.bind(self.conv.get_structure_hook(t))
-        return f"{hook}({var}, {self.bind(t)})"
+        return f"{hook}({var}, {self.bind(t)})", False
 
 
-def _lazy(conv: cattrs.Converter, cls: type) -> Callable[[object, object], object]:
-    """The hook of a model, looked up on its first use rather than while generating."""
-    found: list[Callable[[object, object], object]] = []
+def _lazy(
+    conv: cattrs.Converter, cls: type, names: dict[str, object], name: str
+) -> Callable[[object, object], object]:
+    """The hook of a model, looked up on its first use: it then takes this stand-in's *name*
+    among the generated function's globals, so later calls go to it directly."""
 
     def structure(value: object, target: object) -> object:
-        if not found:
-            found.append(conv.get_structure_hook(cls))
-        return found[0](value, target)
+        hook = names[name] = conv.get_structure_hook(cls)
+        return hook(value, target)
 
     return structure
 
 
-def structure_function(cls: type, conv: cattrs.Converter) -> Callable[[object, object], object]:
-    """The generated fast structure function of the attrs class *cls*."""
+def _type_checked(validator: object, t: Any, *, converted: bool) -> bool:
+    """Whether *validator* checks nothing a checked reading of a *t* has not checked.
+
+    A value that goes through a converter first is taken as checked only for a
+    list's items (the converters make tuples and frozensets of what they are given).
+    """
+    what = TYPE_ONLY.get(validator)  # type: ignore[call-overload]
+    if what is None:
+        return False
+    kind, detail = what
+    if kind == "is":
+        return t is detail and not converted
+    args = get_args(t)
+    if kind == "optional":
+        if get_origin(t) not in (Union, UnionType) or type(None) not in args or len(args) != 2:  # noqa: PLR2004
+            return False
+        inner = next(arg for arg in args if arg is not type(None))
+        return _type_checked(detail, inner, converted=converted)
+    origin = tuple if kind == "tuple" else frozenset
+    return (
+        get_origin(t) is origin
+        and isinstance(args[0], type)
+        and isinstance(detail, type)
+        and issubclass(args[0], detail)
+    )
+
+
+def _parts(validator: object) -> tuple[object, ...]:
+    """The validators of a field, in the order attrs runs them (``and_`` taken apart)."""
+    if validator is None:
+        return ()
+    if type(validator).__name__ == "_AndValidator":  # attrs' and_: its parts, in order
+        return tuple(p for part in validator._validators for p in _parts(part))  # type: ignore[attr-defined]  # noqa: SLF001
+    return (validator,)
+
+
+def _mirrored(cls: type) -> bool:
+    """Whether making *cls* field by field can mirror its ``__init__`` exactly."""
+    if not getattr(cls, "__slots__", None) or hasattr(cls, "__attrs_pre_init__"):
+        return False
+    for field in attrs.fields(cls):
+        if not field.init or field.on_setattr not in (None, attrs.setters.NO_OP):
+            return False
+        if field.converter is not None and not callable(field.converter):
+            return False
+        if isinstance(field.converter, attrs.Converter):  # it may take the instance
+            return False
+    return True
+
+
+def structure_function(
+    cls: type, conv: cattrs.Converter, *, trusted: Mapping[type, object] | None = None
+) -> Callable[[object, object], object]:
+    """The generated fast structure function of the attrs class *cls*.
+
+    *trusted* maps a type to the converter's own hook for it, which the
+    function may write inline (``date``, ``Decimal``) as long as that hook
+    is still the one registered.
+    """
     attrs.resolve_types(cls)
-    writer = _Writer(conv)
+    writer = _Writer(conv, trusted or {})
     fields = attrs.fields(cls)
     allowed = writer.bind(frozenset(f.name for f in fields))
     lines = [
@@ -98,17 +204,172 @@ def structure_function(cls: type, conv: cattrs.Converter) -> Callable[[object, o
         "        _reject(o)",
         f"    if not o.keys() <= {allowed}:",
         "        _reject(o)",
-        "    kw = {}",
     ]
-    for field in fields:
-        key, argument = field.name, field.alias or field.name
-        read = f"kw[{argument!r}] = {writer.expression(field.type, 'v')}"
+    checked: dict[str, bool] = {}
+    mirrored = _mirrored(cls)
+    for index, field in enumerate(fields):
+        read, checked[field.name] = writer.expression(field.type, "v")
         if field.default is attrs.NOTHING:
-            lines += [f"    v = o[{key!r}]", f"    {read}"]
+            lines += [f"    v = o[{field.name!r}]", f"    x{index} = {read}"]
         else:
-            lines += [f"    if {key!r} in o:", f"        v = o[{key!r}]", f"        {read}"]
-    lines.append(f"    return {writer.bind(cls)}(**kw)")
+            missing = "_MISSING"
+            if mirrored and not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                missing = writer.bind(field.default)  # __init__'s own default, as it is
+            lines += [
+                f"    v = o.get({field.name!r}, _MISSING)",
+                f"    x{index} = {missing} if v is _MISSING else {read}",
+            ]
+    if mirrored:
+        lines += _made_field_by_field(cls, writer, checked)
+    else:
+        lines.append("    kw = {}")
+        for index, field in enumerate(fields):
+            argument = field.alias or field.name
+            if field.default is attrs.NOTHING:
+                lines.append(f"    kw[{argument!r}] = x{index}")
+            else:
+                lines.append(f"    if x{index} is not _MISSING: kw[{argument!r}] = x{index}")
+        lines.append(f"    return {writer.bind(cls)}(**kw)")
     code = compile("\n".join(lines), f"<safetyduty structure {cls.__name__}>", "exec")
     exec(code, writer.names)  # noqa: S102 - source built above from the class's own fields
     function: Callable[[object, object], object] = writer.names["structure"]  # type: ignore[assignment]
+    return function
+
+
+def _made_field_by_field(cls: type, writer: _Writer, checked: Mapping[str, bool]) -> list[str]:
+    """The lines that make the object as ``__init__`` does: set each field, validate, post-init."""
+    lines = [f"    self = {writer.bind(object.__new__)}({writer.bind(cls)})"]
+    fields = attrs.fields(cls)
+    for index, field in enumerate(fields):
+        value = f"x{index}"
+        default = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            factory = writer.bind(default.factory)
+            made = f"{factory}(self)" if default.takes_self else f"{factory}()"
+            value = f"({value} if {value} is not _MISSING else {made})"
+        if field.converter is not None:
+            value = f"{writer.bind(field.converter)}({value})"
+        setter = writer.bind(getattr(cls, field.name).__set__)  # the slot's own setter
+        lines.append(f"    {setter}(self, {value})")
+    validated = [
+        field
+        for field in fields
+        if field.validator is not None
+        and not (
+            checked[field.name]
+            and _type_checked(field.validator, field.type, converted=field.converter is not None)
+        )
+    ]
+    if validated:
+        lines.append(f"    if not {writer.bind(attrs.validators.get_disabled)}():")
+        for field in validated:
+            check, attribute = writer.bind(field.validator), writer.bind(field)
+            lines.append(f"        {check}(self, {attribute}, self.{field.name})")
+    if hasattr(cls, "__attrs_post_init__"):
+        lines.append("    self.__attrs_post_init__()")
+    lines.append("    return self")
+    return lines
+
+
+class _Dumper:
+    """Source text of an unstructure function and the names it refers to."""
+
+    def __init__(self, conv: cattrs.Converter, trusted: Mapping[Any, object]) -> None:
+        self.conv = conv
+        self.trusted = trusted
+        self.names: dict[str, object] = {}
+        self.counter = itertools.count()
+
+    def bind(self, value: object) -> str:
+        name = f"_n{next(self.counter)}"
+        self.names[name] = value
+        return name
+
+    def _is_trusted(self, t: Any, key: Any = None) -> bool:
+        key = t if key is None else key
+        return key in self.trusted and self.conv.get_unstructure_hook(t) is self.trusted[key]
+
+    def scalar(self, t: Any, expr: str) -> str | None:
+        """The inline writing of a string, number, flag, enum, date, moment or decimal."""
+        if t in (str, int, bool):
+            return expr
+        if isinstance(t, type) and issubclass(t, Enum) and self._is_trusted(t, Enum):
+            return f"{expr}._value_"
+        if t in (date, datetime) and self._is_trusted(t):
+            return f"{expr}.isoformat()"
+        if t is Decimal and self._is_trusted(Decimal):
+            return f"str({expr})"
+        return None
+
+    def expression(self, t: Any, expr: str) -> str:
+        """A Python expression that writes *expr*, a *t*, as JSON-ready data."""
+        inline = self.scalar(t, expr)
+        if inline is not None:
+            return inline
+        args = get_args(t)
+        origin = get_origin(t)
+        if origin in (Union, UnionType) and type(None) in args:
+            inner = [arg for arg in args if arg is not type(None)]
+            held = f"_v{next(self.counter)}"
+            if len(inner) == 1:
+                written = self.expression(inner[0], held)
+            elif set(inner) == {date, datetime} and all(self._is_trusted(k) for k in inner):
+                written = f"{held}.isoformat()"
+            else:
+                return f"{self.bind(self.conv.get_unstructure_hook(t))}({expr})"
+            return f"(None if ({held} := {expr}) is None else {written})"
+        if origin in (tuple, frozenset) and (
+            (origin is tuple and len(args) == 2 and args[1] is Ellipsis)  # noqa: PLR2004
+            or (origin is frozenset and len(args) == 1)
+        ):
+            return self.items(args[0], expr, ordered=origin is tuple)
+        if attrs.has(t):  # looked up later: a model may contain itself
+            hook = f"_n{next(self.counter)}"
+            self.names[hook] = _lazy_out(self.conv, t, self.names, hook)
+            return f"{hook}({expr})"
+        return f"{self.bind(self.conv.get_unstructure_hook(t))}({expr})"
+
+    def items(self, t: Any, expr: str, *, ordered: bool) -> str:
+        """A tuple as a list, a frozenset as a sorted list, of the items written."""
+        item = f"_i{next(self.counter)}"
+        each = self.expression(t, item)
+        written = f"{expr}" if each == item else f"[{each} for {item} in {expr}]"
+        if ordered:
+            return f"list({written})" if each == item else written
+        return f"sorted({written})"
+
+
+def _lazy_out(
+    conv: cattrs.Converter, cls: type, names: dict[str, object], name: str
+) -> Callable[[object], object]:
+    """The unstructure hook of a model, looked up on its first use, then called directly (see _lazy)."""
+
+    def unstructure(value: object) -> object:
+        hook = names[name] = conv.get_unstructure_hook(cls)
+        return hook(value)
+
+    return unstructure
+
+
+def unstructure_function(
+    cls: type, conv: cattrs.Converter, *, trusted: Mapping[Any, object]
+) -> Callable[[object], object]:
+    """The generated function that writes the attrs class *cls* as a JSON-ready dict, field by field.
+
+    Strings, numbers and flags are taken as they are; enums by value, dates
+    and moments by ``isoformat``, decimals by ``str`` — as long as the
+    converter's hooks for them are still the library's own (*trusted*:
+    type, or ``Enum`` for every enum, to hook); every other type calls the
+    converter's hook. The dict is the one cattrs' own function makes.
+    """
+    attrs.resolve_types(cls)
+    dumper = _Dumper(conv, trusted)
+    entries = [
+        f"        {field.name!r}: {dumper.expression(field.type, f'o.{field.name}')},"
+        for field in attrs.fields(cls)
+    ]
+    lines = ["def unstructure(o):", "    return {", *entries, "    }"]
+    code = compile("\n".join(lines), f"<safetyduty unstructure {cls.__name__}>", "exec")
+    exec(code, dumper.names)  # noqa: S102 - source built above from the class's own fields
+    function: Callable[[object], object] = dumper.names["unstructure"]  # type: ignore[assignment]
     return function

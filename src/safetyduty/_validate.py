@@ -8,6 +8,7 @@ reject, so no ``TypeError`` escapes a constructor.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -18,6 +19,18 @@ import attrs
 from safetyduty.errors import ValidationError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+TYPE_ONLY: Final[dict[Validator, tuple[str, Any]]] = {}
+"""The validators that check nothing but a value's type, with what they check:
+``("is", cls)``, ``("optional", validator)``, ``("tuple", cls)`` or ``("set", cls)``.
+
+The fast JSON reader (:mod:`safetyduty._fastload`) checks the types it reads
+itself; it skips these, and only these, when it has checked the same."""
+
+
+def _type_only(check: Validator, what: tuple[str, Any]) -> Validator:
+    TYPE_ONLY[check] = what
+    return check
 
 
 def as_tuple(value: Any) -> Any:
@@ -41,6 +54,10 @@ def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
     if not isinstance(value, str):
         raise ValidationError(attribute.name, value, "must be a string")
 
+
+DECIMAL_TEXT: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+"""The decimal syntax safetyduty writes and reads: ASCII digits, no spaces, no ``_``, no
+full-width digits (``"12.5"``, ``"1e3"``)."""
 
 FIRST_DAY: Final = date(1900, 1, 1)
 LAST_DAY: Final = date(9899, 12, 31)
@@ -120,7 +137,7 @@ def instance_of(cls: type) -> Validator:
         if not isinstance(value, cls):
             raise ValidationError(attribute.name, value, f"must be a {cls.__name__}")
 
-    return check
+    return _type_only(check, ("is", cls))
 
 
 member_of = instance_of
@@ -140,7 +157,7 @@ def tuple_of(cls: type | tuple[type, ...], *, non_empty: bool = False) -> Valida
         if non_empty and not value:
             raise ValidationError(attribute.name, value, f"must hold at least one {names}")
 
-    return check
+    return check if non_empty else _type_only(check, ("tuple", cls))
 
 
 def set_of(cls: type) -> Validator:
@@ -153,7 +170,7 @@ def set_of(cls: type) -> Validator:
             if not isinstance(item, cls):
                 raise ValidationError(attribute.name, item, f"must be a {cls.__name__}")
 
-    return check
+    return _type_only(check, ("set", cls))
 
 
 def optional(validator: Validator) -> Validator:
@@ -163,4 +180,9 @@ def optional(validator: Validator) -> Validator:
         if value is not None:
             validator(instance, attribute, value)
 
-    return check
+    return _type_only(check, ("optional", validator)) if validator in TYPE_ONLY else check
+
+
+_type_only(text, ("is", str))
+_type_only(flag, ("is", bool))
+# plain_date is not type-only: it also keeps a day inside FIRST_DAY..LAST_DAY.

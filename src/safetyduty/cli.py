@@ -31,14 +31,11 @@ import json
 import os
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import IO, Any, Final, NoReturn, TextIO
-
-from dateutil.relativedelta import relativedelta
 
 from safetyduty._compat import tomllib
 from safetyduty._dates import parse_iso_date
@@ -465,6 +462,8 @@ class _Output:
         target = self.path
         try:
             folder = target.resolve().parent
+            import tempfile  # noqa: PLC0415 - only when writing a file
+
             with tempfile.NamedTemporaryFile(
                 "w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp", newline="\n"
             ) as handle:
@@ -626,6 +625,8 @@ def _span(args: argparse.Namespace, locale: Locale, *, demo: bool) -> tuple[date
     if since is not None:
         if since > as_of:
             raise _UsageError(text["span"].format(since=since, as_of=as_of))
+        from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - only to judge a span
+
         if since < as_of - relativedelta(years=_LONGEST_SPAN):
             raise _UsageError(
                 text["span_long"].format(since=since, as_of=as_of, years=_LONGEST_SPAN)
@@ -646,8 +647,6 @@ def _run(
     *,
     is_stdout: bool,
 ) -> None:
-    from safetyduty import _printing  # noqa: PLC0415 - loads the catalog only when needed
-
     if args.command == "sample":
         from safetyduty import serde  # noqa: PLC0415
         from safetyduty.catalog import sample_portfolio  # noqa: PLC0415
@@ -678,7 +677,9 @@ def _run(
         return
     cal = _calendar(args, locale, stdin)
     if args.command == "calendar":
-        output.lines(_printing.calendar_lines(cal, args.year, locale))
+        from safetyduty._calendar_lines import calendar_lines  # noqa: PLC0415 - the calendar only
+
+        output.lines(calendar_lines(cal, args.year, locale))
     elif args.command in ("demo", "evaluate"):
         _judge(args, locale, output=output, err=err, stdin=stdin, cal=cal, is_stdout=is_stdout)
     elif args.op == "add":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -613,6 +612,8 @@ class WorkCalendar:
             (2004, 2026, 64)
         """
         notices = tuple(n.key for a in self._arrangements for n in a.notices)
+        import hashlib  # noqa: PLC0415 - OpenSSL's digests only when metadata is asked for
+
         digest = hashlib.sha256(repr(self._arrangements).encode("utf-8")).hexdigest()
         return CalendarMetadata(
             years=self.years,

@@ -15,16 +15,14 @@ import json
 import os
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from importlib.resources import files
-from pathlib import Path
-from typing import Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
-import cattrs
-from cattrs.gen import make_dict_structure_fn
-from cattrs.v import format_exception
 
 from safetyduty._compat import tomllib
+
+if TYPE_CHECKING:
+    import cattrs
 from safetyduty._dates import parse_iso_date
 from safetyduty._validate import (
     as_tuple,
@@ -288,7 +286,12 @@ def _structure_festival(value: object, _: type) -> Festival:
     return Festival(_structure_str(value, str))
 
 
-def _make_converter() -> cattrs.Converter:
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The strict converter of holiday arrangements, made on first use (cattrs is imported then)."""
+    import cattrs  # noqa: PLC0415 - not needed to import the calendar, only to read its data
+    from cattrs.gen import make_dict_structure_fn  # noqa: PLC0415
+
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_structure_hook(date, _structure_date)
     converter.register_structure_hook(int, _structure_int)
@@ -300,9 +303,6 @@ def _make_converter() -> cattrs.Converter:
             cls, make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
         )
     return converter
-
-
-_CONVERTER: Final = _make_converter()
 
 
 def parse_year(data: Mapping[str, Any], *, source: str = "<data>") -> YearArrangement:
@@ -326,8 +326,10 @@ def parse_year(data: Mapping[str, Any], *, source: str = "<data>") -> YearArrang
     """
     if not isinstance(data, Mapping):
         raise ValidationError(source, data, "must be a mapping")
+    import cattrs  # noqa: PLC0415 - see _converter
+
     try:
-        return _CONVERTER.structure(_renamed(data), YearArrangement)
+        return _converter().structure(_renamed(data), YearArrangement)
     except ValidationError as exc:
         raise ValidationError(f"{source}: {exc.field}", exc.value, exc.expected) from None
     except cattrs.BaseValidationError as exc:
@@ -352,6 +354,8 @@ def _renamed(data: Mapping[str, Any]) -> dict[str, Any]:
 def _describe(exc: BaseException, type_: type | None) -> str:
     if isinstance(exc, (ValidationError, ValueError)) and str(exc):
         return str(exc)
+    from cattrs.v import format_exception  # noqa: PLC0415 - see _converter
+
     return format_exception(exc, type_)
 
 
@@ -376,6 +380,8 @@ def load_year_file(path: str | os.PathLike[str]) -> YearArrangement:
     if not isinstance(name, str) or "\x00" in name:
         raise ValidationError("path", path, "must name a TOML file as text")
     try:
+        from pathlib import Path  # noqa: PLC0415 - only to read a file of the caller's
+
         text = Path(name).read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -530,6 +536,8 @@ def bundled_years() -> tuple[YearArrangement, ...]:
         >>> years[0].year, years[-1].year, years[-1].main_notice().number
         (2004, 2026, '国办发明电〔2025〕7号')
     """
+    from importlib.resources import files  # noqa: PLC0415 - on first use, with the data
+
     folder = files("safetyduty.calendars").joinpath("data/cn")
     arrangements = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):

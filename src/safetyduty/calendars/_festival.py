@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 from datetime import date, timedelta
-from importlib.resources import files
 from typing import Final
 
 import attrs
@@ -170,8 +169,10 @@ def holiday_law_for(year: int) -> HolidayLaw:
 
 @functools.cache
 def _festival_table() -> dict[int, dict[Festival, date]]:
+    from importlib import resources  # noqa: PLC0415 - on first use, with the data
+
     raw = tomllib.loads(
-        files("safetyduty.calendars").joinpath("data/festivals.toml").read_text("utf-8")
+        resources.files("safetyduty.calendars").joinpath("data/festivals.toml").read_text("utf-8")
     )
     return {
         entry["year"]: {

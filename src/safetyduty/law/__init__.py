@@ -212,9 +212,9 @@ def duty(ident: str, *, on: date | None = None) -> Obligation:
         ...
         safetyduty.errors.NoRuleInForceError: emergency_plan.drill.high_risk: no rule in force on 2019-03-31 (the first applies from 2019-04-01)
     """
-    versions = [d for d in _load.national_duties() if d.id == ident]
+    versions = _duty_versions().get(ident) if isinstance(ident, str) else None
     if not versions:
-        raise UnknownCodeError("duty", ident, len({d.id for d in _load.national_duties()}))
+        raise UnknownCodeError("duty", ident, len(_duty_versions()))
     if on is None:
         return versions[-1]
     day = _day("on", on)
@@ -223,6 +223,15 @@ def duty(ident: str, *, on: date | None = None) -> Obligation:
             return version
     first = min(v.effective.start or date.min for v in versions)
     raise NoRuleInForceError(ident, day, first)
+
+
+@functools.cache
+def _duty_versions() -> dict[str, tuple[Obligation, ...]]:
+    """The versions of each national duty, by id, in the data's order (read once)."""
+    found: dict[str, list[Obligation]] = {}
+    for each in _load.national_duties():
+        found.setdefault(each.id, []).append(each)
+    return {ident: tuple(versions) for ident, versions in found.items()}
 
 
 def sector_list(ident: str, *, on: date | None = None) -> Version[frozenset[Industry]]:

@@ -11,7 +11,6 @@ from typing import Any, cast
 import attrs
 
 from safetyduty._compat import StrEnum
-from safetyduty._convert import from_dict
 from safetyduty._labels import register
 from safetyduty._validate import (
     as_tuple,
@@ -24,7 +23,7 @@ from safetyduty._validate import (
 )
 from safetyduty.errors import ValidationError
 from safetyduty.law._dated import Dated, Version, dated
-from safetyduty.law._load import read_toml, resolve_citations
+from safetyduty.law._load import read_toml, resolve_citations, structure
 from safetyduty.models import Basis
 
 __all__ = ["CostCategory", "CostMethod", "RateTable", "Tier", "rate_tables"]
@@ -221,7 +220,7 @@ def rate_tables() -> Mapping[CostCategory, Dated[RateTable]]:
         ['0.04', '0.03', '0.025']
     """
     raw = resolve_citations(read_toml("safety_cost.toml").get("rate", []), where="safety_cost")
-    rates = [from_dict(entry, _Rate) for entry in raw]
+    rates = [structure(entry, _Rate) for entry in raw]
     found: dict[CostCategory, list[Version[RateTable]]] = {}
     for rate in rates:
         found.setdefault(rate.category, []).append(

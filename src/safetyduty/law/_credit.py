@@ -10,7 +10,6 @@ from typing import Any, cast
 import attrs
 
 from safetyduty._compat import StrEnum
-from safetyduty._convert import from_dict
 from safetyduty._validate import (
     as_frozenset,
     as_tuple,
@@ -24,7 +23,7 @@ from safetyduty._validate import (
     text,
 )
 from safetyduty.errors import ValidationError
-from safetyduty.law._load import read_toml, resolve_citations
+from safetyduty.law._load import read_toml, resolve_citations, structure
 from safetyduty.models import (
     AccidentGrade,
     Basis,
@@ -141,9 +140,9 @@ class _Restrictions:
 @functools.cache
 def _data() -> tuple[dict[CreditRegime, Regime], tuple[Criterion, ...], _Restrictions]:
     raw = resolve_citations(read_toml("credit.toml"), where="credit")
-    regimes = [from_dict(entry, Regime) for entry in raw.get("regime", [])]
-    criteria = tuple(from_dict(entry, Criterion) for entry in raw.get("criterion", []))
-    restricted = from_dict(raw.get("restrictions", {}), _Restrictions)
+    regimes = [structure(entry, Regime) for entry in raw.get("regime", [])]
+    criteria = tuple(structure(entry, Criterion) for entry in raw.get("criterion", []))
+    restricted = structure(raw.get("restrictions", {}), _Restrictions)
     by_key = {r.key: r for r in regimes}
     if len(by_key) != len(regimes) or set(by_key) != set(CreditRegime):
         raise ValidationError("credit.regime", sorted(by_key), "must give each regime once")

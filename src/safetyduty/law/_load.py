@@ -6,11 +6,9 @@ import functools
 import itertools
 from collections.abc import Iterable, Mapping
 from datetime import date
-from importlib.resources import files
-from typing import Any
+from typing import Any, TypeVar
 
 from safetyduty._compat import tomllib
-from safetyduty._convert import from_dict
 from safetyduty.errors import UnknownCodeError, ValidationError
 from safetyduty.law._dated import Parameter, SectorList
 from safetyduty.models import Obligation, Source
@@ -25,8 +23,24 @@ __all__ = [
 ]
 
 
+T = TypeVar("T")
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """:func:`safetyduty._convert.from_dict`, imported when the law's data is first read.
+
+    The converter (and cattrs) is not needed to import the rules, only to
+    read the data files, which happens once, on first use.
+    """
+    from safetyduty._convert import from_dict  # noqa: PLC0415 - see above
+
+    return from_dict(data, cls)
+
+
 def read_toml(name: str) -> dict[str, Any]:
     """A data file of the law, parsed (no checks yet)."""
+    from importlib.resources import files  # noqa: PLC0415 - on first use, with the data
+
     text = files("safetyduty.law").joinpath(f"data/{name}").read_text(encoding="utf-8")
     try:
         return tomllib.loads(text)
@@ -46,7 +60,7 @@ def _unique(where: str, ids: Iterable[str]) -> None:
 def registry() -> Mapping[str, Source]:
     """The source registry, by id (``law/data/sources.toml``)."""
     raw = read_toml("sources.toml").get("source", [])
-    entries = [from_dict(entry, Source) for entry in raw]
+    entries = [structure(entry, Source) for entry in raw]
     _unique("sources", (s.id for s in entries))
     found = {s.id: s for s in entries}
     for entry in entries:
@@ -111,7 +125,7 @@ def _complete(basis: dict[str, Any], known: Mapping[str, Source], path: str) -> 
 def sector_lists() -> Mapping[str, SectorList]:
     """The named sector lists of the law, by id (``law/data/sectors.toml``)."""
     raw = resolve_citations(read_toml("sectors.toml").get("list", []), where="sectors")
-    lists = [from_dict(entry, SectorList) for entry in raw]
+    lists = [structure(entry, SectorList) for entry in raw]
     _unique("sectors", (entry.id for entry in lists))
     for entry in lists:
         entry.dated()  # versions must not overlap
@@ -122,7 +136,7 @@ def sector_lists() -> Mapping[str, SectorList]:
 def parameters() -> Mapping[str, Parameter]:
     """The law's parameter tables, by id (``law/data/parameters.toml``)."""
     raw = resolve_citations(read_toml("parameters.toml").get("parameter", []), where="parameters")
-    tables = [from_dict(entry, Parameter) for entry in raw]
+    tables = [structure(entry, Parameter) for entry in raw]
     _unique("parameters", (entry.id for entry in tables))
     for entry in tables:
         entry.dated()
@@ -133,7 +147,7 @@ def parameters() -> Mapping[str, Parameter]:
 def national_duties() -> tuple[Obligation, ...]:
     """The national duties (``law/data/duties.toml``), versions of one duty in date order."""
     raw = resolve_citations(read_toml("duties.toml").get("duty", []), where="duties")
-    duties = tuple(from_dict(entry, Obligation) for entry in raw)
+    duties = tuple(structure(entry, Obligation) for entry in raw)
     by_id: dict[str, list[Obligation]] = {}
     for duty in duties:
         if not duty.jurisdiction.is_national:

@@ -48,6 +48,7 @@ _PROVINCES: Final = frozenset(
     {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46}
     | {50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82}
 )
+_PROVINCE_PREFIXES: Final = frozenset(str(code) for code in _PROVINCES)
 
 
 def uscc_check_char(first17: str) -> str:
@@ -107,7 +108,7 @@ def check_region(value: object) -> None:
     """
     if not isinstance(value, str) or len(value) != 6 or not value.isascii() or not value.isdigit():  # noqa: PLR2004
         raise ValidationError("region", value, "must be a 6-digit 行政区划代码, e.g. '620100'")
-    if int(value[:2]) not in _PROVINCES:
+    if value[:2] not in _PROVINCE_PREFIXES:
         raise ValidationError("region", value, "must start with a province-level code (11-82)")
 
 
@@ -280,9 +281,13 @@ register(
 def uscc(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a 统一社会信用代码 with a correct check character."""
     if isinstance(value, str) and len(value) == _USCC_LENGTH:
-        total = _weighted_sum(value[:17])
-        if total is not None and value[17] == USCC_CHARSET[-total % 31]:
-            return  # the common case: one pass over the code
+        try:  # the common case: one pass over the code (the 17 weights take the first 17)
+            total = sum(map(operator.getitem, _WEIGHTED, value))
+        except KeyError:
+            pass  # a character outside the charset: said below
+        else:
+            if value[17] == USCC_CHARSET[-total % 31]:
+                return
     name = attribute.name
     if not isinstance(value, str) or len(value) != _USCC_LENGTH:
         raise ValidationError(name, value, "must be an 18-character 统一社会信用代码")
@@ -294,6 +299,14 @@ def uscc(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
 
 
 def _region(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if (
+        type(value) is str
+        and len(value) == 6  # noqa: PLR2004
+        and value[:2] in _PROVINCE_PREFIXES
+        and value.isdigit()
+        and value.isascii()
+    ):
+        return  # the common case, in one expression
     check_region(value)
 
 

@@ -158,73 +158,7 @@ class Applicability:
         if not isinstance(enterprise, Enterprise):
             raise ValidationError("enterprise", enterprise, "must be an Enterprise")
         zh = locale == "zh_CN"
-        sectors = enterprise.sectors
-        listed: frozenset[Industry] = frozenset()
-        if self.sector_list:
-            if sector_lists is None:
-                raise ValidationError(
-                    "sector_lists", None, f"must be given to resolve {self.sector_list!r}"
-                )
-            listed = sector_lists(self.sector_list)
-        known_size = enterprise.size or size
-        industry = _say(enterprise.industry, zh=zh)
-        checks = (
-            (
-                bool(self.industries) and not (sectors & self.industries),
-                f"行业“{industry}”不在所列行业（{'、'.join(_say(i, zh=zh) for i in sorted(self.industries))}）之中"
-                if zh
-                else f"industry {industry} not in {sorted(i.value for i in self.industries)}",
-            ),
-            (
-                bool(self.sector_list) and not (sectors & listed),
-                f"行业“{industry}”不在本项义务适用的行业名单之中"
-                if zh
-                else f"industry {industry} not in the list {self.sector_list}",
-            ),
-            (
-                self.min_size is not None
-                and (known_size is None or _SIZE_ORDER[known_size] < _SIZE_ORDER[self.min_size]),
-                _size_reason(known_size, self.min_size, zh=zh),
-            ),
-            (
-                bool(self.hazard_flags) and not (self.hazard_flags & enterprise.hazard_flags),
-                f"不具有{'、'.join(_say(f, zh=zh) for f in sorted(self.hazard_flags))}"
-                if zh
-                else f"none of the hazard flags {sorted(f.value for f in self.hazard_flags)}",
-            ),
-            (
-                self.min_employees is not None and enterprise.employees < self.min_employees,
-                f"从业人员{enterprise.employees}人，少于{self.min_employees}人"
-                if zh
-                else f"employees {enterprise.employees} < {self.min_employees}",
-            ),
-            (
-                self.max_employees is not None and enterprise.employees > self.max_employees,
-                f"从业人员{enterprise.employees}人，多于{self.max_employees}人"
-                if zh
-                else f"employees {enterprise.employees} > {self.max_employees}",
-            ),
-            (
-                self.state_owned is not None and enterprise.state_owned != self.state_owned,
-                ("国有企业" if enterprise.state_owned else "非国有企业")
-                if zh
-                else f"state_owned is {enterprise.state_owned}",
-            ),
-            (
-                self.above_designated_size is not None
-                and enterprise.above_designated_size != self.above_designated_size,
-                ("规模以上企业" if enterprise.above_designated_size else "非规模以上企业")
-                if zh
-                else f"above_designated_size is {enterprise.above_designated_size}",
-            ),
-            (
-                self.group_company is not None and enterprise.group_company != self.group_company,
-                ("集团公司" if enterprise.group_company else "非集团公司")
-                if zh
-                else f"group_company is {enterprise.group_company}",
-            ),
-        )
-        failed = next((reason for failed, reason in checks if failed), None)
+        failed = self._first_failure(enterprise, sector_lists, size, zh=zh)
         if failed is not None or not self.any_of:
             return failed
         reasons = [
@@ -233,6 +167,70 @@ class Applicability:
         ]
         if all(reason is not None for reason in reasons):
             return ("；" if zh else "; ").join(r for r in reasons if r is not None)
+        return None
+
+    def _first_failure(  # noqa: C901, PLR0911, PLR0912 - one flat test per condition, in order
+        self,
+        enterprise: Enterprise,
+        sector_lists: SectorLists | None,
+        size: EnterpriseSize | None,
+        *,
+        zh: bool,
+    ) -> str | None:
+        """The reason of the first condition (of this level, not ``any_of``) that fails.
+
+        Each condition is tested first and put in words only when it fails.
+        """
+        sectors = enterprise.sectors
+        listed: frozenset[Industry] = frozenset()
+        if self.sector_list:
+            if sector_lists is None:
+                raise ValidationError(
+                    "sector_lists", None, f"must be given to resolve {self.sector_list!r}"
+                )
+            listed = sector_lists(self.sector_list)
+        if self.industries and not (sectors & self.industries):
+            industry = _say(enterprise.industry, zh=zh)
+            if zh:
+                return f"行业“{industry}”不在所列行业（{'、'.join(_say(i, zh=zh) for i in sorted(self.industries))}）之中"
+            return f"industry {industry} not in {sorted(i.value for i in self.industries)}"
+        if self.sector_list and not (sectors & listed):
+            industry = _say(enterprise.industry, zh=zh)
+            if zh:
+                return f"行业“{industry}”不在本项义务适用的行业名单之中"
+            return f"industry {industry} not in the list {self.sector_list}"
+        if self.min_size is not None:
+            known_size = enterprise.size or size
+            if known_size is None or _SIZE_ORDER[known_size] < _SIZE_ORDER[self.min_size]:
+                return _size_reason(known_size, self.min_size, zh=zh)
+        if self.hazard_flags and not (self.hazard_flags & enterprise.hazard_flags):
+            if zh:
+                return f"不具有{'、'.join(_say(f, zh=zh) for f in sorted(self.hazard_flags))}"
+            return f"none of the hazard flags {sorted(f.value for f in self.hazard_flags)}"
+        employees = enterprise.employees
+        if self.min_employees is not None and employees < self.min_employees:
+            if zh:
+                return f"从业人员{employees}人，少于{self.min_employees}人"
+            return f"employees {employees} < {self.min_employees}"
+        if self.max_employees is not None and employees > self.max_employees:
+            if zh:
+                return f"从业人员{employees}人，多于{self.max_employees}人"
+            return f"employees {employees} > {self.max_employees}"
+        if self.state_owned is not None and enterprise.state_owned != self.state_owned:
+            if zh:
+                return "国有企业" if enterprise.state_owned else "非国有企业"
+            return f"state_owned is {enterprise.state_owned}"
+        if (
+            self.above_designated_size is not None
+            and enterprise.above_designated_size != self.above_designated_size
+        ):
+            if zh:
+                return "规模以上企业" if enterprise.above_designated_size else "非规模以上企业"
+            return f"above_designated_size is {enterprise.above_designated_size}"
+        if self.group_company is not None and enterprise.group_company != self.group_company:
+            if zh:
+                return "集团公司" if enterprise.group_company else "非集团公司"
+            return f"group_company is {enterprise.group_company}"
         return None
 
     def applies_to(

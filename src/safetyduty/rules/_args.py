@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
@@ -13,6 +15,7 @@ from safetyduty.errors import ValidationError
 from safetyduty.models import Person
 
 T = TypeVar("T")
+_ID: Final = operator.attrgetter("id")
 
 
 def plain_day(name: str, value: object) -> date:
@@ -35,9 +38,10 @@ def items_of(name: str, values: object, cls: type[T]) -> tuple[T, ...]:
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         raise ValidationError(name, values, f"must be a list of {cls.__name__}")
     items = tuple(values)
-    for index, item in enumerate(items):
-        if not isinstance(item, cls):
-            raise ValidationError(f"{name}[{index}]", item, f"must be a {cls.__name__}")
+    if not all(map(isinstance, items, itertools.repeat(cls))):  # one pass at C speed; then where
+        for index, item in enumerate(items):
+            if not isinstance(item, cls):
+                raise ValidationError(f"{name}[{index}]", item, f"must be a {cls.__name__}")
     return items
 
 
@@ -50,6 +54,12 @@ def unique_by_id(name: str, items: tuple[T, ...]) -> tuple[T, ...]:
     Raises:
         ValidationError: naming the id and both positions.
     """
+    try:
+        distinct = len(set(map(_ID, items))) == len(items)
+    except (AttributeError, TypeError):  # an unhashable id: the loop below says what to do with it
+        distinct = False
+    if distinct:
+        return items  # no id twice (the common case): nothing to drop, nothing to report
     seen: dict[str, tuple[int, T]] = {}
     kept: list[T] = []
     for index, item in enumerate(items):

@@ -64,6 +64,7 @@ __all__ = [
     "UnmetCondition",
     "black_regime_at",
     "credit_status",
+    "credit_statuses",
     "listing_terms",
     "listing_triggers",
     "red_list_eligibility",
@@ -383,13 +384,98 @@ def credit_status(
     checked = _day("as_of", as_of)
     all_events = _events(events)
     mine = tuple(e for e in all_events if e.subject == subject and e.on <= checked)
-    recorded = tuple(decisions) if isinstance(decisions, (list, tuple)) else None
-    if recorded is None or not all(isinstance(d, ListEntry) for d in recorded):
-        raise ValidationError("decisions", decisions, "must be a list of ListEntry")
+    recorded = _decisions(decisions)
     own = sorted(
         (d for d in recorded if d.subject == subject and d.listed_on <= checked),
         key=lambda d: d.listed_on,
     )
+    return _status(subject, mine, own, checked)
+
+
+def _decisions(decisions: object) -> tuple[ListEntry, ...]:
+    recorded = tuple(decisions) if isinstance(decisions, (list, tuple)) else None
+    if recorded is None or not all(isinstance(d, ListEntry) for d in recorded):
+        raise ValidationError("decisions", decisions, "must be a list of ListEntry")
+    return recorded
+
+
+def credit_statuses(
+    events: Iterable[CreditEvent],
+    *,
+    as_of: date,
+    decisions: Iterable[ListEntry] = (),
+    subjects: Iterable[str] | None = None,
+) -> dict[str, CreditStatus]:
+    """The standing of many subjects on *as_of*: :func:`credit_status` of each, with the facts grouped once.
+
+    The events and decisions are checked and grouped by subject in one pass,
+    so the cost grows with the number of events (not events × subjects, as
+    calling :func:`credit_status` for each subject over the whole list does).
+
+    Args:
+        events: the events of every subject.
+        as_of: the day judged.
+        decisions: recorded listing decisions, of any subjects.
+        subjects: the subjects to report (default: every subject an event or a
+            decision names); a subject with no events stands on no list.
+
+    Returns:
+        The status of each subject, by subject, in the order of their codes.
+
+    Raises:
+        ValidationError: for bad input, as :func:`credit_status` would.
+
+    Examples:
+        >>> from safetyduty.models import AccidentGrade, CreditEvent, CreditEventKind
+        >>> from safetyduty.rules import credit
+        >>> events = [CreditEvent(id=f"a{i}", subject=s, kind=CreditEventKind.ACCIDENT, on=date(2024, 3, 1),
+        ...                       accident_grade=grade, deaths=deaths)
+        ...           for i, (s, grade, deaths) in enumerate([("914403001922038216", AccidentGrade.MAJOR, 12),
+        ...                                                   ("91440300MA5F8XYZ1Q", AccidentGrade.GENERAL, 0)])]
+        >>> found = credit.credit_statuses(events, as_of=date(2026, 1, 1))
+        >>> {subject: status.standing.value for subject, status in found.items()}
+        {'914403001922038216': 'black', '91440300MA5F8XYZ1Q': 'none'}
+        >>> credit.credit_statuses([], as_of=date(2026, 1, 1), subjects=["s1"])["s1"].standing.value
+        'none'
+    """
+    checked = _day("as_of", as_of)
+    all_events = _events(events)
+    recorded = _decisions(decisions)
+    mine: dict[str, list[CreditEvent]] = {}
+    for event in all_events:
+        found = mine.setdefault(event.subject, [])
+        if event.on <= checked:
+            found.append(event)
+    own: dict[str, list[ListEntry]] = {}
+    for decision in recorded:
+        listed = own.setdefault(decision.subject, [])
+        if decision.listed_on <= checked:
+            listed.append(decision)
+    if subjects is None:
+        wanted = sorted(mine.keys() | own.keys())
+    else:
+        if isinstance(subjects, (str, bytes)) or not isinstance(subjects, Iterable):
+            raise ValidationError("subjects", subjects, "must be a list of subject codes")
+        asked = list(subjects)
+        for subject in asked:
+            if not isinstance(subject, str) or not subject.strip():
+                raise ValidationError("subjects", subject, "must be a non-empty string")
+        wanted = sorted(set(asked))
+    return {
+        subject: _status(
+            subject,
+            tuple(mine.get(subject, ())),
+            sorted(own.get(subject, ()), key=lambda d: d.listed_on),
+            checked,
+        )
+        for subject in wanted
+    }
+
+
+def _status(
+    subject: str, mine: tuple[CreditEvent, ...], own: list[ListEntry], checked: date
+) -> CreditStatus:
+    """The standing of *subject* from its own events and decisions up to *checked* (both checked)."""
     triggers = listing_triggers(mine, as_of=checked)
     lines: list[str] = []
     if own:

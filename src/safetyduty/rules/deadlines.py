@@ -28,7 +28,7 @@ Examples:
 from __future__ import annotations
 
 import calendar as _gregorian
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from typing import Final
 
@@ -445,6 +445,12 @@ class Occurrence:
 
 
 def _due_in(schedule: Recurring, first: date, last: date) -> date:
+    """The nominal due date of the period *first*..*last* (day *N* clamped to its month's end).
+
+    Plain integer month arithmetic: the corresponding month, then its day
+    *N* or its last day when it is shorter (the clamping
+    ``relativedelta(day=N)`` does, 民法典 第202条 in spirit).
+    """
     rule = schedule.due
     if rule.kind is DueKind.END_OF_PERIOD:
         return last
@@ -454,9 +460,10 @@ def _due_in(schedule: Recurring, first: date, last: date) -> date:
     day = rule.day or 1
     if schedule.frequency is Frequency.WEEKLY:
         return anchor + timedelta(days=day - 1)
-    month_start = anchor + relativedelta(months=(rule.month or 1) - 1)
-    # relativedelta clamps day 31 to the month's last day (民法典 第202条 in spirit).
-    return month_start + relativedelta(day=day)
+    months = anchor.year * 12 + anchor.month - 1 + (rule.month or 1) - 1
+    year, month = divmod(months, 12)
+    month += 1
+    return date(year, month, min(day, _gregorian.monthrange(year, month)[1]))
 
 
 def occurrences(
@@ -517,7 +524,79 @@ def _period_or_error(day: date, frequency: Frequency, name: str, value: date) ->
 def _periods(
     schedule: Recurring, first: date, last: date, roll: Roll, calendar: HolidayCalendar | None
 ) -> Iterator[Occurrence]:
-    period_start, period_end = _period_or_error(first, schedule.frequency, "start", first)
+    """The periods from the one holding *first* to the one holding *last*."""
+    if schedule.frequency in _MONTHS:
+        return _month_periods(schedule, first, last, roll, calendar)
+    return _day_periods(schedule, first, last, roll, calendar)
+
+
+def _month_days(year: int, month: int) -> int:
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):  # noqa: PLR2004
+        return 29
+    return _DAYS_IN_MONTH[month]
+
+
+_DAYS_IN_MONTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_periods(
+    schedule: Recurring, first: date, last: date, roll: Roll, calendar: HolidayCalendar | None
+) -> Iterator[Occurrence]:
+    """Periods of whole months, stepped by month number (year × 12 + month): no date arithmetic.
+
+    A due day *N* is clamped to its month's end (the clamping
+    ``relativedelta(day=N)`` does, 民法典 第202条 in spirit).
+    """
+    step = _MONTHS[schedule.frequency]
+    rule, times = schedule.due, schedule.times
+    at_end = rule.kind is DueKind.END_OF_PERIOD
+    offset = (rule.month or 1) - 1 + (step if rule.kind is DueKind.DAY_OF_NEXT_PERIOD else 0)
+    day = rule.day or 1
+    rolled: Callable[[date], date] | None = None
+    index = first.year * 12 + first.month - 1
+    index -= index % step  # periods are aligned on the year: 12 is a multiple of every step
+    final = last.year * 12 + last.month - 1
+    while index <= final:
+        year, month = divmod(index, 12)
+        end_year, end_month = divmod(index + step - 1, 12)
+        start = date(year, month + 1, 1)
+        end = date(end_year, end_month + 1, _month_days(end_year, end_month + 1))
+        if at_end:
+            nominal = end
+        else:
+            due_year, due_month = divmod(index + offset, 12)
+            try:
+                nominal = date(
+                    due_year, due_month + 1, min(day, _month_days(due_year, due_month + 1))
+                )
+            except ValueError:
+                raise ValidationError(
+                    "end", last, f"has a period ({start}..{end}) due after 9999-12-31"
+                ) from None
+        if roll is Roll.NONE:
+            due = nominal
+        else:
+            if rolled is None:
+                rolled = _roller(roll, calendar)
+            due = rolled(nominal)
+        yield Occurrence(
+            start=start,
+            end=end,
+            times=times,
+            due=due,
+            rolled_from=nominal if due != nominal else None,
+        )
+        index += step
+
+
+def _day_periods(
+    schedule: Recurring, first: date, last: date, roll: Roll, calendar: HolidayCalendar | None
+) -> Iterator[Occurrence]:
+    """Daily and weekly periods."""
+    frequency, times = schedule.frequency, schedule.times
+    period_start, period_end = _period_or_error(first, frequency, "start", first)
+    rolled: Callable[[date], date] | None = None
+    one_day = timedelta(days=1)
     while period_start <= last:
         try:
             nominal = _due_in(schedule, period_start, period_end)
@@ -525,16 +604,36 @@ def _periods(
             raise ValidationError(
                 "end", last, f"has a period ({period_start}..{period_end}) due after 9999-12-31"
             ) from None
-        due = roll_date(nominal, roll, calendar=calendar)
+        if roll is Roll.NONE:
+            due = nominal
+        else:
+            if rolled is None:
+                rolled = _roller(roll, calendar)
+            due = rolled(nominal)
         yield Occurrence(
             start=period_start,
             end=period_end,
-            times=schedule.times,
+            times=times,
             due=due,
             rolled_from=nominal if due != nominal else None,
         )
         if period_end == date.max:
             return
-        period_start, period_end = _period_or_error(
-            period_end + timedelta(days=1), schedule.frequency, "end", last
-        )
+        period_start = period_end + one_day
+        if frequency is Frequency.DAILY:
+            period_end = period_start
+        elif period_start > _LAST_MONDAY:  # weekly: Monday to Sunday
+            raise ValidationError("end", last, "has a period that runs past 9999-12-31")
+        else:
+            period_end = period_start + timedelta(days=6)
+
+
+_LAST_MONDAY: Final = date.max - timedelta(days=6)
+
+
+def _roller(roll: Roll, calendar: HolidayCalendar | None) -> Callable[[date], date]:
+    """:func:`roll_date` with *roll* and *calendar* checked once."""
+    if roll is Roll.NONE:
+        return lambda day: day
+    cal = _calendar(calendar)
+    return cal.previous_workday if roll is Roll.PRECEDING else cal.next_workday

@@ -106,7 +106,7 @@ def evaluate_authority(
     if not isinstance(authority, Authority):
         raise ValidationError("authority", authority, "must be an Authority")
     start, day = judged_span(as_of, since)
-    evidence = Evidence(
+    evidence = Evidence.of_records(
         (r for r in items_of("records", records, Record) if r.on <= day), authority.uscc
     )
     chosen, uses = applicable_plans(

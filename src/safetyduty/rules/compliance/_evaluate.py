@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, Final, Literal
@@ -12,6 +13,7 @@ from safetyduty import law
 from safetyduty.errors import ValidationError
 from safetyduty.models import (
     Accident,
+    Applicability,
     Basis,
     Check,
     Enterprise,
@@ -39,10 +41,12 @@ from safetyduty.rules.compliance._report import (
     PlanUse,
 )
 from safetyduty.rules.compliance._rows import (
+    Window,
     daily_rows,
     judged_day,
     not_applicable,
     one_off_row,
+    periods_judged,
     recurring_rows,
     standing_row,
     triggered_rows,
@@ -169,8 +173,10 @@ def _grouped(duties: Iterable[Obligation]) -> list[list[Obligation]]:
     return list(groups.values())
 
 
-def _judge(duty: Obligation, facts: Facts, daily: Daily) -> Iterator[ComplianceRow]:
-    """The rows of one version of a duty that binds the enterprise."""
+def _judge(
+    duty: Obligation, facts: Facts, daily: Daily, windows: Sequence[Window] | None = None
+) -> Iterator[ComplianceRow]:
+    """The rows of one version of a duty that binds the enterprise (*windows*: its periods)."""
     if duty.check is not Check.RECORDS:
         yield from _CHECKS[duty.check](duty, facts)
         return
@@ -185,10 +191,11 @@ def _judge(duty: Obligation, facts: Facts, daily: Daily) -> Iterator[ComplianceR
                 as_of=facts.as_of,
                 is_day=facts.is_workday,
                 by_day=daily == "day",
+                every_day=facts.every_day,
             )
         else:
             yield from recurring_rows(
-                duty, schedule, evidence, since=facts.since, as_of=facts.as_of
+                duty, schedule, evidence, since=facts.since, as_of=facts.as_of, windows=windows
             )
     elif isinstance(schedule, OneOff):
         if duty.effective.contains(schedule.due) and schedule.due >= facts.since:
@@ -207,7 +214,7 @@ def _judge(duty: Obligation, facts: Facts, daily: Daily) -> Iterator[ComplianceR
         )
 
 
-def _standing_version(versions: list[Obligation], facts: Facts) -> list[Obligation]:
+def _standing_version(versions: list[Obligation], since: date, as_of: date) -> list[Obligation]:
     """A standing duty is judged once, by the version in force on the day judged.
 
     That is the version in force on ``as_of``, or, when none is, the last one
@@ -216,40 +223,152 @@ def _standing_version(versions: list[Obligation], facts: Facts) -> list[Obligati
     if not all(isinstance(d.schedule, Standing) for d in versions):
         return versions
     for duty in versions:
-        if duty.effective.contains(facts.as_of):
+        if duty.effective.contains(as_of):
             return [duty]
-    meeting = [d for d in versions if d.effective.meets(facts.since, facts.as_of)]
+    meeting = [d for d in versions if d.effective.meets(since, as_of)]
     return meeting[-1:] or versions
 
 
-def _versions_rows(versions: list[Obligation], facts: Facts, daily: Daily) -> list[ComplianceRow]:
-    """The rows of a duty's versions; one not-applicable row when none binds, with the reason."""
+_NO_CONDITIONS: Final = Applicability()
+_OUTSIDE: Final = 0
+_NOT_IN_FORCE: Final = 1
+_JUDGED: Final = 2
+
+_Step = tuple[int, Obligation, tuple[str, str], date, bool, bool, "tuple[Window, ...] | None"]
+"""A version of a duty in one place and span: outside its jurisdiction, not in force
+(with the reason), or judged: on its day; whether its conditions ask the size; whether
+it has no conditions; its periods (a recurring duty's, worked out once for all)."""
+
+
+def _needs_size(applicability: Applicability) -> bool:
+    return applicability.min_size is not None or any(_needs_size(a) for a in applicability.any_of)
+
+
+class _Scope:
+    """What binds in one place over the days judged: the same for every enterprise there.
+
+    The plans applied (and not, with the reason) and, for each duty, its
+    versions in order with where and when each binds. What is left for an
+    enterprise is its own conditions (industry, size, flags …) and evidence.
+    """
+
+    __slots__ = ("groups", "held", "uses")
+
+    def __init__(
+        self,
+        national: tuple[Obligation, ...],
+        plans: tuple[Plan, ...],
+        *,
+        region: str,
+        park: str | None,
+        since: date,
+        as_of: date,
+    ) -> None:
+        chosen, self.uses = applicable_plans(
+            plans, region=region, park=park, since=since, as_of=as_of
+        )
+        local = [d for plan in chosen for d in plan.duties if d.subject in ENTERPRISE_SUBJECTS]
+        self.held = (national, plans)  # the objects the cache key names by identity
+        self.groups: list[tuple[list[Obligation], list[_Step]]] = []
+        for versions in _grouped([*national, *local]):
+            steps: list[_Step] = []
+            for duty in _standing_version(versions, since, as_of):
+                where = duty.jurisdiction.describe()
+                if not duty.jurisdiction.covers(region, park=park):
+                    why = (f"{region} is outside {where}", f"{region}不在{where}范围内")
+                    steps.append((_OUTSIDE, duty, why, as_of, False, True, None))
+                elif not duty.effective.meets(since, as_of):
+                    span = duty.effective
+                    why = (
+                        f"not in force from {since} to {as_of} (in force {span.describe()})",
+                        f"{since}至{as_of}期间未施行（施行期间：{_span_zh(span.start, span.end)}）",
+                    )
+                    steps.append((_NOT_IN_FORCE, duty, why, as_of, False, True, None))
+                else:
+                    day = judged_day(duty, as_of)
+                    schedule = duty.schedule
+                    windows = (
+                        periods_judged(schedule, duty.effective, since, as_of)
+                        if isinstance(schedule, Recurring)
+                        else None
+                    )
+                    conditions = duty.applicability
+                    steps.append(
+                        (
+                            _JUDGED,
+                            duty,
+                            ("", ""),
+                            day,
+                            _needs_size(conditions),
+                            conditions == _NO_CONDITIONS,
+                            windows,
+                        )
+                    )
+            self.groups.append((versions, steps))
+
+
+_SCOPES: Final[OrderedDict[tuple[object, ...], _Scope]] = OrderedDict()
+_SCOPES_KEPT: Final = 256
+
+
+def _scope(
+    national: tuple[Obligation, ...],
+    plans: tuple[Plan, ...],
+    *,
+    region: str,
+    park: str | None,
+    since: date,
+    as_of: date,
+) -> _Scope:
+    """The scope of a place and span, computed once and kept (the least recently used go first).
+
+    Duties and plans are frozen, so they are named by identity; the scope
+    holds them, so that no other object can take their identity while it is kept.
+    """
+    key = (region, park, since, as_of, *map(id, national), None, *map(id, plans))
+    found = _SCOPES.get(key)
+    if found is None:
+        found = _Scope(national, plans, region=region, park=park, since=since, as_of=as_of)
+        _SCOPES[key] = found
+        while len(_SCOPES) > _SCOPES_KEPT:
+            with contextlib.suppress(KeyError):  # another thread took it first
+                _SCOPES.popitem(last=False)
+    else:
+        with contextlib.suppress(KeyError):  # another thread let it go meanwhile
+            _SCOPES.move_to_end(key)
+    return found
+
+
+def _enterprise_rows(scope: _Scope, facts: Facts, daily: Daily) -> list[ComplianceRow]:
+    """The rows of every duty of *scope* for the enterprise of *facts*; a not-applicable row
+    for a duty none of whose versions binds it, with the reason."""
     e = facts.enterprise
-    reason: tuple[str, str] | None = None
     rows: list[ComplianceRow] = []
-    for duty in _standing_version(versions, facts):
-        where = duty.jurisdiction.describe()
-        if not duty.jurisdiction.covers(e.region, park=e.park):
-            reason = (f"{e.region} is outside {where}", f"{e.region}不在{where}范围内")
-            continue
-        if not duty.effective.meets(facts.since, facts.as_of):
-            span = duty.effective
-            reason = reason or (
-                f"not in force from {facts.since} to {facts.as_of} (in force {span.describe()})",
-                f"{facts.since}至{facts.as_of}期间未施行（施行期间：{_span_zh(span.start, span.end)}）",
-            )
-            continue
-        day = judged_day(duty, facts.as_of)
-        lists, size = facts.sector_lists(day), facts.size(day)
-        why_not = duty.applicability.why_not(e, sector_lists=lists, size=size)
-        if why_not is not None:
-            zh = duty.applicability.why_not(e, sector_lists=lists, size=size, locale="zh_CN")
-            reason = (why_not, zh or why_not)
-            continue
-        rows.extend(_judge(duty, facts, daily))
-        reason = None
-    if not rows and reason is not None:
-        return [not_applicable(versions[-1], e.uscc, *reason)]
+    for versions, steps in scope.groups:
+        reason: tuple[str, str] | None = None
+        before = len(rows)
+        for kind, duty, why, day, needs_size, anyone, windows in steps:
+            if kind == _OUTSIDE:
+                reason = why
+                continue
+            if kind == _NOT_IN_FORCE:
+                reason = reason or why
+                continue
+            if anyone:  # no conditions: it binds every enterprise
+                rows.extend(_judge(duty, facts, daily, windows))
+                reason = None
+                continue
+            lists = facts.sector_lists(day)
+            size = facts.size(day) if needs_size else None
+            why_not = duty.applicability.why_not(e, sector_lists=lists, size=size)
+            if why_not is not None:
+                zh = duty.applicability.why_not(e, sector_lists=lists, size=size, locale="zh_CN")
+                reason = (why_not, zh or why_not)
+                continue
+            rows.extend(_judge(duty, facts, daily, windows))
+            reason = None
+        if len(rows) == before and reason is not None:
+            rows.append(not_applicable(versions[-1], e.uscc, *reason))
     return rows
 
 
@@ -337,39 +456,70 @@ def evaluate(
     """
     if not isinstance(enterprise, Enterprise):
         raise ValidationError("enterprise", enterprise, "must be an Enterprise")
-    if daily not in ("month", "day"):
-        raise ValidationError("daily", daily, "must be 'month' or 'day'")
+    _check_daily(daily)
     start, checked = judged_span(as_of, since)
     national = (
         items_of("obligations", obligations, Obligation)
         if obligations is not None
         else law.enterprise_duties()
     )
-    chosen, uses = applicable_plans(
-        plans, region=enterprise.region, park=enterprise.park, since=start, as_of=checked
-    )
-    local = [d for plan in chosen for d in plan.duties if d.subject in ENTERPRISE_SUBJECTS]
-    facts = Facts(
+    return _evaluate(
         enterprise,
-        records=unique_by_id("records", items_of("records", records, Record)),
+        unique_by_id("records", items_of("records", records, Record)),
+        since=start,
+        as_of=checked,
+        national=national,
+        plans=items_of("plans", plans, Plan),
         people=unique_by_id("people", items_of("people", people, Person)),
         accidents=unique_by_id("accidents", items_of("accidents", accidents, Accident)),
         hazards=unique_by_id("hazards", items_of("hazards", hazards, Hazard)),
-        since=start,
-        as_of=checked,
+        calendar=calendar,
+        daily=daily,
+    )
+
+
+def _check_daily(daily: object) -> None:
+    if daily not in ("month", "day"):
+        raise ValidationError("daily", daily, "must be 'month' or 'day'")
+
+
+def _evaluate(
+    enterprise: Enterprise,
+    records: Sequence[Record],
+    *,
+    since: date,
+    as_of: date,
+    national: tuple[Obligation, ...],
+    plans: tuple[Plan, ...],
+    people: Sequence[Person],
+    accidents: Sequence[Accident],
+    hazards: Sequence[Hazard],
+    calendar: HolidayCalendar | None,
+    daily: Daily,
+) -> ComplianceReport:
+    """:func:`evaluate` on inputs already checked (ids unique, types right, the span in order)."""
+    scope = _scope(
+        national, plans, region=enterprise.region, park=enterprise.park, since=since, as_of=as_of
+    )
+    facts = Facts(
+        enterprise,
+        records=records,
+        people=people,
+        accidents=accidents,
+        hazards=hazards,
+        since=since,
+        as_of=as_of,
         calendar=calendar,
     )
-    rows: list[ComplianceRow] = []
-    for versions in _grouped([*national, *local]):
-        rows.extend(_versions_rows(versions, facts, daily))
+    rows = _enterprise_rows(scope, facts, daily)
     return ComplianceReport(
         enterprise=enterprise.uscc,
         name=enterprise.name,
-        as_of=checked,
-        since=start,
+        as_of=as_of,
+        since=since,
         rows=tuple(rows),
-        hazards=tuple(_hazard_findings(facts.hazards, checked)),
-        plans=uses,
+        hazards=tuple(_hazard_findings(facts.hazards, as_of)),
+        plans=scope.uses,
         sources=_sources(rows),
     )
 
@@ -410,6 +560,56 @@ def evaluate_many(
         raise ValidationError("enterprises", enterprises, "must be an iterable of Enterprise")
     duties = items_of("obligations", obligations, Obligation) if obligations is not None else None
     chosen_plans = items_of("plans", plans, Plan)
+    by_records, by_hazards, by_accidents, by_people = _by_enterprise(
+        records, hazards, accidents, people
+    )
+    seen: set[str] = set()
+    span: tuple[date, date] | None = None
+    national = duties if duties is not None else law.enterprise_duties()
+    for enterprise in enterprises:
+        if not isinstance(enterprise, Enterprise):
+            raise ValidationError("enterprises", enterprise, "must hold Enterprise objects")
+        if span is None:  # checked with the first enterprise, as evaluate checks them
+            _check_daily(daily)
+            span = judged_span(as_of, since)
+        seen.add(enterprise.uscc)
+        code = enterprise.uscc
+        yield _evaluate(
+            enterprise,
+            by_records.get(code, ()),
+            since=span[0],
+            as_of=span[1],
+            national=national,
+            plans=chosen_plans,
+            people=by_people.get(code, ()),
+            accidents=by_accidents.get(code, ()),
+            hazards=by_hazards.get(code, ()),
+            calendar=calendar,
+            daily=daily,
+        )
+        if progress is not None:
+            progress(len(seen))
+    _log_unmatched(
+        seen,
+        by_records=by_records,
+        by_hazards=by_hazards,
+        by_accidents=by_accidents,
+        by_people=by_people,
+    )
+
+
+def _by_enterprise(
+    records: Iterable[Record],
+    hazards: Iterable[Hazard],
+    accidents: Iterable[Accident],
+    people: Iterable[Person],
+) -> tuple[
+    dict[str, list[Record]],
+    dict[str, list[Hazard]],
+    dict[str, list[Accident]],
+    dict[str, list[Person]],
+]:
+    """The facts checked (once, for every enterprise) and grouped by enterprise."""
     by_records: dict[str, list[Record]] = defaultdict(list)
     by_hazards: dict[str, list[Hazard]] = defaultdict(list)
     by_accidents: dict[str, list[Accident]] = defaultdict(list)
@@ -426,33 +626,7 @@ def evaluate_many(
                 f"people[{index}].enterprise", None, "must name the employer to group by enterprise"
             )
         by_people[person.enterprise].append(person)
-    seen: set[str] = set()
-    for enterprise in enterprises:
-        if not isinstance(enterprise, Enterprise):
-            raise ValidationError("enterprises", enterprise, "must hold Enterprise objects")
-        seen.add(enterprise.uscc)
-        yield evaluate(
-            enterprise,
-            by_records.get(enterprise.uscc, ()),
-            as_of=as_of,
-            since=since,
-            plans=chosen_plans,
-            obligations=duties,
-            hazards=by_hazards.get(enterprise.uscc, ()),
-            accidents=by_accidents.get(enterprise.uscc, ()),
-            people=by_people.get(enterprise.uscc, ()),
-            calendar=calendar,
-            daily=daily,
-        )
-        if progress is not None:
-            progress(len(seen))
-    _log_unmatched(
-        seen,
-        by_records=by_records,
-        by_hazards=by_hazards,
-        by_accidents=by_accidents,
-        by_people=by_people,
-    )
+    return by_records, by_hazards, by_accidents, by_people
 
 
 def _log_unmatched(seen: set[str], **groups: dict[str, list[Any]]) -> None:

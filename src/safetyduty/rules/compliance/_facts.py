@@ -18,6 +18,7 @@ from safetyduty.models import (
     Industry,
     Person,
     Record,
+    RecordKind,
     Role,
     Subject,
 )
@@ -54,6 +55,10 @@ class Facts:
     主要负责人's); records naming no one, or someone not among the people, count
     for every duty of their kind — except for a *personal* duty, which counts
     only records naming a person of its role (the principal "参加" a drill).
+
+    The records are read once: grouped by kind into one evidence index, with
+    the few that name one of the people set aside, so that the index a role
+    sees differs from everyone's only in the kinds such records have.
     """
 
     def __init__(
@@ -68,17 +73,38 @@ class Facts:
         as_of: date,
         calendar: HolidayCalendar | None,
     ) -> None:
+        uscc = enterprise.uscc
         self.enterprise = enterprise
         self.since = since
         self.as_of = as_of
         self.calendar = calendar
-        self.records = [r for r in records if r.enterprise == enterprise.uscc and r.on <= as_of]
-        self.people = [p for p in people if p.enterprise in (None, enterprise.uscc)]
-        self.accidents = [a for a in accidents if a.enterprise == enterprise.uscc]
-        self.hazards = [h for h in hazards if h.enterprise == enterprise.uscc]
+        self.every_day: bool | None = (
+            True if enterprise.continuous_operation else False if calendar is None else None
+        )
+        """Whether the days of a daily duty are every day (``True``), the bundled
+        calendar's working days (``False``), or those of the caller's calendar (``None``)."""
+        self.people = [p for p in people if p.enterprise is None or p.enterprise == uscc]
+        self.accidents = [a for a in accidents if a.enterprise == uscc]
+        self.hazards = [h for h in hazards if h.enterprise == uscc]
         self.roles = {p.id: p.role for p in self.people}
-        self.everyone = Evidence(self.records, enterprise.uscc)
+        roles = self.roles
+        by_kind: dict[RecordKind, list[Record]] = {}
+        named: list[Record] = []
+        for record in records:
+            if record.on > as_of or record.enterprise != uscc:
+                continue
+            found = by_kind.get(record.kind)
+            if found is None:
+                by_kind[record.kind] = [record]
+            else:
+                found.append(record)
+            if record.person is not None and record.person in roles:
+                named.append(record)
+        self.named = named
+        """The records that name one of the people (training records, mostly)."""
+        self.everyone = Evidence(by_kind, uscc)
         self._by_role: dict[tuple[Role, bool], Evidence] = {}
+        self._size: dict[date, EnterpriseSize | None] = {}
 
     def evidence(self, subject: Subject, *, personal: bool = False) -> Evidence:
         """The evidence a duty of *subject* may use."""
@@ -86,13 +112,38 @@ class Facts:
         if role is None or (not self.roles and not personal):
             return self.everyone
         key = (role, personal)
-        if key not in self._by_role:
-            if personal:
-                chosen = (r for r in self.records if self.roles.get(r.person or "") is role)
-            else:
-                chosen = (r for r in self.records if self.roles.get(r.person or "", role) is role)
-            self._by_role[key] = Evidence(chosen, self.enterprise.uscc)
-        return self._by_role[key]
+        found = self._by_role.get(key)
+        if found is None:
+            found = self._by_role[key] = self._of_role(role, personal=personal)
+        return found
+
+    def _of_role(self, role: Role, *, personal: bool) -> Evidence:
+        roles = self.roles
+        uscc = self.enterprise.uscc
+        if personal:
+            mine: dict[RecordKind, list[Record]] = {}
+            for record in self.named:
+                if roles[record.person or ""] is role:
+                    mine.setdefault(record.kind, []).append(record)
+            return Evidence(mine, uscc)
+        others = {r.id for r in self.named if roles[r.person or ""] is not role}
+        if not others:
+            return self.everyone
+        by_kind = dict(self.everyone.records)
+        for kind in {r.kind for r in self.named if r.id in others}:
+            by_kind[kind] = [r for r in by_kind[kind] if r.id not in others]
+        return Evidence(by_kind, uscc)
+
+    def courses(self, person: str, first: date, last: date) -> list[Record]:
+        """The training records of *person* from *first* to *last*, by date and id."""
+        return sorted(
+            (
+                r
+                for r in self.named
+                if r.kind is RecordKind.TRAINING and r.person == person and first <= r.on <= last
+            ),
+            key=_date_and_id,
+        )
 
     def sector_lists(self, day: date) -> Callable[[str], frozenset[Industry]]:
         """Resolves a named sector list of the law in its version in force on *day*."""
@@ -100,10 +151,12 @@ class Facts:
 
     def size(self, day: date) -> EnterpriseSize | None:
         """The enterprise's size class on *day* (given, or derived; ``None`` when unknown)."""
-        try:
-            return size_class(self.enterprise, as_of=day).value
-        except NoRuleInForceError:
-            return self.enterprise.size
+        if day not in self._size:
+            try:
+                self._size[day] = size_class(self.enterprise, as_of=day).value
+            except NoRuleInForceError:
+                self._size[day] = self.enterprise.size
+        return self._size[day]
 
     def is_workday(self, day: date) -> bool:
         """A working day of the calendar; past its coverage, Monday to Friday."""
@@ -117,6 +170,11 @@ class Facts:
             return day.weekday() < 5  # noqa: PLR2004 - Monday..Friday
 
 
+def _date_and_id(record: Record) -> tuple[date, str]:
+    return record.on, record.id
+
+
+@functools.lru_cache(maxsize=4096)
 def _list_on(ident: str, *, day: date) -> frozenset[Industry]:
     try:
         return law.sector_list(ident, on=day).value

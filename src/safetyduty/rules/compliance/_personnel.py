@@ -44,7 +44,6 @@ from safetyduty.models import (
     Obligation,
     Person,
     Record,
-    RecordKind,
     Role,
     Subject,
     Triggered,
@@ -77,14 +76,7 @@ _SUBJECT: Final = {
 
 
 def _courses(facts: Facts, person: Person, first: date, last: date) -> list[Record]:
-    return sorted(
-        (
-            r
-            for r in facts.records
-            if r.kind is RecordKind.TRAINING and r.person == person.id and first <= r.on <= last
-        ),
-        key=lambda r: (r.on, r.id),
-    )
+    return facts.courses(person.id, first, last)
 
 
 def _hours(records: Iterable[Record]) -> Decimal:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -185,6 +185,40 @@ class ComplianceRow:
             True
         """
         return flatten(self)
+
+
+def _positional_maker() -> Callable[..., ComplianceRow]:
+    """A constructor of :class:`ComplianceRow` taking every field by position, in field order.
+
+    The rows are the engine's bulk, and a row has 23 fields: the generated
+    function sets them on a new object without the keyword ``__init__``'s
+    argument handling. The class has no validators, converters or
+    post-init, so the object is the same as ``ComplianceRow(...)`` makes (a
+    test holds them equal); were that to change, the maker falls back to
+    ``__init__``.
+    """
+    fields = attrs.fields(ComplianceRow)
+    names = [f.name for f in fields]
+    checked = any(f.validator is not None or f.converter is not None for f in fields)
+    if checked or hasattr(ComplianceRow, "__attrs_post_init__"):
+
+        def through_init(*values: object) -> ComplianceRow:
+            return ComplianceRow(**dict(zip(names, values, strict=True)))  # type: ignore[arg-type]
+
+        return through_init
+    scope: dict[str, object] = {"_new": object.__new__, "_cls": ComplianceRow}
+    lines = [f"def make({', '.join(names)}):", "    row = _new(_cls)"]
+    for name in names:
+        scope[f"_set_{name}"] = getattr(ComplianceRow, name).__set__  # the slot's own setter
+        lines.append(f"    _set_{name}(row, {name})")
+    lines.append("    return row")
+    exec(compile("\n".join(lines), "<safetyduty ComplianceRow maker>", "exec"), scope)  # noqa: S102 - source built from the class's own fields
+    made: Callable[..., ComplianceRow] = scope["make"]  # type: ignore[assignment]
+    return made
+
+
+make_row: Final = _positional_maker()
+"""Every field of a :class:`ComplianceRow` by position, in field order (the engine's row builder)."""
 
 
 @attrs.frozen(kw_only=True)

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections import defaultdict
+import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Final
 
 from dateutil.relativedelta import relativedelta
@@ -50,22 +51,30 @@ from safetyduty.models import (
     Record,
     RecordKind,
     Recurring,
+    Span,
     Standing,
     Triggered,
 )
-from safetyduty.rules.compliance._report import ComplianceRow, ComplianceStatus, status_of
-from safetyduty.rules.deadlines import Occurrence, Roll, due_after, occurrences, period_of
+from safetyduty.rules.compliance._report import (
+    ComplianceRow,
+    ComplianceStatus,
+    make_row,
+    status_of,
+)
+from safetyduty.rules.deadlines import Roll, due_after, occurrences, period_of
 from safetyduty.typing import HolidayCalendar
 
 __all__ = [
     "PAST_CALENDAR",
     "PAST_CALENDAR_ZH",
     "Evidence",
+    "Window",
     "daily_rows",
     "judged_day",
     "lenient_due",
     "not_applicable",
     "one_off_row",
+    "periods_judged",
     "recurring_rows",
     "row",
     "standing_row",
@@ -74,33 +83,59 @@ __all__ = [
 
 
 class Evidence:
-    """One enterprise's (or authority's) records, by kind, sorted by date, for bisecting."""
+    """One enterprise's (or authority's) records by kind; a kind is sorted by date and id when first used.
 
-    def __init__(self, records: Iterable[Record], uscc: str) -> None:
+    Kinds no duty asks for are never sorted: an enterprise's daily check
+    records cost a list append when no daily duty binds it.
+    """
+
+    __slots__ = ("_by_kind", "_columns", "uscc")
+
+    def __init__(self, by_kind: dict[RecordKind, list[Record]], uscc: str) -> None:
+        """The index of records of *uscc* grouped by kind (each list is sorted in place when used)."""
         self.uscc = uscc
-        by_kind: dict[RecordKind, list[tuple[date, str]]] = defaultdict(list)
+        self._by_kind = by_kind
+        self._columns: dict[RecordKind, tuple[list[date], list[str]]] = {}
+
+    @classmethod
+    def of_records(cls, records: Iterable[Record], uscc: str) -> Evidence:
+        """The index of the records of *uscc* among *records*."""
+        by_kind: dict[RecordKind, list[Record]] = {}
         for record in records:
             if record.enterprise == uscc:
-                by_kind[record.kind].append((record.on, record.id))
-        self.dates: dict[RecordKind, list[date]] = {}
-        self.ids: dict[RecordKind, list[str]] = {}
-        for kind, items in by_kind.items():
-            items.sort()
-            self.dates[kind] = [d for d, _ in items]
-            self.ids[kind] = [i for _, i in items]
+                by_kind.setdefault(record.kind, []).append(record)
+        return cls(by_kind, uscc)
+
+    @property
+    def records(self) -> dict[RecordKind, list[Record]]:
+        """The records by kind (not copied: do not change them)."""
+        return self._by_kind
+
+    def columns(self, kind: RecordKind) -> tuple[list[date], list[str]]:
+        """The dates and ids of the records of *kind*, oldest first (by id on one day)."""
+        found = self._columns.get(kind)
+        if found is None:
+            records = self._by_kind.get(kind, [])
+            records.sort(key=_ON_AND_ID)
+            found = self._columns[kind] = ([r.on for r in records], [r.id for r in records])
+        return found
 
     def of_kind(self, kind: RecordKind) -> list[tuple[date, str]]:
         """(date, id) of every record of *kind*, oldest first."""
-        return list(zip(self.dates.get(kind, ()), self.ids.get(kind, ()), strict=True))
+        dates, ids = self.columns(kind)
+        return list(zip(dates, ids, strict=True))
 
     def between(self, kind: RecordKind, first: date, last: date) -> list[str]:
         """The ids of the records of *kind* from *first* to *last*, both included."""
-        days = self.dates.get(kind)
+        days, ids = self.columns(kind)
         if not days:
             return []
         lo = bisect.bisect_left(days, first)
         hi = bisect.bisect_right(days, last)
-        return self.ids[kind][lo:hi]
+        return ids[lo:hi]
+
+
+_ON_AND_ID: Final = operator.attrgetter("on", "id")
 
 
 @functools.cache
@@ -128,7 +163,12 @@ def row(
     reason: str = "",
     reason_zh: str = "",
     basis: Basis | None = None,
-    **extra: object,
+    person: str | None = None,
+    hours_required: Decimal | None = None,
+    hours_done: Decimal | None = None,
+    missed: tuple[date, ...] = (),
+    daily: bool = False,
+    days_done: int = 0,
 ) -> ComplianceRow:
     """The one builder of a row of *duty*: its title, subject, plan, basis and verification.
 
@@ -136,25 +176,30 @@ def row(
     hours of a training rule the duty refers to).
     """
     cited = duty.basis if basis is None else basis
-    return ComplianceRow(
-        enterprise=enterprise,
-        obligation=duty.id,
-        title=duty.title,
-        subject=duty.subject,
-        status=status,
-        start=start,
-        end=end,
-        due=due,
-        required=required,
-        evidence=tuple(evidence),
-        late=late,
-        basis=cited,
-        reason=reason,
-        reason_zh=reason_zh,
-        plan=duty.plan,
-        verified=_verified(cited.source),
-        title_en=duty.title_en,
-        **extra,  # type: ignore[arg-type]
+    return make_row(
+        enterprise,
+        duty.id,
+        duty.title,
+        duty.subject,
+        status,
+        start,
+        end,
+        due,
+        required,
+        tuple(evidence),
+        late,
+        cited,
+        reason,
+        person,
+        hours_required,
+        hours_done,
+        duty.plan,
+        _verified(cited.source),
+        missed,
+        duty.title_en,
+        daily,
+        days_done,
+        reason_zh,
     )
 
 
@@ -218,10 +263,31 @@ def _after_event(
     return on_time, late
 
 
-@functools.lru_cache(maxsize=512)
-def _periods(schedule: Recurring, since: date, until: date) -> tuple[Occurrence, ...]:
-    """The periods of *schedule* (due dates not rolled), the same for every enterprise: cached."""
-    return occurrences(schedule, since, until, roll=Roll.NONE)
+Window = tuple[date, date, date, date, date, date, date]
+"""A period judged: first and last day counted, due, on-time first..last, late first..last."""
+
+
+@functools.lru_cache(maxsize=1024)
+def periods_judged(schedule: Recurring, span: Span, since: date, as_of: date) -> tuple[Window, ...]:
+    """The periods of *schedule* judged within *span* from *since* to *as_of*, with the days each counts.
+
+    The same for every enterprise: computed once per schedule, span and days judged.
+    """
+    cut_by_span = span.start is not None and span.start >= since
+    windows: list[Window] = []
+    for period in occurrences(schedule, since, as_of, roll=Roll.NONE):
+        if not span.contains(period.end) or (period.start < since and not cut_by_span):
+            continue
+        due = period.due
+        if schedule.due.kind is DueKind.DAY_OF_NEXT_PERIOD:
+            first = period.end + timedelta(days=1)
+            last = period_of(first, schedule.frequency)[1]
+        else:
+            first, last = period.start, period.end
+        on_time_last = min(due, last) if due >= first else first - timedelta(days=1)
+        late_first, late_last = max(due + timedelta(days=1), first), min(last, as_of)
+        windows.append((first, last, due, first, on_time_last, late_first, late_last))
+    return tuple(windows)
 
 
 def judged_day(duty: Obligation, as_of: date) -> date:
@@ -237,41 +303,75 @@ def recurring_rows(
     *,
     since: date,
     as_of: date,
+    windows: Sequence[Window] | None = None,
 ) -> Iterator[ComplianceRow]:
     """A row per period whose last day is in the duty's span, begun on or after *since*.
 
     A period begun before *since* is left out (it would be judged on part of
     its evidence) unless the span itself begins on or after *since*: a plan
     from 2020-07-01 still asks for its "每年一次" of 2020, judged on 2020's records.
+    *windows*, when given, are :func:`windows` of the duty (worked out once
+    for every enterprise).
     """
-    span = duty.effective
-    cut_by_span = span.start is not None and span.start >= since
-    for period in _periods(schedule, since, as_of):
-        if not span.contains(period.end) or (period.start < since and not cut_by_span):
-            continue
-        due = period.due
-        if schedule.due.kind is DueKind.DAY_OF_NEXT_PERIOD:
-            first = period.end + timedelta(days=1)
-            last = period_of(first, schedule.frequency)[1]
+    days, ids = evidence.columns(duty.evidence)
+    left, right = bisect.bisect_left, bisect.bisect_right
+    if windows is None:
+        windows = periods_judged(schedule, duty.effective, since, as_of)
+    uscc, times = evidence.uscc, schedule.times
+    for first, last, due, on_first, on_last, late_first, late_last in windows:
+        if days:
+            on_time = ids[left(days, on_first) : right(days, on_last)]
+            late = ids[left(days, late_first) : right(days, late_last)]
         else:
-            first, last = period.start, period.end
-        on_time = evidence.between(
-            duty.evidence, first, min(due, last) if due >= first else first - timedelta(days=1)
-        )
-        late = evidence.between(
-            duty.evidence, max(due + timedelta(days=1), first), min(last, as_of)
-        )
-        yield _judged(
+            on_time = late = []
+        yield row(
             duty,
-            evidence,
-            on_time,
-            late,
-            required=schedule.times,
+            uscc,
+            status_of(len(on_time), len(late), times, due, as_of),
             start=first,
             end=last,
             due=due,
-            as_of=as_of,
+            required=times,
+            evidence=on_time + late,
+            late=len(late),
         )
+
+
+_Month = tuple[date, date, tuple[date, ...]]
+"""A month of a daily duty: its first and last day and the days judged in it."""
+
+
+def _months(
+    first: date, last: date, end: date | None, is_day: Callable[[date], bool]
+) -> tuple[_Month, ...]:
+    months: list[_Month] = []
+    month = first.replace(day=1)
+    while month <= last:
+        month_end = month + relativedelta(months=1) - timedelta(days=1)
+        stop = min(month_end, end or month_end)
+        days = tuple(d for d in _days(max(month, first), stop) if is_day(d))
+        months.append((month, month_end, days))
+        month = month_end + timedelta(days=1)
+    return tuple(months)
+
+
+@functools.lru_cache(maxsize=256)
+def _default_months(
+    first: date, last: date, end: date | None, *, every_day: bool
+) -> tuple[_Month, ...]:
+    """:func:`_months` on the bundled calendar (or every day), the same for every enterprise: cached."""
+    return _months(first, last, end, _every_day if every_day else _bundled_workday)
+
+
+def _every_day(day: date) -> bool:
+    return True
+
+
+def _bundled_workday(day: date) -> bool:
+    try:
+        return default_calendar().is_workday(day)
+    except CalendarCoverageError:
+        return day.weekday() < 5  # noqa: PLR2004 - Monday..Friday
 
 
 def daily_rows(
@@ -282,6 +382,7 @@ def daily_rows(
     as_of: date,
     is_day: Callable[[date], bool],
     by_day: bool = False,
+    every_day: bool | None = None,
 ) -> Iterator[ComplianceRow]:
     """A daily duty, judged day by day on the days *is_day* accepts; one row a month (or a day).
 
@@ -289,28 +390,31 @@ def daily_rows(
     is still open). A month's row is **missed** as soon as one of its days
     is, **met** when the month is over with every day done, and **due**
     while it runs with every day so far done.
+
+    *every_day* says what *is_day* is when it is the bundled calendar's
+    working days (``False``) or every day (``True``), so that the months are
+    worked out once for all enterprises; ``None`` (another calendar) asks
+    *is_day* each time.
     """
     span = duty.effective
     first = max(since, span.start) if span.start is not None else since
     last = min(as_of, span.end) if span.end is not None else as_of
     if last < first:
         return
-    dates = evidence.dates.get(duty.evidence, [])
-    ids = evidence.ids.get(duty.evidence, [])
-    month = first.replace(day=1)
-    while month <= last:
-        month_end = month + relativedelta(months=1) - timedelta(days=1)
-        days = [
-            d for d in _days(max(month, first), min(month_end, span.end or month_end)) if is_day(d)
-        ]
+    months = (
+        _months(first, last, span.end, is_day)
+        if every_day is None
+        else _default_months(first, last, span.end, every_day=every_day)
+    )
+    on_day = _by_day(*evidence.columns(duty.evidence))
+    for month, month_end, days in months:
         if by_day:
             for day in days:
                 if day <= as_of:
-                    found = _on(dates, ids, day)
                     yield _judged(
                         duty,
                         evidence,
-                        found,
+                        on_day.get(day, []),
                         [],
                         required=1,
                         start=day,
@@ -319,29 +423,42 @@ def daily_rows(
                         as_of=as_of,
                     )
         elif days:
-            yield _month_row(duty, evidence, days, month=month, month_end=month_end, as_of=as_of)
-        month = month_end + timedelta(days=1)
+            yield _month_row(
+                duty, evidence, days, on_day, month=month, month_end=month_end, as_of=as_of
+            )
+
+
+def _by_day(dates: list[date], ids: list[str]) -> dict[date, list[str]]:
+    found: dict[date, list[str]] = {}
+    for day, ident in zip(dates, ids, strict=True):
+        same = found.get(day)
+        if same is None:
+            found[day] = [ident]
+        else:
+            same.append(ident)
+    return found
 
 
 def _month_row(
     duty: Obligation,
     evidence: Evidence,
-    days: list[date],
+    days: tuple[date, ...],
+    on_day: dict[date, list[str]],
     *,
     month: date,
     month_end: date,
     as_of: date,
 ) -> ComplianceRow:
-    dates = evidence.dates.get(duty.evidence, [])
-    ids = evidence.ids.get(duty.evidence, [])
     used: list[str] = []
     missed: list[date] = []
+    done = 0
     for day in days:
-        found = _on(dates, ids, day) if day <= as_of else []
-        used.extend(found)
-        if not found and day < as_of:
+        found = on_day.get(day) if day <= as_of else None
+        if found:
+            used.extend(found)
+            done += 1
+        elif day < as_of:
             missed.append(day)
-    done = sum(1 for day in days if day <= as_of and _on(dates, ids, day))
     due = days[-1]
     if missed:
         status = ComplianceStatus.MISSED
@@ -362,12 +479,6 @@ def _month_row(
         daily=True,
         days_done=done,
     )
-
-
-def _on(dates: list[date], ids: list[str], day: date) -> list[str]:
-    lo = bisect.bisect_left(dates, day)
-    hi = bisect.bisect_right(dates, day)
-    return ids[lo:hi]
 
 
 def _days(first: date, last: date) -> Iterator[date]:
@@ -410,7 +521,8 @@ def standing_row(
         first = day - _length(schedule.valid_for) + timedelta(days=1)
         found = evidence.between(kind, first, day)
         if found:
-            last = evidence.dates[kind][bisect.bisect_right(evidence.dates[kind], day) - 1]
+            dates = evidence.columns(kind)[0]
+            last = dates[bisect.bisect_right(dates, day) - 1]
             reason = f"{label_of(kind, 'en')} recorded on {last}"
             reason_zh = f"{last}有{_label(kind)}记录"
         else:
@@ -431,10 +543,8 @@ def standing_row(
     found = evidence.between(kind, date.min, day)
     status = ComplianceStatus.MET if found else ComplianceStatus.MISSED
     if found:
-        reason, reason_zh = (
-            f"recorded on {evidence.dates[kind][0]}",
-            f"{evidence.dates[kind][0]}已记录",
-        )
+        first_day = evidence.columns(kind)[0][0]
+        reason, reason_zh = (f"recorded on {first_day}", f"{first_day}已记录")
     else:
         reason, reason_zh = f"no {label_of(kind, 'en')} record", f"无{_label(kind)}记录"
     return row(

@@ -1,0 +1,64 @@
+"""What starting costs: the modules an entry point loads (issue 16), checked in fresh processes.
+
+No time is measured here (benchmarks/bench_goals.py does that); what is held
+is which modules load, since that is what start-up time follows.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = (
+    "safetyduty.catalog",
+    "safetyduty.law",
+    "safetyduty.rules.compliance",
+    "safetyduty.serde",
+    "safetyduty._convert",
+    "safetyduty._printing",
+)
+
+
+def loaded_after(code: str) -> set[str]:
+    """The modules loaded in a fresh interpreter after running *code*."""
+    script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    found = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return set(json.loads(found.stdout.splitlines()[-1]))
+
+
+class TestStartUp:
+    """The calendar commands load the calendar; the rules load no converter."""
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["workdays", "add", "2025-09-26", "20"],
+            ["workdays", "count", "2025-09-30", "2025-10-09"],
+            ["calendar", "2026"],
+        ],
+    )
+    def test_calendar_commands_load_only_the_calendar(self, argv: list[str]) -> None:
+        """No catalog, law, rules, serde or printing of evaluations behind a calendar command."""
+        loaded = loaded_after(
+            "import io, contextlib\n"
+            "from safetyduty.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main({argv!r})"
+        )
+        assert "safetyduty.calendars" in loaded
+        assert set() == loaded & set(HEAVY)
+
+    def test_the_rules_load_no_converter(self) -> None:
+        """Importing the compliance engine loads neither cattrs nor the catalog."""
+        loaded = loaded_after("import safetyduty.rules.compliance")
+        assert set() == loaded & {"cattrs", "safetyduty._convert", "safetyduty.catalog"}
+
+    def test_the_converter_loads_with_the_data(self) -> None:
+        """The law's data, read on first use, brings the converter then."""
+        loaded = loaded_after("from safetyduty import law\nlaw.enterprise_duties()")
+        assert {"cattrs", "safetyduty._convert"} <= loaded
