@@ -34,7 +34,7 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 import cattrs
 
-from safetyduty._validate import DECIMAL_TEXT, TYPE_ONLY
+from safetyduty._validate import DECIMAL_TEXT, FIRST_DAY, LAST_DAY, TYPE_ONLY
 
 __all__ = ["structure_function", "unstructure_function"]
 
@@ -53,6 +53,14 @@ class _Missing:
 _MISSING = _Missing()
 
 
+def _judged_day(text: str) -> date:
+    """A YYYY-MM-DD day inside FIRST_DAY..LAST_DAY (else an error, and the detailed path says why)."""
+    day = date.fromisoformat(text)
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(text)
+    return day
+
+
 class _Writer:
     """Source text and the names it refers to."""
 
@@ -63,7 +71,7 @@ class _Writer:
             "_reject": _reject,
             "Mapping": Mapping,
             "_MISSING": _MISSING,
-            "_fromiso": date.fromisoformat,
+            "_fromiso": _judged_day,
             "_Decimal": Decimal,
             "_decimal_text": DECIMAL_TEXT.fullmatch,
         }
@@ -85,7 +93,7 @@ class _Writer:
         if isinstance(t, type) and issubclass(t, Enum):
             members = {member.value: member for member in t}
             return f"({self.bind(members)}[{var}] if type({var}) is str else _reject({var}))"
-        if t is date and self._is_trusted(date):  # exactly YYYY-MM-DD, as parse_iso_date
+        if t is date and self._is_trusted(date):  # YYYY-MM-DD in the judged range, as plain_date
             test = f"type({var}) is str and len({var}) == {_ISO_DATE_LENGTH}"
             return f"(_fromiso({var}) if {test} else _reject({var}))"
         if t is Decimal and self._is_trusted(Decimal):  # decimal text or an int, as the hook

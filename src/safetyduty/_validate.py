@@ -184,5 +184,5 @@ def optional(validator: Validator) -> Validator:
 
 
 _type_only(text, ("is", str))
+_type_only(plain_date, ("is", date))  # the fast reader reads a day and checks its range
 _type_only(flag, ("is", bool))
-# plain_date is not type-only: it also keeps a day inside FIRST_DAY..LAST_DAY.

@@ -93,6 +93,8 @@ def from_dict(data: Any, cls: type[T]) -> T:
         >>> from_dict([{"level": "level_2", "granted_on": "2024-02-29"}], list[Standardization])
         [Standardization(level=<StandardizationLevel.LEVEL_2: 'level_2'>, granted_on=datetime.date(2024, 2, 29))]
     """
+    if type(cls) is type and cls not in READERS:  # a model class: the common case, first
+        return _convert.from_dict(data, cls)
     item = _items_of(cls)
     if item is not None:
         if not isinstance(data, list):
