@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import pickle
+import weakref
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -849,6 +850,20 @@ class TestFastPaths:
             assert any(r.plan == "shanwei-2020" for r in first.rows)
             assert all(r.plan is None for r in second.rows)
 
+    def test_the_row_maker_fills_the_shared_slots(self) -> None:
+        """The rows' storage holds exactly the fields, so the maker takes its fast path."""
+        from safetyduty.rules.compliance import ComplianceRow  # noqa: PLC0415
+        from safetyduty.rules.compliance._report import _one_layout, make_row  # noqa: PLC0415
+
+        assert _one_layout([f.name for f in attrs.fields(ComplianceRow)])
+        assert "_storage" in make_row.__globals__
+        from safetyduty.rules.compliance._report import _example_report  # noqa: PLC0415
+
+        row = make_row(*attrs.astuple(_example_report().rows[0], recurse=False))
+        assert weakref.ref(row)() is row
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            row.status = ComplianceStatus.MET  # type: ignore[misc]
+
     @settings(max_examples=50, deadline=None)
     @given(st.data())
     def test_the_row_maker_builds_what_the_class_builds(self, data: st.DataObject) -> None:
@@ -867,5 +882,6 @@ class TestFastPaths:
         fields = {f.name: getattr(row, f.name) for f in attrs.fields(ComplianceRow)}
         made = make_row(*values)
         assert ComplianceRow(**fields) == made
+        assert type(made) is ComplianceRow
         assert pickle.loads(pickle.dumps(made)) == made  # noqa: S301 - our own object
         assert hash(made) == hash(row)

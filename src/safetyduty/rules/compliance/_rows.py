@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Final
@@ -56,6 +58,7 @@ from safetyduty.models import (
     Triggered,
 )
 from safetyduty.rules.compliance._report import (
+    SOON,
     ComplianceRow,
     ComplianceStatus,
     make_row,
@@ -136,6 +139,13 @@ class Evidence:
 
 
 _ON_AND_ID: Final = operator.attrgetter("on", "id")
+_STATUSES: Final = (
+    ComplianceStatus.MET,
+    ComplianceStatus.LATE,
+    ComplianceStatus.MISSED,
+    ComplianceStatus.DUE,
+    ComplianceStatus.UPCOMING,
+)
 
 
 @functools.cache
@@ -318,27 +328,35 @@ def recurring_rows(
     if windows is None:
         windows = periods_judged(schedule, duty.effective, since, as_of)
     uscc, times = evidence.uscc, schedule.times
+    # The bulk of a report: each row made by position, the duty's own fields read once
+    # (what row() does, without its keyword handling).
+    ident, title, subject, basis, plan = duty.id, duty.title, duty.subject, duty.basis, duty.plan
+    verified, title_en = _verified(basis.source), duty.title_en
+    MET, LATE, MISSED, DUE, UPCOMING = _STATUSES  # noqa: N806 - the statuses, as locals
     for first, last, due, on_first, on_last, late_first, late_last in windows:
         if days:
             on_time = ids[left(days, on_first) : right(days, on_last)]
             late = ids[left(days, late_first) : right(days, late_last)]
         else:
             on_time = late = []
-        yield row(
-            duty,
-            uscc,
-            status_of(len(on_time), len(late), times, due, as_of),
-            start=first,
-            end=last,
-            due=due,
-            required=times,
-            evidence=on_time + late,
-            late=len(late),
-        )
+        done, after = len(on_time), len(late)
+        if done >= times:  # status_of, inline: this loop makes most of a report's rows
+            status = MET
+        elif done + after >= times:
+            status = LATE
+        elif as_of > due:
+            status = MISSED
+        else:
+            status = DUE if due - as_of <= SOON else UPCOMING
+        yield make_row(
+            uscc, ident, title, subject, status,
+            first, last, due, times, tuple(on_time + late) if after else tuple(on_time), after,
+            basis, "", None, None, None, plan, verified, (), title_en, False, 0, "",  # noqa: FBT003 - by position
+        )  # fmt: skip
 
 
-_Month = tuple[date, date, tuple[date, ...]]
-"""A month of a daily duty: its first and last day and the days judged in it."""
+_Month = tuple[date, date, tuple[date, ...], frozenset[date]]
+"""A month of a daily duty: its first and last day and the days judged in it (in order, and as a set)."""
 
 
 def _months(
@@ -350,7 +368,7 @@ def _months(
         month_end = month + relativedelta(months=1) - timedelta(days=1)
         stop = min(month_end, end or month_end)
         days = tuple(d for d in _days(max(month, first), stop) if is_day(d))
-        months.append((month, month_end, days))
+        months.append((month, month_end, days, frozenset(days)))
         month = month_end + timedelta(days=1)
     return tuple(months)
 
@@ -406,15 +424,15 @@ def daily_rows(
         if every_day is None
         else _default_months(first, last, span.end, every_day=every_day)
     )
-    on_day = _by_day(*evidence.columns(duty.evidence))
-    for month, month_end, days in months:
+    dates, ids = evidence.columns(duty.evidence)
+    for month, month_end, days, day_set in months:
         if by_day:
             for day in days:
                 if day <= as_of:
                     yield _judged(
                         duty,
                         evidence,
-                        on_day.get(day, []),
+                        ids[bisect.bisect_left(dates, day) : bisect.bisect_right(dates, day)],
                         [],
                         required=1,
                         start=day,
@@ -424,41 +442,42 @@ def daily_rows(
                     )
         elif days:
             yield _month_row(
-                duty, evidence, days, on_day, month=month, month_end=month_end, as_of=as_of
-            )
-
-
-def _by_day(dates: list[date], ids: list[str]) -> dict[date, list[str]]:
-    found: dict[date, list[str]] = {}
-    for day, ident in zip(dates, ids, strict=True):
-        same = found.get(day)
-        if same is None:
-            found[day] = [ident]
-        else:
-            same.append(ident)
-    return found
+                duty, evidence, (days, day_set), (dates, ids),
+                month=month, month_end=month_end, as_of=as_of,
+            )  # fmt: skip
 
 
 def _month_row(
     duty: Obligation,
     evidence: Evidence,
-    days: tuple[date, ...],
-    on_day: dict[date, list[str]],
+    judged: tuple[tuple[date, ...], frozenset[date]],
+    columns: tuple[list[date], list[str]],
     *,
     month: date,
     month_end: date,
     as_of: date,
 ) -> ComplianceRow:
-    used: list[str] = []
-    missed: list[date] = []
-    done = 0
-    for day in days:
-        found = on_day.get(day) if day <= as_of else None
-        if found:
-            used.extend(found)
-            done += 1
-        elif day < as_of:
-            missed.append(day)
+    """A month of a daily duty: its days done up to *as_of*, and those missed before it.
+
+    The records of the month are one slice of the sorted *columns*; the days
+    done, missed and the records used come from set operations on the days
+    judged (a record on a day not judged, a Sunday, does not count).
+    """
+    days, day_set = judged
+    dates, ids = columns
+    counted = days if days[-1] <= as_of else days[: bisect.bisect_right(days, as_of)]
+    lo = bisect.bisect_left(dates, days[0])
+    hi = bisect.bisect_right(dates, counted[-1]) if counted else lo
+    seen = dates[lo:hi]
+    done_days: AbstractSet[date]
+    if day_set.issuperset(seen):
+        used, done_days = ids[lo:hi], set(seen)
+    else:
+        used = list(itertools.compress(ids[lo:hi], map(day_set.__contains__, seen)))
+        done_days = day_set.intersection(seen)
+    done = len(done_days)
+    not_done = day_set.difference(done_days)
+    missed = sorted(not_done if days[-1] < as_of else [d for d in not_done if d < as_of])
     due = days[-1]
     if missed:
         status = ComplianceStatus.MISSED
