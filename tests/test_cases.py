@@ -137,6 +137,15 @@ class TestLines:
         assert "line 2: records[1].enterprise" == caught.value.field
         assert OTHER == caught.value.value
 
+    @pytest.mark.parametrize("encode", [False, True])
+    def test_integers_beyond_64_bits_read_exactly(self, encode: bool) -> None:
+        """A case line read by orjson (when installed) is judged on the integer as written."""
+        data = json.loads(cases.dump_case(Case(enterprise=FIRM)))
+        data["enterprise"]["employees"] = 10**25
+        line = json.dumps(data, ensure_ascii=False)
+        with pytest.raises(ValidationError, match=r"employees: must be at most .*\(got 1(0{25})\)"):
+            next(cases.read_cases([line.encode() if encode else line]))
+
     def test_a_byte_order_mark_on_the_first_line_is_dropped(self) -> None:
         assert 1 == len(list(cases.read_cases(["\ufeff" + sample_lines()[0]])))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -278,6 +279,53 @@ class TestFastJson:
 
         assert json.dumps(value, ensure_ascii=False, separators=(",", ":")) == _json.dumps(value)
         assert json.dumps(value, ensure_ascii=False, indent=2) == _json.dumps(value, indent=2)
+
+    @given(
+        st.recursive(
+            st.none()
+            | st.booleans()
+            | st.integers()
+            | st.integers(min_value=2**62, max_value=2**70)
+            | st.floats(allow_nan=False)
+            | st.text(max_size=20),
+            lambda inner: (
+                st.lists(inner, max_size=4)
+                | st.dictionaries(st.text(max_size=12), inner, max_size=6)
+            ),
+            max_leaves=20,
+        )
+    )
+    def test_the_same_value_read_back(self, value: Any) -> None:
+        """Read back, any document is the json module's value, but for integers beyond 64 bits
+        (orjson's float: the reason loads re-reads the text exactly when a model refuses it)."""
+        from safetyduty import _json  # noqa: PLC0415
+
+        text = json.dumps(value, ensure_ascii=False)
+        assert _json.exact_loads(text) == json.loads(text)
+        if "e" not in text.lower() and not any(len(run) > 19 for run in re.findall(r"\d+", text)):
+            assert _json.loads(text) == json.loads(text)
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [("employees", 10**25), ("annual_revenue", 10**20), ("employees", 2**64)],
+    )
+    def test_integers_beyond_64_bits_load_exactly(self, field: str, value: int) -> None:
+        """An Enterprise with a 26-digit head count loads with that count, not a float's rounding."""
+        from safetyduty.catalog import sample_portfolio  # noqa: PLC0415
+
+        firm = sample_portfolio().enterprises[0]
+        document = json.loads(serde.dumps(firm))
+        document["data"][field] = value
+        loaded = serde.loads(json.dumps(document), type(firm))
+        assert getattr(loaded, field) == value
+
+    def test_a_refused_big_integer_is_shown_exactly(self) -> None:
+        """The error names the integer as written, not orjson's float."""
+        from safetyduty.models import Standardization  # noqa: PLC0415
+
+        text = '{"schema_version":1,"type":"Standardization","data":{"level":12345678901234567890123,"granted_on":"2024-02-29"}}'
+        with pytest.raises(ValidationError, match="12345678901234567890123"):
+            serde.loads(text, Standardization)
 
     def test_without_orjson(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """With the standard module alone, the same text."""

@@ -5,9 +5,13 @@ characters as they are. The standard module writes what orjson does not:
 with ``indent``, or a document orjson refuses (an integer beyond 64 bits, a
 lone surrogate, a key that is not a string).
 
-Reading stays with the standard module: orjson reads an integer beyond 64
-bits as a float, and looking for one in the text costs more than orjson
-saves.
+Reading: :func:`loads` uses orjson too, and the standard module for what
+orjson refuses (``NaN``, a lone surrogate, bytes in another encoding), so
+both accept the same texts. They read them alike but for one thing: orjson
+reads an integer beyond 64 bits as a float. No model field takes a float,
+so such a document fails to load from orjson's reading; a reader that
+fails re-reads the text with :func:`exact_loads` before it reports, and
+the document loads, or fails, exactly as the standard module reads it.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ try:
 except ImportError:  # the standard module does it all
     _orjson = None  # type: ignore[assignment]
 
-__all__ = ["FAST", "dumps"]
+__all__ = ["FAST", "dumps", "exact_loads", "loads"]
 
 FAST: Final = _orjson is not None
 """Whether orjson is installed and used."""
@@ -45,3 +49,32 @@ def dumps(document: Any, *, indent: int | None = None) -> str:
                 pass
         return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     return json.dumps(document, ensure_ascii=False, indent=indent)
+
+
+def loads(text: str | bytes) -> Any:
+    """The value of JSON *text*: by orjson when installed (beyond 64 bits, an integer reads as a float).
+
+    Raises:
+        ValueError: for text that is not JSON (``json.JSONDecodeError``).
+        RecursionError: for arrays or objects nested too deeply.
+
+    Examples:
+        >>> loads('{"名称": "示例", "n": [1, 2]}')
+        {'名称': '示例', 'n': [1, 2]}
+    """
+    if _orjson is not None:
+        try:
+            return _orjson.loads(text)
+        except ValueError:  # orjson.JSONDecodeError: the standard module reads it, or says why not
+            pass
+    return json.loads(text)
+
+
+def exact_loads(text: str | bytes) -> Any:
+    """The value of JSON *text* by the standard module: every integer exact.
+
+    Examples:
+        >>> exact_loads("[18446744073709551616]")
+        [18446744073709551616]
+    """
+    return json.loads(text)

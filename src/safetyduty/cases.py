@@ -23,7 +23,7 @@ The docs page "Running on a cluster" shows the one call per engine.
 
 Examples:
     >>> from datetime import date
-    >>> from safetyduty import catalog
+    >>> from safetyduty import _json, catalog
     >>> lines = [dump_case(case) for case in split(catalog.sample_portfolio())]
     >>> len(lines), lines[0][:40]
     (20, '{"enterprise":{"uscc":"91441500MA0000000')
@@ -35,7 +35,6 @@ Examples:
 from __future__ import annotations
 
 import functools
-import json
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -43,7 +42,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from safetyduty import catalog
+from safetyduty import _json, catalog
 from safetyduty._convert import converter, from_dict, to_dict
 from safetyduty.errors import SafetyDutyError, ValidationError
 from safetyduty.models import (
@@ -111,7 +110,7 @@ def dump_case(case: Case) -> str:
     """
     if not isinstance(case, Case):
         raise ValidationError("case", case, "must be a Case")
-    return json.dumps(to_dict(case), ensure_ascii=False, separators=(",", ":"))
+    return _json.dumps(to_dict(case))
 
 
 def read_cases(lines: Iterable[str | bytes | Mapping[str, Any] | Case]) -> Iterator[Case]:
@@ -144,13 +143,19 @@ def _read(lines: Iterable[object]) -> Iterator[Case]:
         if isinstance(line, Case):
             yield line
             continue
-        data = _parse(number, line)
+        data = _parse(number, line, _json.loads)
         if data is None:
             continue
         try:
             case = from_dict(data, Case)
         except SafetyDutyError as exc:
-            raise _at_line(number, data, exc) from None
+            if not _json.FAST or isinstance(line, (Mapping, Case)):
+                raise _at_line(number, data, exc) from None
+            data = _parse(number, line, _json.exact_loads)  # exact integers, as the standard module
+            try:
+                case = from_dict(data, Case)
+            except SafetyDutyError as exact:
+                raise _at_line(number, data, exact) from None
         yield case
 
 
@@ -172,8 +177,8 @@ def _at_line(number: int, data: object, exc: SafetyDutyError) -> ValidationError
     return ValidationError(f"line {number}: {exc.field}", exc.value, exc.expected)
 
 
-def _parse(number: int, line: object) -> object:
-    """The JSON value of a line; ``None`` for a blank line."""
+def _parse(number: int, line: object, read: Callable[[str], object]) -> object:
+    """The JSON value of a line read by *read*; ``None`` for a blank line."""
     where = f"line {number}"
     if isinstance(line, Mapping):
         return line
@@ -189,7 +194,7 @@ def _parse(number: int, line: object) -> object:
     if not line.strip():
         return None
     try:
-        data = json.loads(line)
+        data = read(line)
     except RecursionError:
         raise ValidationError(where, line[:80], "must not be nested so deeply") from None
     except ValueError as exc:
@@ -208,7 +213,7 @@ def split(portfolio: Portfolio) -> Iterator[Case]:
     facts that evaluating the portfolio leaves unjudged).
 
     Examples:
-        >>> from safetyduty import catalog
+        >>> from safetyduty import _json, catalog
         >>> found = list(split(catalog.sample_portfolio()))
         >>> len(found), len(found[0].records), len(found[0].people)
         (20, 412, 4)
@@ -266,7 +271,7 @@ def join(cases: Iterable[Case]) -> Portfolio:
             in the whole portfolio, a case's only within the case).
 
     Examples:
-        >>> from safetyduty import catalog
+        >>> from safetyduty import _json, catalog
         >>> sample = catalog.sample_portfolio()
         >>> again = join(split(sample))
         >>> len(again.records) == len(sample.records), again.enterprises == sample.enterprises
@@ -339,7 +344,7 @@ def evaluate_cases(
             when the rows reach it).
 
     Examples:
-        >>> from safetyduty import catalog
+        >>> from safetyduty import _json, catalog
         >>> line = dump_case(next(split(catalog.sample_portfolio())))
         >>> rows = list(evaluate_cases([line], as_of=date(2026, 11, 23), since=date(2026, 1, 1)))
         >>> len(rows), sorted({r["status"] for r in rows})

@@ -22,7 +22,6 @@ Examples:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, Final, TypeVar, get_args, get_origin
 
@@ -37,6 +36,8 @@ SCHEMA_VERSION: Final = 1
 """The version written into every document by :func:`dumps`."""
 
 T = TypeVar("T")
+
+_HEADER: Final = frozenset({"schema_version", "type", "data"})
 
 
 def to_dict(obj: Any) -> Any:
@@ -162,17 +163,29 @@ def loads(text: str | bytes, cls: type[T]) -> T:
         'b'
     """
     try:
-        document = json.loads(text)
+        document = _json.loads(text)
     except (ValueError, TypeError) as exc:
         raise ValidationError("document", str(exc), "must be JSON") from None
     except RecursionError:
         raise ValidationError("document", "…", "must not be nested this deeply") from None
-    if not isinstance(document, Mapping) or set(document) != {"schema_version", "type", "data"}:
+    try:
+        return _document(document, cls)
+    except ValidationError:
+        if not _json.FAST:
+            raise
+    # orjson read an integer beyond 64 bits as a float: read as the standard module reads it
+    return _document(_json.exact_loads(text), cls)
+
+
+def _document(document: Any, cls: type[T]) -> T:
+    """The *cls* in a document read by :func:`loads`."""
+    if not isinstance(document, Mapping) or document.keys() != _HEADER:
         raise ValidationError("document", document, "must have schema_version, type and data")
-    if document["schema_version"] != SCHEMA_VERSION:
-        raise ValidationError(
-            "schema_version", document["schema_version"], f"must be {SCHEMA_VERSION}"
-        )
+    version = document["schema_version"]
+    if type(version) is not int or version != SCHEMA_VERSION:
+        raise ValidationError("schema_version", version, f"must be {SCHEMA_VERSION}")
+    if type(cls) is type and cls.__name__ == document["type"]:  # a model class: the common case
+        return from_dict(document["data"], cls)
     item = _items_of(cls)
     if item is not None:
         name = getattr(item, "__name__", None)
