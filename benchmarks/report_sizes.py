@@ -6,8 +6,9 @@ One enterprise-year: a works in 忻州经济开发区 judged for 2020 (the 忻�
 with its 班组日查 binds from 2020-02-24), with a team check on most working
 days and a monthly workshop check. "plain" is the converter's own shape
 (every row's citation in full, as before issue 14); "api" is serde's report
-shape (summary, each citation and source once, due/due_at). Sizes in bytes
-of UTF-8; nothing here is timed.
+shape (summary; each duty's texts, citation and source once; rows without
+their default fields; due/due_at). Sizes in bytes of UTF-8; nothing here
+is timed.
 """
 
 from __future__ import annotations

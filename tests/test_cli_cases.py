@@ -174,6 +174,13 @@ class TestSchemaCommand:
         code, out, _ = run("schema", "Enterprise")
         assert (0, "#/$defs/Enterprise") == (code, json.loads(out)["$ref"])
 
+    def test_the_report_schema_validates_what_evaluate_writes(self) -> None:
+        code, out, _ = run("schema", "PortfolioReport")
+        assert 0 == code
+        code, written, _ = run("demo", "--format", "json", *AS_OF)
+        assert 0 == code
+        jsonschema.validate(json.loads(written), json.loads(out))
+
     def test_an_unknown_name(self) -> None:
         code, _, err = run("schema", "enterprise", "--locale", "en")
         assert 2 == code

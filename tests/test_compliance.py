@@ -406,6 +406,7 @@ class TestWorkedScenarios:
         assert Decimal("0.5") == report.rate
         assert [D(2026, 2, 28)] == [r.due for r in report.overdue()]
         assert [D(2026, 3, 31)] == [r.due for r in report.upcoming(days=30)]
+        assert report.upcoming(days=10**12) == report.upcoming(days=3650)  # past date.max: all
         assert "<table>" in report._repr_html_()  # the full table, collapsed
         with pytest.raises(ValidationError):
             report.upcoming(days=-1)

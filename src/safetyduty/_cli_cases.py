@@ -4,7 +4,8 @@
 Lines, one enterprise a line; ``safetyduty cases join CASES.jsonl`` writes
 the lines back as one portfolio document. ``safetyduty schema NAME`` prints
 the JSON Schema of ``portfolio`` (the input of ``evaluate``), ``case`` (a
-line) or a model. ``safetyduty evaluate FILE --format jsonl|csv`` writes the
+line), a model or a report (``ComplianceReport``, ``PortfolioReport``: what
+``evaluate --format json`` writes). ``safetyduty evaluate FILE --format jsonl|csv`` writes the
 flat rows (:data:`~safetyduty.rules.compliance.ROW_FIELDS`) as they are
 made; with a case file (``.jsonl``/``.ndjson``, or standard input whose
 first line is a case) it reads one line at a time, so memory stays flat
@@ -62,12 +63,15 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         help="split: a portfolio JSON file; join: a JSON Lines file of cases ('-' reads standard input)",
     )
     schema = command(
-        "schema", "the JSON Schema of the evaluate input, a case line or a model", calendar=False
+        "schema",
+        "the JSON Schema of the evaluate input, a case line, a model or a report",
+        calendar=False,
     )
     schema.add_argument(
         "name",
         metavar="NAME",
-        help="portfolio, case, or a model (e.g. Enterprise); an unknown name is an error",
+        help="portfolio, case, a model (e.g. Enterprise) or a report (ComplianceReport, "
+        "PortfolioReport); an unknown name is an error",
     )
 
 

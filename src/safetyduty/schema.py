@@ -4,7 +4,9 @@
 JSON shape :mod:`safetyduty.serde` writes and reads; :func:`portfolio_schema`
 the input of ``safetyduty evaluate`` (a ``serde`` document of a
 :class:`~safetyduty.models.Portfolio`, or its bare data); :func:`case_schema`
-one line of the case layout (:mod:`safetyduty.cases`). The schemas follow
+one line of the case layout (:mod:`safetyduty.cases`); :func:`report_schema`
+the document of a compliance report or a portfolio's (the shape serde
+writes for an API, not the converter's). The schemas follow
 JSON Schema 2020-12 and are built from the attrs fields each time, so they
 cannot drift from the models: a field is required when it has no default,
 no other key is allowed, vocabularies list their values, tagged unions
@@ -39,14 +41,22 @@ import attrs
 
 from safetyduty import models
 from safetyduty._convert import TAGGED_UNIONS
+from safetyduty._report_json import DUTY_FIELDS, ROW_DEFAULTS, ROW_REQUIRED
 from safetyduty.errors import UnknownCodeError, ValidationError
-from safetyduty.models import Case, Portfolio
+from safetyduty.models import Basis, Case, Portfolio, Source, Unmatched
+from safetyduty.rules.compliance import (
+    ComplianceReport,
+    ComplianceRow,
+    ComplianceStatus,
+    PortfolioReport,
+)
 
 __all__ = [
     "DIALECT",
     "case_schema",
     "json_schema",
     "portfolio_schema",
+    "report_schema",
     "schema",
     "schema_names",
 ]
@@ -90,13 +100,13 @@ def _models() -> dict[str, type]:
 
 
 def schema_names() -> tuple[str, ...]:
-    """The model names :func:`schema` takes, and the documents ``portfolio`` and ``case``.
+    """The names :func:`schema` takes: ``portfolio``, ``case``, the models' and the reports' class names.
 
     Examples:
         >>> {"portfolio", "case", "Enterprise", "Record"} <= set(schema_names())
         True
     """
-    return ("portfolio", "case", *sorted(_models()))
+    return ("portfolio", "case", *sorted([*_models(), *_REPORTS]))
 
 
 class _Builder:
@@ -233,6 +243,23 @@ def case_schema() -> dict[str, Any]:
     return json_schema(Case)
 
 
+def _document(name: str, data: dict[str, Any], *, title: str = "serde document") -> dict[str, Any]:
+    """The :func:`safetyduty.serde.dumps` document of type *name* around *data*."""
+    from safetyduty.serde import SCHEMA_VERSION  # noqa: PLC0415 - a sibling edge, only its constant
+
+    return {
+        "title": title,
+        "type": "object",
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "type": {"const": name},
+            "data": data,
+        },
+        "required": ["schema_version", "type", "data"],
+        "additionalProperties": False,
+    }
+
+
 def portfolio_schema() -> dict[str, Any]:
     """The JSON Schema of the ``safetyduty evaluate`` input: a portfolio document or its bare data.
 
@@ -247,32 +274,221 @@ def portfolio_schema() -> dict[str, Any]:
         >>> document["$defs"]["Portfolio"]["required"]
         ['enterprises']
     """
-    from safetyduty.serde import SCHEMA_VERSION  # noqa: PLC0415 - a sibling edge, only its constant
-
     builder = _Builder()
     bare = builder.ref(Portfolio)
-    document = {
-        "title": "serde document",
-        "type": "object",
-        "properties": {
-            "schema_version": {"const": SCHEMA_VERSION},
-            "type": {"const": Portfolio.__name__},
-            "data": bare,
-        },
-        "required": ["schema_version", "type", "data"],
-        "additionalProperties": False,
-    }
     return {
         "$schema": DIALECT,
         "title": "safetyduty evaluate input",
         "description": _summary(Portfolio),
-        "oneOf": [document, bare],
+        "oneOf": [_document(Portfolio.__name__, bare), bare],
+        "$defs": builder.defs,
+    }
+
+
+_REPORTS: Final[dict[str, type]] = {
+    ComplianceReport.__name__: ComplianceReport,
+    PortfolioReport.__name__: PortfolioReport,
+}
+_INDEX: Final = {"type": "integer", "minimum": 0}
+
+
+def _described(prop: dict[str, Any], description: str) -> dict[str, Any]:
+    return {**prop, "description": description} if description else prop
+
+
+def _row_definitions(builder: _Builder) -> None:
+    """``ComplianceRow`` (a row, its defaults left out) and ``ObligationEntry``, in ``builder.defs``."""
+    hints = typing.get_type_hints(ComplianceRow)
+    notes = {
+        name: note.replace("``None``", "null")
+        for name, note in _attribute_notes(ComplianceRow).items()
+    }
+    notes["due"] = "the due date: a day (an hour limit's day in China time)."
+    notes["basis"] = "the duty's source: an index into bases."
+    plain: dict[str, Any] = {}
+    for field in attrs.fields(ComplianceRow):
+        if field.name == "basis":
+            prop = dict(_INDEX)
+        elif field.name == "due":
+            prop = {"anyOf": [dict(_SCALARS[date]), {"type": "null"}]}
+        else:
+            prop = builder.type(hints[field.name])
+        plain[field.name] = _described(prop, notes.get(field.name, ""))
+        if field.name == "due":
+            moment = {"anyOf": [dict(_SCALARS[datetime]), {"type": "null"}]}
+            plain["due_at"] = _described(
+                moment, "the moment of an hour limit (ISO 8601 with its offset)."
+            )
+    row: dict[str, Any] = {}
+    for name, prop in plain.items():
+        if name == "enterprise":
+            row[name] = _described(prop, f"{prop['description']} Left out when it is the report's.")
+        elif name in DUTY_FIELDS:
+            note = f"{prop['description']} Left out when it is its entry's in obligations."
+            row[name] = _described(prop, note)
+        elif name in ROW_DEFAULTS:
+            default = ROW_DEFAULTS[name]
+            row[name] = {**prop, "default": list(default) if isinstance(default, list) else default}
+        else:
+            row[name] = prop
+    builder.defs["ComplianceRow"] = {
+        "type": "object",
+        "title": "ComplianceRow",
+        "description": f"{_summary(ComplianceRow)} Fields equal to their default are left out.",
+        "properties": row,
+        "required": list(ROW_REQUIRED),
+        "additionalProperties": False,
+    }
+    builder.defs["ObligationEntry"] = {
+        "type": "object",
+        "title": "ObligationEntry",
+        "description": "The fields an obligation's rows share (taken from its first row).",
+        "properties": {name: plain[name] for name in DUTY_FIELDS},
+        "required": list(DUTY_FIELDS),
+        "additionalProperties": False,
+    }
+    counts = {status.value: {**_INDEX} for status in ComplianceStatus}
+    builder.defs["Summary"] = {
+        "type": "object",
+        "title": "Summary",
+        "description": "The rows per status, their total, and the on-time rate: met / (met + late"
+        " + missed) to four places, null when nothing was due yet.",
+        "properties": {
+            **counts,
+            "total": dict(_INDEX),
+            "rate": {"anyOf": [{"type": "string", "pattern": DECIMAL_PATTERN}, {"type": "null"}]},
+        },
+        "required": [*counts, "total", "rate"],
+        "additionalProperties": False,
+    }
+
+
+def _tables(builder: _Builder) -> dict[str, Any]:
+    """``obligations``, ``bases`` and ``sources``: the tables a report (or a portfolio's) carries."""
+    return {
+        "obligations": {
+            "type": "object",
+            "additionalProperties": {"$ref": "#/$defs/ObligationEntry"},
+            "description": "each obligation's shared fields, by obligation id.",
+        },
+        "bases": {
+            "type": "array",
+            "items": builder.ref(Basis),
+            "description": "each citation once; a basis is an index into this list.",
+        },
+        "sources": {
+            "type": "array",
+            "items": builder.ref(Source),
+            "description": "the registry entry of every source cited, once.",
+        },
+    }
+
+
+def _report_definition(builder: _Builder, *, nested: bool) -> dict[str, Any]:
+    hints = typing.get_type_hints(ComplianceReport)
+    notes = _attribute_notes(ComplianceReport)
+    properties = {
+        name: _described(builder.type(hints[name]), notes[name])
+        for name in ("enterprise", "name", "as_of", "since")
+    }
+    properties["summary"] = {"$ref": "#/$defs/Summary"}
+    properties["rows"] = {"type": "array", "items": {"$ref": "#/$defs/ComplianceRow"}}
+    for name in ("hazards", "plans"):
+        properties[name] = _described(builder.type(hints[name]), notes[name])
+    if nested:
+        properties["sources"] = {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "the ids of the entries of the portfolio's sources this report cites.",
+        }
+    else:
+        properties.update(_tables(builder))
+    title = "ComplianceReport in a portfolio" if nested else "ComplianceReport"
+    return {
+        "type": "object",
+        "title": title,
+        "description": _summary(ComplianceReport),
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+def report_schema(cls: type = ComplianceReport) -> dict[str, Any]:
+    """The JSON Schema of a compliance report's document, or a portfolio's (serde's API shape).
+
+    The shape is described on the docs page "Reports out": rows with their
+    defaults left out, each obligation's shared fields, each citation and
+    each source once. The schema takes the document :func:`safetyduty.serde.dumps`
+    writes (``{"schema_version": 1, "type": "ComplianceReport", "data": {…}}``;
+    for a :class:`~safetyduty.rules.compliance.ComplianceReport` also a
+    ``list[ComplianceReport]`` document) or the bare ``data``.
+
+    Args:
+        cls: :class:`~safetyduty.rules.compliance.ComplianceReport` or
+            :class:`~safetyduty.rules.compliance.PortfolioReport`.
+
+    Raises:
+        ValidationError: for another class.
+
+    Examples:
+        >>> from safetyduty.rules.compliance import PortfolioReport
+        >>> document = report_schema()
+        >>> document["$defs"]["ComplianceRow"]["required"]
+        ['obligation', 'status', 'required']
+        >>> [choice.get("title") for choice in document["oneOf"]]
+        ['serde document', 'serde document of a list', None]
+        >>> report_schema(PortfolioReport)["$defs"]["PortfolioReport"]["required"][:3]
+        ['as_of', 'since', 'summary']
+    """
+    if cls not in _REPORTS.values():
+        raise ValidationError("cls", cls, "must be ComplianceReport or PortfolioReport")
+    builder = _Builder()
+    _row_definitions(builder)
+    builder.defs["ComplianceReport"] = _report_definition(builder, nested=False)
+    report = {"$ref": "#/$defs/ComplianceReport"}
+    if cls is ComplianceReport:
+        many = {"type": "array", "items": report}
+        choices = [
+            _document(cls.__name__, report),
+            _document(f"list[{cls.__name__}]", many, title="serde document of a list"),
+            report,
+        ]
+    else:
+        builder.defs["ReportInPortfolio"] = _report_definition(builder, nested=True)
+        hints = typing.get_type_hints(PortfolioReport)
+        notes = _attribute_notes(PortfolioReport)
+        nested = {"type": "array", "items": {"$ref": "#/$defs/ReportInPortfolio"}}
+        properties: dict[str, Any] = {
+            "as_of": _described(builder.type(hints["as_of"]), notes["as_of"]),
+            "since": _described(builder.type(hints["since"]), notes["since"]),
+            "summary": {"$ref": "#/$defs/Summary"},
+            "reports": _described(nested, notes["reports"]),
+            "authorities": _described(nested, notes["authorities"]),
+            "unmatched": _described(builder.ref(Unmatched), notes["unmatched"]),
+            **_tables(builder),
+        }
+        builder.defs["PortfolioReport"] = {
+            "type": "object",
+            "title": "PortfolioReport",
+            "description": _summary(PortfolioReport),
+            "properties": properties,
+            "required": list(properties),
+            "additionalProperties": False,
+        }
+        bare = {"$ref": "#/$defs/PortfolioReport"}
+        choices = [_document(cls.__name__, bare), bare]
+    return {
+        "$schema": DIALECT,
+        "title": cls.__name__,
+        "description": _summary(cls),
+        "oneOf": choices,
         "$defs": builder.defs,
     }
 
 
 def schema(name: str) -> dict[str, Any]:
-    """The schema named *name*: ``portfolio``, ``case`` or a model's class name (``Enterprise``).
+    """The schema named *name*: ``portfolio``, ``case``, a model's class name (``Enterprise``) or a report's.
 
     Raises:
         UnknownCodeError: for another name.
@@ -284,12 +500,14 @@ def schema(name: str) -> dict[str, Any]:
         >>> schema("enterprise")
         Traceback (most recent call last):
         ...
-        safetyduty.errors.UnknownCodeError: schema: unknown code 'enterprise' (42 are known)
+        safetyduty.errors.UnknownCodeError: schema: unknown code 'enterprise' (44 are known)
     """
     if name == "portfolio":
         return portfolio_schema()
     if name == "case":
         return case_schema()
+    if isinstance(name, str) and name in _REPORTS:
+        return report_schema(_REPORTS[name])
     found = _models().get(name) if isinstance(name, str) else None
     if found is None:
         raise UnknownCodeError("schema", name, len(schema_names()))

@@ -5,8 +5,8 @@ result, such as a compliance report) into JSON-ready dicts and back;
 :func:`dumps` and :func:`loads` write and read whole JSON documents that
 carry the schema version and the type (``list[ComplianceReport]`` for a
 list). A compliance report and a portfolio's have a shape of their own for
-an API (summary, each citation and source once, ``due`` a day and
-``due_at`` a moment). Reading is strict — no coercion of
+an API (summary, each duty's texts, each citation and source once, rows
+without their default fields, ``due`` a day and ``due_at`` a moment). Reading is strict — no coercion of
 ``"1"`` to ``1`` or ``"yes"`` to ``True`` — and every problem is reported in
 one :class:`~safetyduty.errors.ValidationError` that lists each bad field by
 path and value.
@@ -44,9 +44,10 @@ def to_dict(obj: Any) -> Any:
     """A JSON-ready structure of plain dicts, lists, strings, numbers and bools.
 
     A compliance report, or a portfolio's, takes the shape of an API (see
-    the docs page "Reports out"): its summary, each citation and source
-    once, ``due`` always a day and ``due_at`` the moment of an hour limit. A
-    list (or tuple) of models gives a list.
+    the docs page "Reports out"): its summary, rows that write only what
+    differs from their defaults and their duty's entry in ``obligations``,
+    each citation and source once, ``due`` always a day and ``due_at`` the
+    moment of an hour limit. A list (or tuple) of models gives a list.
 
     Examples:
         >>> from datetime import date

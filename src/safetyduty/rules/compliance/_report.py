@@ -389,7 +389,8 @@ class ComplianceReport:
         """
         if not isinstance(days, int) or isinstance(days, bool) or days < 0:
             raise ValidationError("days", days, "must be an int >= 0")
-        limit = self.as_of + timedelta(days=days)
+        room = (date.max - self.as_of).days - 1  # a row with no due date (date.max) never counts
+        limit = self.as_of + timedelta(days=min(days, room))
         open_rows = (
             r for r in self.rows if r.status in (ComplianceStatus.DUE, ComplianceStatus.UPCOMING)
         )
