@@ -519,6 +519,8 @@ class TestExactEdges:
 
         assert ("serious injuries 10 >= 10",) == reasons(10, 0)
         assert ("direct loss 10000000 >= 10000000",) == reasons(0, 10_000_000)
+        below = "deaths < 3, serious injuries < 10, loss < 10000000"  # 第三条's 较大 lower bounds
+        assert (f"below every 较大 threshold ({below})",) == reasons(9, 9_999_999)
 
     @pytest.mark.parametrize("big_q", ["1", "2", "5", "0.4", "12.5"])
     def test_long_terminating_values_are_not_cut(self, big_q: str) -> None:
