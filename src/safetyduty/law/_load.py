@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 
-from safetyduty._compat import tomllib
 from safetyduty.errors import UnknownCodeError, ValidationError
 from safetyduty.law._dated import Parameter, SectorList
 from safetyduty.models import Obligation, Source
@@ -40,6 +39,8 @@ def structure(data: Any, cls: type[T]) -> T:
 def read_toml(name: str) -> dict[str, Any]:
     """A data file of the law, parsed (no checks yet)."""
     from importlib.resources import files  # noqa: PLC0415 - on first use, with the data
+
+    from safetyduty._compat import tomllib  # noqa: PLC0415 - on first use, with the data
 
     text = files("safetyduty.law").joinpath(f"data/{name}").read_text(encoding="utf-8")
     try:
