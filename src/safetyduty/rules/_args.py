@@ -8,8 +8,6 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Final, TypeVar
 
-from dateutil.relativedelta import relativedelta
-
 from safetyduty._validate import FIRST_DAY, LAST_DAY
 from safetyduty.errors import ValidationError
 from safetyduty.models import Person
@@ -83,6 +81,8 @@ def unique_by_id(name: str, items: tuple[T, ...]) -> tuple[T, ...]:
 
 def year_before(day: date) -> date:
     """The first day of the year that ends on *day* (2026-06-30 → 2025-07-01)."""
+    from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - dateutil on first use, not at import
+
     return day - relativedelta(years=1) + timedelta(days=1)
 
 

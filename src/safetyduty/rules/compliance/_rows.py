@@ -30,9 +30,7 @@ import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Final
-
-from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING, Final
 
 from safetyduty import law
 from safetyduty._labels import label_of
@@ -63,6 +61,9 @@ from safetyduty.rules.compliance._report import (
 )
 from safetyduty.rules.deadlines import Roll, due_after, occurrences, period_of
 from safetyduty.typing import HolidayCalendar
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
 
 __all__ = [
     "PAST_CALENDAR",
@@ -344,6 +345,8 @@ _Month = tuple[date, date, tuple[date, ...]]
 def _months(
     first: date, last: date, end: date | None, is_day: Callable[[date], bool]
 ) -> tuple[_Month, ...]:
+    from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - dateutil on first use, not at import
+
     months: list[_Month] = []
     month = first.replace(day=1)
     while month <= last:
@@ -558,6 +561,8 @@ def _label(member: RecordKind) -> str:
 
 
 def _length(duration: Duration) -> relativedelta:
+    from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - dateutil on first use, not at import
+
     amount = duration.amount
     lengths = {
         DurationUnit.YEARS: relativedelta(years=amount),
