@@ -68,6 +68,51 @@ class TestStartUp:
         loaded = loaded_after("import safetyduty.rules.compliance")
         assert set() == loaded & {"logging", "tomllib", "tomli", "json", "dateutil", "calendar"}
 
+    def test_the_rules_define_no_model_they_do_not_use(self) -> None:
+        """Portfolios, cases, credit, risk, authorities and the law's classes load on first use."""
+        loaded = loaded_after("import safetyduty.rules.compliance")
+        lazy = {
+            "safetyduty.models._authority",
+            "safetyduty.models._case",
+            "safetyduty.models._credit",
+            "safetyduty.models._portfolio",
+            "safetyduty.models._risk",
+            "safetyduty.law._costs",
+            "safetyduty.law._credit",
+            "safetyduty.law._dated",
+            "safetyduty.rules.compliance._authorities",
+            "safetyduty.rules.compliance._portfolio",
+        }
+        assert set() == loaded & lazy
+
+
+class TestLazyNames:
+    """Names a package loads on first use are public like the others."""
+
+    @pytest.mark.parametrize(
+        "package", ["safetyduty.models", "safetyduty.law", "safetyduty.rules.compliance"]
+    )
+    def test_listed_found_and_from_their_own_module(self, package: str) -> None:
+        """In a fresh process: dir() lists every name of __all__, and each resolves to the same object twice."""
+        script = (
+            f"import importlib, {package} as p\n"
+            "assert set(p.__all__) <= set(dir(p)), set(p.__all__) - set(dir(p))\n"
+            "found = {n: getattr(p, n) for n in p.__all__}\n"
+            "assert all(getattr(p, n) is v for n, v in found.items())\n"
+            "assert all(vars(p)[n] is v for n, v in found.items())\n"
+            "for n, v in found.items():\n"
+            "    if isinstance(v, type):\n"
+            "        assert getattr(importlib.import_module(v.__module__), v.__name__) is v\n"
+        )
+        subprocess.run([sys.executable, "-c", script], check=True)
+
+    def test_an_unknown_name_is_an_attribute_error(self) -> None:
+        """A name that is neither defined nor lazy raises AttributeError naming the module."""
+        import safetyduty.models  # noqa: PLC0415
+
+        with pytest.raises(AttributeError, match=r"'safetyduty\.models' has no attribute 'Nope'"):
+            safetyduty.models.Nope  # noqa: B018
+
 
 class TestLogging:
     """The ``safetyduty`` logger's NullHandler is installed when the library first logs."""

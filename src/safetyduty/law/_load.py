@@ -6,11 +6,13 @@ import functools
 import itertools
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from safetyduty.errors import UnknownCodeError, ValidationError
-from safetyduty.law._dated import Parameter, SectorList
 from safetyduty.models import Obligation, Source
+
+if TYPE_CHECKING:
+    from safetyduty.law._dated import Parameter, SectorList
 
 __all__ = [
     "national_duties",
@@ -125,6 +127,8 @@ def _complete(basis: dict[str, Any], known: Mapping[str, Source], path: str) -> 
 @functools.cache
 def sector_lists() -> Mapping[str, SectorList]:
     """The named sector lists of the law, by id (``law/data/sectors.toml``)."""
+    from safetyduty.law._dated import SectorList  # noqa: PLC0415 - with the data, see law
+
     raw = resolve_citations(read_toml("sectors.toml").get("list", []), where="sectors")
     lists = [structure(entry, SectorList) for entry in raw]
     _unique("sectors", (entry.id for entry in lists))
@@ -136,6 +140,8 @@ def sector_lists() -> Mapping[str, SectorList]:
 @functools.cache
 def parameters() -> Mapping[str, Parameter]:
     """The law's parameter tables, by id (``law/data/parameters.toml``)."""
+    from safetyduty.law._dated import Parameter  # noqa: PLC0415 - with the data, see law
+
     raw = resolve_citations(read_toml("parameters.toml").get("parameter", []), where="parameters")
     tables = [structure(entry, Parameter) for entry in raw]
     _unique("parameters", (entry.id for entry in tables))
