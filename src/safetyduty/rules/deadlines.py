@@ -36,7 +36,6 @@ import attrs
 from safetyduty._compat import StrEnum
 from safetyduty._labels import register
 from safetyduty._validate import member_of, optional, plain_date, text
-from safetyduty.calendars import default_calendar
 from safetyduty.errors import ValidationError
 from safetyduty.models import (
     Basis,
@@ -50,6 +49,7 @@ from safetyduty.models import (
     Timing,
     Triggered,
 )
+from safetyduty.rules._args import bundled_calendar
 from safetyduty.typing import HolidayCalendar
 
 __all__ = [
@@ -130,7 +130,7 @@ def _shifted(start: date, n: object, *, days: int = 0, months: int = 0, years: i
 
 def _calendar(calendar: HolidayCalendar | None) -> HolidayCalendar:
     if calendar is None:
-        return default_calendar()
+        return bundled_calendar()
     if not isinstance(calendar, HolidayCalendar):
         raise ValidationError(
             "calendar", calendar, "must offer is_workday, next_workday, previous_workday, …"

@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING, Final
 
 from safetyduty import law
 from safetyduty._labels import label_of
-from safetyduty.calendars import default_calendar
 from safetyduty.errors import CalendarCoverageError
 from safetyduty.models import (
     Accident,
@@ -53,6 +52,7 @@ from safetyduty.models import (
     Standing,
     Triggered,
 )
+from safetyduty.rules._args import bundled_calendar
 from safetyduty.rules.compliance._report import (
     ComplianceRow,
     ComplianceStatus,
@@ -372,7 +372,7 @@ def _every_day(day: date) -> bool:
 
 def _bundled_workday(day: date) -> bool:
     try:
-        return default_calendar().is_workday(day)
+        return bundled_calendar().is_workday(day)
     except CalendarCoverageError:
         return day.weekday() < 5  # noqa: PLR2004 - Monday..Friday
 
@@ -598,7 +598,7 @@ def lenient_due(
     except CalendarCoverageError:
         within = schedule.within if isinstance(schedule, Triggered) else schedule
         if within.unit is DurationUnit.WORKDAYS:
-            estimated = default_calendar(estimate=True)
+            estimated = bundled_calendar(estimate=True)
             return due_after(schedule, event, calendar=estimated, roll=Roll.NONE).due, PAST_CALENDAR
         return due_after(schedule, event, roll=Roll.NONE).due, PAST_CALENDAR
 
