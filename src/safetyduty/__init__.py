@@ -13,13 +13,11 @@ Examples:
 
 from __future__ import annotations
 
-import logging
-
 from safetyduty.errors import CalendarCoverageError, SafetyDutyError, ValidationError
 
-logging.getLogger("safetyduty").addHandler(
-    logging.NullHandler()
-)  # a library logs, the caller decides
+# A library logs, the caller decides: the ``safetyduty`` logger gets a
+# ``NullHandler`` when the library first logs (safetyduty._log), so that
+# importing the package does not import logging.
 
 __all__ = ["CalendarCoverageError", "SafetyDutyError", "ValidationError", "__version__"]
 

@@ -35,7 +35,6 @@ Examples:
 from __future__ import annotations
 
 import functools
-import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
@@ -44,6 +43,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from safetyduty import _json, catalog
 from safetyduty._convert import converter, from_dict, to_dict
+from safetyduty._log import logger
 from safetyduty.errors import SafetyDutyError, ValidationError
 from safetyduty.models import (
     Accident,
@@ -76,9 +76,6 @@ __all__ = [
     "split",
     "to_arrow",
 ]
-
-LOGGER: Final = logging.getLogger("safetyduty.cases")
-"""Where :func:`split` reports the facts it leaves out (a child of the ``safetyduty`` logger)."""
 
 DECIMAL_PLACES: Final = 18
 """The decimal places of a ``decimal`` column in Arrow and Spark: ``decimal(38, 18)``."""
@@ -234,7 +231,7 @@ def split(portfolio: Portfolio) -> Iterator[Case]:
         people[person.enterprise or ""].append(person)
     left = portfolio.unmatched()
     if left or portfolio.authorities:
-        LOGGER.warning(
+        logger("safetyduty.cases").warning(
             "split: %d authorities, %d records of authorities and %d facts of enterprises "
             "not in the portfolio are in no case",
             len(portfolio.authorities),

@@ -11,15 +11,12 @@ second entry with ``notice`` and ``replaces``, so the calendar can be built
 from __future__ import annotations
 
 import functools
-import json
 import os
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
-
-from safetyduty._compat import tomllib
 
 if TYPE_CHECKING:
     import cattrs
@@ -379,9 +376,11 @@ def load_year_file(path: str | os.PathLike[str]) -> YearArrangement:
         raise ValidationError("path", path, "must name a TOML file as text") from None
     if not isinstance(name, str) or "\x00" in name:
         raise ValidationError("path", path, "must name a TOML file as text")
-    try:
-        from pathlib import Path  # noqa: PLC0415 - only to read a file of the caller's
+    from pathlib import Path  # noqa: PLC0415 - only to read a file of the caller's
 
+    from safetyduty._compat import tomllib  # noqa: PLC0415 - only to read TOML
+
+    try:
         text = Path(name).read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -448,6 +447,8 @@ def from_holiday_cn(data: str | bytes | Mapping[str, Any]) -> YearArrangement:
 def _holiday_cn_fields(data: object) -> tuple[int, list[Any], list[str]]:
     """Parse holiday-cn JSON (or take a mapping) and check its year, days and papers."""
     if isinstance(data, (str, bytes)):
+        import json  # noqa: PLC0415 - only to read JSON text
+
         try:
             data = json.loads(data)
         except ValueError as exc:
@@ -537,6 +538,8 @@ def bundled_years() -> tuple[YearArrangement, ...]:
         (2004, 2026, '国办发明电〔2025〕7号')
     """
     from importlib.resources import files  # noqa: PLC0415 - on first use, with the data
+
+    from safetyduty._compat import tomllib  # noqa: PLC0415 - on first use, with the data
 
     folder = files("safetyduty.calendars").joinpath("data/cn")
     arrangements = []

@@ -14,7 +14,7 @@ from typing import Final
 
 import attrs
 
-from safetyduty._compat import StrEnum, tomllib
+from safetyduty._compat import StrEnum
 from safetyduty._labels import register
 from safetyduty.errors import ValidationError
 
@@ -170,6 +170,8 @@ def holiday_law_for(year: int) -> HolidayLaw:
 @functools.cache
 def _festival_table() -> dict[int, dict[Festival, date]]:
     from importlib import resources  # noqa: PLC0415 - on first use, with the data
+
+    from safetyduty._compat import tomllib  # noqa: PLC0415 - on first use, with the data
 
     raw = tomllib.loads(
         resources.files("safetyduty.calendars").joinpath("data/festivals.toml").read_text("utf-8")

@@ -44,30 +44,33 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from safetyduty._lazy import lazy_names
 from safetyduty.errors import NoRuleInForceError, UnknownCodeError, ValidationError
 from safetyduty.law import _load
-from safetyduty.law._costs import CostCategory, CostMethod, RateTable, Tier, rate_tables
-from safetyduty.law._credit import (
-    Criterion,
-    CriterionForm,
-    Regime,
-    credit_criteria,
-    credit_regimes,
-    restrictions,
-)
-from safetyduty.law._dated import (
-    Dated,
-    Parameter,
-    ParameterVersion,
-    SectorList,
-    SectorListVersion,
-    Version,
-    dated,
-)
 from safetyduty.law._load import resolve_citations
 from safetyduty.models import Basis, Industry, Obligation, Source, Verification
+
+if TYPE_CHECKING:
+    from safetyduty.law._costs import CostCategory, CostMethod, RateTable, Tier, rate_tables
+    from safetyduty.law._credit import (
+        Criterion,
+        CriterionForm,
+        Regime,
+        credit_criteria,
+        credit_regimes,
+        restrictions,
+    )
+    from safetyduty.law._dated import (
+        Dated,
+        Parameter,
+        ParameterVersion,
+        SectorList,
+        SectorListVersion,
+        Version,
+        dated,
+    )
 
 __all__ = [
     "CostCategory",
@@ -99,6 +102,33 @@ __all__ = [
     "sources",
     "unverified",
 ]
+
+# The classes of dated rules, the levy's rates and the credit regimes are
+# defined when first used (with the law's data, which is read on first use
+# too): importing the rules need not define them.
+__getattr__, __dir__ = lazy_names(
+    __name__,
+    {
+        "CostCategory": "_costs",
+        "CostMethod": "_costs",
+        "Criterion": "_credit",
+        "CriterionForm": "_credit",
+        "Dated": "_dated",
+        "Parameter": "_dated",
+        "ParameterVersion": "_dated",
+        "RateTable": "_costs",
+        "Regime": "_credit",
+        "SectorList": "_dated",
+        "SectorListVersion": "_dated",
+        "Tier": "_costs",
+        "Version": "_dated",
+        "credit_criteria": "_credit",
+        "credit_regimes": "_credit",
+        "dated": "_dated",
+        "rate_tables": "_costs",
+        "restrictions": "_credit",
+    },
+)
 
 
 def sources() -> tuple[Source, ...]:

@@ -6,12 +6,13 @@ import functools
 import itertools
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from safetyduty._compat import tomllib
 from safetyduty.errors import UnknownCodeError, ValidationError
-from safetyduty.law._dated import Parameter, SectorList
 from safetyduty.models import Obligation, Source
+
+if TYPE_CHECKING:
+    from safetyduty.law._dated import Parameter, SectorList
 
 __all__ = [
     "national_duties",
@@ -40,6 +41,8 @@ def structure(data: Any, cls: type[T]) -> T:
 def read_toml(name: str) -> dict[str, Any]:
     """A data file of the law, parsed (no checks yet)."""
     from importlib.resources import files  # noqa: PLC0415 - on first use, with the data
+
+    from safetyduty._compat import tomllib  # noqa: PLC0415 - on first use, with the data
 
     text = files("safetyduty.law").joinpath(f"data/{name}").read_text(encoding="utf-8")
     try:
@@ -124,6 +127,8 @@ def _complete(basis: dict[str, Any], known: Mapping[str, Source], path: str) -> 
 @functools.cache
 def sector_lists() -> Mapping[str, SectorList]:
     """The named sector lists of the law, by id (``law/data/sectors.toml``)."""
+    from safetyduty.law._dated import SectorList  # noqa: PLC0415 - with the data, see law
+
     raw = resolve_citations(read_toml("sectors.toml").get("list", []), where="sectors")
     lists = [structure(entry, SectorList) for entry in raw]
     _unique("sectors", (entry.id for entry in lists))
@@ -135,6 +140,8 @@ def sector_lists() -> Mapping[str, SectorList]:
 @functools.cache
 def parameters() -> Mapping[str, Parameter]:
     """The law's parameter tables, by id (``law/data/parameters.toml``)."""
+    from safetyduty.law._dated import Parameter  # noqa: PLC0415 - with the data, see law
+
     raw = resolve_citations(read_toml("parameters.toml").get("parameter", []), where="parameters")
     tables = [structure(entry, Parameter) for entry in raw]
     _unique("parameters", (entry.id for entry in tables))

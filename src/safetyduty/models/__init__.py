@@ -5,17 +5,21 @@ invalid one cannot be built, and the error names the field and the value.
 Collections are tuples or frozensets; vocabularies are ``StrEnum`` with
 stable ASCII values and zh_CN/en labels (:func:`safetyduty.i18n.label`).
 
+The models that importing the compliance engine does not need (authorities,
+portfolios, cases, credit events, risk assessments) are imported on first
+use; ``from safetyduty.models import Portfolio`` works as for any other name.
+
 Examples:
     >>> from safetyduty.models import Basis
     >>> str(Basis(document="《生产安全事故报告和调查处理条例》", article="第三条"))
     '《生产安全事故报告和调查处理条例》 第三条'
 """
 
+from typing import TYPE_CHECKING
+
+from safetyduty._lazy import lazy_names
 from safetyduty.models._accident import Accident
-from safetyduty.models._authority import AUTHORITY_SUBJECTS, Authority
 from safetyduty.models._basis import Basis
-from safetyduty.models._case import Case
-from safetyduty.models._credit import CreditEvent, CreditStatus, ListEntry
 from safetyduty.models._enterprise import (
     Enterprise,
     EnterpriseSize,
@@ -33,9 +37,7 @@ from safetyduty.models._hazard import Hazard, RectificationPlan, StatusChange, S
 from safetyduty.models._obligation import Applicability, Obligation, SectorLists
 from safetyduty.models._person import Certificate, Person
 from safetyduty.models._plan import Baseline, Milestone, Phase, Plan, Target
-from safetyduty.models._portfolio import Portfolio, Unmatched
 from safetyduty.models._record import Record
-from safetyduty.models._risk import Assessment, LecInputs, MatrixInputs, Risk
 from safetyduty.models._schedule import (
     Before,
     Continuous,
@@ -75,6 +77,13 @@ from safetyduty.models._vocab import (
     TargetKind,
     TargetMeasure,
 )
+
+if TYPE_CHECKING:
+    from safetyduty.models._authority import AUTHORITY_SUBJECTS, Authority
+    from safetyduty.models._case import Case
+    from safetyduty.models._credit import CreditEvent, CreditStatus, ListEntry
+    from safetyduty.models._portfolio import Portfolio, Unmatched
+    from safetyduty.models._risk import Assessment, LecInputs, MatrixInputs, Risk
 
 __all__ = [
     "ALWAYS",
@@ -157,3 +166,21 @@ __all__ = [
     "region_covers",
     "uscc_check_char",
 ]
+
+__getattr__, __dir__ = lazy_names(
+    __name__,
+    {
+        "AUTHORITY_SUBJECTS": "_authority",
+        "Assessment": "_risk",
+        "Authority": "_authority",
+        "Case": "_case",
+        "CreditEvent": "_credit",
+        "CreditStatus": "_credit",
+        "LecInputs": "_risk",
+        "ListEntry": "_credit",
+        "MatrixInputs": "_risk",
+        "Portfolio": "_portfolio",
+        "Risk": "_risk",
+        "Unmatched": "_portfolio",
+    },
+)

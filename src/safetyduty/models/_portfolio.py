@@ -9,7 +9,6 @@ and dates of its facts must lie within sane bounds (see :class:`Portfolio`).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -17,6 +16,7 @@ from typing import ClassVar, Final, cast
 
 import attrs
 
+from safetyduty._log import logger
 from safetyduty._validate import as_tuple, tuple_of
 from safetyduty.errors import ValidationError
 from safetyduty.models._accident import Accident
@@ -28,10 +28,8 @@ from safetyduty.models._record import Record
 
 __all__ = ["Portfolio", "Unmatched"]
 
-LOGGER: Final = logging.getLogger("safetyduty.models")
-"""Where a portfolio reports the facts it cannot match (a child of the ``safetyduty`` logger)."""
-
-# A library logs, the application decides where it goes (nothing is printed by default).
+# A portfolio reports the facts it cannot match on the ``safetyduty.models``
+# logger: a library logs, the application decides where it goes.
 
 _CHINA: Final = timezone(timedelta(hours=8))
 
@@ -167,7 +165,7 @@ class Portfolio:
         _check_bounds(self)
         missing = self.unmatched()
         if missing:
-            LOGGER.warning(
+            logger("safetyduty.models").warning(
                 "portfolio: %d facts name an enterprise not in the portfolio "
                 "(records %s, hazards %s, accidents %s, people %s; codes %s)",
                 missing.total,

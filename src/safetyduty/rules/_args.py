@@ -6,16 +6,29 @@ import itertools
 import operator
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from typing import Final, TypeVar
-
-from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from safetyduty._validate import FIRST_DAY, LAST_DAY
 from safetyduty.errors import ValidationError
 from safetyduty.models import Person
 
+if TYPE_CHECKING:
+    from safetyduty.calendars import WorkCalendar
+
 T = TypeVar("T")
 _ID: Final = operator.attrgetter("id")
+
+
+def bundled_calendar(*, estimate: bool = False) -> WorkCalendar:
+    """:func:`safetyduty.calendars.default_calendar`, the calendar package imported on first use.
+
+    The rules need the bundled calendar only when they judge working days
+    without a calendar of the caller's; importing them does not define the
+    calendar's classes.
+    """
+    from safetyduty.calendars import default_calendar  # noqa: PLC0415 - see above
+
+    return default_calendar(estimate=estimate)
 
 
 def plain_day(name: str, value: object) -> date:
@@ -83,6 +96,8 @@ def unique_by_id(name: str, items: tuple[T, ...]) -> tuple[T, ...]:
 
 def year_before(day: date) -> date:
     """The first day of the year that ends on *day* (2026-06-30 → 2025-07-01)."""
+    from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - dateutil on first use, not at import
+
     return day - relativedelta(years=1) + timedelta(days=1)
 
 

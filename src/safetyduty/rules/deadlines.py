@@ -27,18 +27,15 @@ Examples:
 
 from __future__ import annotations
 
-import calendar as _gregorian
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from typing import Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from safetyduty._compat import StrEnum
 from safetyduty._labels import register
 from safetyduty._validate import member_of, optional, plain_date, text
-from safetyduty.calendars import default_calendar
 from safetyduty.errors import ValidationError
 from safetyduty.models import (
     Basis,
@@ -52,6 +49,7 @@ from safetyduty.models import (
     Timing,
     Triggered,
 )
+from safetyduty.rules._args import bundled_calendar
 from safetyduty.typing import HolidayCalendar
 
 __all__ = [
@@ -122,6 +120,8 @@ def _count(name: str, value: object) -> int:
 
 def _shifted(start: date, n: object, *, days: int = 0, months: int = 0, years: int = 0) -> date:
     """*start* moved on; a result past the year 9999 is *n*'s fault."""
+    from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - dateutil on first use, not at import
+
     try:
         return start + relativedelta(days=days, months=months, years=years)
     except (OverflowError, ValueError):
@@ -130,7 +130,7 @@ def _shifted(start: date, n: object, *, days: int = 0, months: int = 0, years: i
 
 def _calendar(calendar: HolidayCalendar | None) -> HolidayCalendar:
     if calendar is None:
-        return default_calendar()
+        return bundled_calendar()
     if not isinstance(calendar, HolidayCalendar):
         raise ValidationError(
             "calendar", calendar, "must offer is_workday, next_workday, previous_workday, …"
@@ -421,7 +421,7 @@ def period_of(day: date, frequency: Frequency | str) -> tuple[date, date]:
     months = _MONTHS[freq]
     first_month = (day.month - 1) // months * months + 1
     last_month = first_month + months - 1
-    last_day = _gregorian.monthrange(day.year, last_month)[1]
+    last_day = _month_days(day.year, last_month)
     return date(day.year, first_month, 1), date(day.year, last_month, last_day)
 
 
@@ -463,7 +463,7 @@ def _due_in(schedule: Recurring, first: date, last: date) -> date:
     months = anchor.year * 12 + anchor.month - 1 + (rule.month or 1) - 1
     year, month = divmod(months, 12)
     month += 1
-    return date(year, month, min(day, _gregorian.monthrange(year, month)[1]))
+    return date(year, month, min(day, _month_days(year, month)))
 
 
 def occurrences(

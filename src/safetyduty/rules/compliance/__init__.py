@@ -62,14 +62,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from safetyduty import law
+from safetyduty._lazy import lazy_names
 from safetyduty.models import Check, Enterprise, Person, Record, Standing
-from safetyduty.rules.compliance._authorities import evaluate_authority
 from safetyduty.rules.compliance._evaluate import Daily, applicable_plans, evaluate, evaluate_many
 from safetyduty.rules.compliance._facts import ENTERPRISE_SUBJECTS
 from safetyduty.rules.compliance._flat import ROW_FIELDS, FlatRow, RowField
-from safetyduty.rules.compliance._portfolio import PortfolioReport, Tally, evaluate_portfolio
 from safetyduty.rules.compliance._report import (
     ComplianceReport,
     ComplianceRow,
@@ -80,6 +80,14 @@ from safetyduty.rules.compliance._report import (
     rows_of,
 )
 from safetyduty.typing import HolidayCalendar
+
+if TYPE_CHECKING:
+    from safetyduty.rules.compliance._authorities import evaluate_authority
+    from safetyduty.rules.compliance._portfolio import (
+        PortfolioReport,
+        Tally,
+        evaluate_portfolio,
+    )
 
 __all__ = [
     "ENTERPRISE_SUBJECTS",
@@ -104,6 +112,18 @@ __all__ = [
     "rows_of",
     "standing_requirements",
 ]
+
+# Authorities and portfolios are judged on first use: importing the engine
+# for one enterprise need not define their models and reports.
+__getattr__, __dir__ = lazy_names(
+    __name__,
+    {
+        "PortfolioReport": "_portfolio",
+        "Tally": "_portfolio",
+        "evaluate_authority": "_authorities",
+        "evaluate_portfolio": "_portfolio",
+    },
+)
 
 _PERSONNEL = frozenset(
     {

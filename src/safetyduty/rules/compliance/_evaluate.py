@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import logging
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, Final, Literal
 
 from safetyduty import law
+from safetyduty._log import logger
 from safetyduty.errors import ValidationError
 from safetyduty.models import (
     Accident,
@@ -54,8 +54,6 @@ from safetyduty.rules.compliance._rows import (
 from safetyduty.typing import HolidayCalendar
 
 __all__ = ["applicable_plans", "evaluate", "evaluate_many"]
-
-LOGGER: Final = logging.getLogger("safetyduty.rules")
 
 Daily = Literal["month", "day"]
 
@@ -635,7 +633,7 @@ def _log_unmatched(seen: set[str], **groups: dict[str, list[Any]]) -> None:
         stray = sorted(code for code in group if code not in seen)
         if stray:
             count = sum(len(group[code]) for code in stray)
-            LOGGER.warning(
+            logger("safetyduty.rules").warning(
                 "%d %s of %d enterprises not in the input were not judged: %s",
                 count, name.removeprefix("by_"), len(stray), ", ".join(stray[:10]),
             )  # fmt: skip

@@ -8,7 +8,6 @@ from datetime import date
 from typing import Final
 
 from safetyduty import law
-from safetyduty.calendars import default_calendar
 from safetyduty.errors import CalendarCoverageError, NoRuleInForceError
 from safetyduty.models import (
     Accident,
@@ -22,6 +21,7 @@ from safetyduty.models import (
     Role,
     Subject,
 )
+from safetyduty.rules._args import bundled_calendar
 from safetyduty.rules.compliance._rows import Evidence
 from safetyduty.rules.requirements import size_class
 from safetyduty.typing import HolidayCalendar
@@ -163,7 +163,7 @@ class Facts:
         if self.enterprise.continuous_operation:
             return True
         if self.calendar is None:
-            self.calendar = default_calendar()
+            self.calendar = bundled_calendar()
         try:
             return self.calendar.is_workday(day)
         except CalendarCoverageError:

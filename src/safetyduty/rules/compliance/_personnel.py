@@ -33,8 +33,6 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Final
 
-from dateutil.relativedelta import relativedelta
-
 from safetyduty import law
 from safetyduty.errors import NoRuleInForceError
 from safetyduty.models import (
@@ -314,6 +312,8 @@ def operator_review(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]:
 
 def operator_validity(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]:
     """Each current certificate's validity: 6 years, lapsed when its 复审 was missed."""
+    from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - dateutil on first use, not at import
+
     review = law.duty("special_operation.certificate.review", on=facts.as_of)
     for person in _operators(facts):
         certificate = _current(person, facts.as_of)

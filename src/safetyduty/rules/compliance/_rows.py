@@ -32,13 +32,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Final
-
-from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING, Final
 
 from safetyduty import law
 from safetyduty._labels import label_of
-from safetyduty.calendars import default_calendar
 from safetyduty.errors import CalendarCoverageError
 from safetyduty.models import (
     Accident,
@@ -57,6 +54,7 @@ from safetyduty.models import (
     Standing,
     Triggered,
 )
+from safetyduty.rules._args import bundled_calendar
 from safetyduty.rules.compliance._report import (
     SOON,
     ComplianceRow,
@@ -66,6 +64,9 @@ from safetyduty.rules.compliance._report import (
 )
 from safetyduty.rules.deadlines import Roll, due_after, occurrences, period_of
 from safetyduty.typing import HolidayCalendar
+
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
 
 __all__ = [
     "PAST_CALENDAR",
@@ -362,6 +363,8 @@ _Month = tuple[date, date, tuple[date, ...], frozenset[date]]
 def _months(
     first: date, last: date, end: date | None, is_day: Callable[[date], bool]
 ) -> tuple[_Month, ...]:
+    from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - dateutil on first use, not at import
+
     months: list[_Month] = []
     month = first.replace(day=1)
     while month <= last:
@@ -387,7 +390,7 @@ def _every_day(day: date) -> bool:
 
 def _bundled_workday(day: date) -> bool:
     try:
-        return default_calendar().is_workday(day)
+        return bundled_calendar().is_workday(day)
     except CalendarCoverageError:
         return day.weekday() < 5  # noqa: PLR2004 - Monday..Friday
 
@@ -577,6 +580,8 @@ def _label(member: RecordKind) -> str:
 
 
 def _length(duration: Duration) -> relativedelta:
+    from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - dateutil on first use, not at import
+
     amount = duration.amount
     lengths = {
         DurationUnit.YEARS: relativedelta(years=amount),
@@ -612,7 +617,7 @@ def lenient_due(
     except CalendarCoverageError:
         within = schedule.within if isinstance(schedule, Triggered) else schedule
         if within.unit is DurationUnit.WORKDAYS:
-            estimated = default_calendar(estimate=True)
+            estimated = bundled_calendar(estimate=True)
             return due_after(schedule, event, calendar=estimated, roll=Roll.NONE).due, PAST_CALENDAR
         return due_after(schedule, event, roll=Roll.NONE).due, PAST_CALENDAR
 

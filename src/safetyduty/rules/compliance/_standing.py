@@ -22,8 +22,6 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Final
 
-from dateutil.relativedelta import relativedelta
-
 from safetyduty import law
 from safetyduty._labels import label_of
 from safetyduty.models import CertificateKind, Industry, Obligation, Role, Standing
@@ -120,6 +118,8 @@ def standardization(duty: Obligation, facts: Facts) -> Iterator[ComplianceRow]:
     schedule = duty.schedule
     due = schedule.by if isinstance(schedule, Standing) else None
     if due is not None and e.industry in _HAZCHEM and e.production_started_on is not None:
+        from dateutil.relativedelta import relativedelta  # noqa: PLC0415 - dateutil on first use, not at import
+
         due = max(due, e.production_started_on + relativedelta(years=1))
     grade = e.standardization
     if grade is not None and grade.granted_on > day:
