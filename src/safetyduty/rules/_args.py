@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import itertools
-import operator
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from safetyduty._validate import FIRST_DAY, LAST_DAY
 from safetyduty.errors import ValidationError
@@ -16,7 +15,6 @@ if TYPE_CHECKING:
     from safetyduty.calendars import WorkCalendar
 
 T = TypeVar("T")
-_ID: Final = operator.attrgetter("id")
 
 
 def bundled_calendar(*, estimate: bool = False) -> WorkCalendar:
@@ -68,7 +66,7 @@ def unique_by_id(name: str, items: tuple[T, ...]) -> tuple[T, ...]:
         ValidationError: naming the id and both positions.
     """
     try:
-        distinct = len(set(map(_ID, items))) == len(items)
+        distinct = len({item.id for item in items}) == len(items)  # type: ignore[attr-defined]
     except (AttributeError, TypeError):  # an unhashable id: the loop below says what to do with it
         distinct = False
     if distinct:

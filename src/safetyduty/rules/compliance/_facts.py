@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Final
@@ -88,21 +89,18 @@ class Facts:
         self.hazards = [h for h in hazards if h.enterprise == uscc]
         self.roles = {p.id: p.role for p in self.people}
         roles = self.roles
-        by_kind: dict[RecordKind, list[Record]] = {}
-        named: list[Record] = []
-        for record in records:
-            if record.on > as_of or record.enterprise != uscc:
-                continue
-            found = by_kind.get(record.kind)
-            if found is None:
-                by_kind[record.kind] = [record]
-            else:
-                found.append(record)
-            if record.person is not None and record.person in roles:
-                named.append(record)
-        self.named = named
+        by_kind: defaultdict[RecordKind, list[Record]] = defaultdict(list)
+        for record in records:  # the one pass over every record: kept lean
+            if record.on <= as_of and record.enterprise == uscc:
+                by_kind[record.kind].append(record)
+        self.named = [
+            record
+            for kind in by_kind.values()
+            for record in kind
+            if record.person is not None and record.person in roles
+        ]
         """The records that name one of the people (training records, mostly)."""
-        self.everyone = Evidence(by_kind, uscc)
+        self.everyone = Evidence(dict(by_kind), uscc)
         self._by_role: dict[tuple[Role, bool], Evidence] = {}
         self._size: dict[date, EnterpriseSize | None] = {}
 
