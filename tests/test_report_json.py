@@ -276,6 +276,17 @@ def spoil(change: Any) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+def test_a_row_built_with_a_list_loads_back() -> None:
+    """A row made by hand with a list where a tuple is annotated is written as the converter
+    writes it (a JSON list of days), not as Python text, and loads back."""
+    report = _example_report()
+    row = attrs.evolve(report.rows[0], missed=[date(2026, 1, 5)], evidence=["r1"])  # type: ignore[arg-type]
+    text = serde.dumps(attrs.evolve(report, rows=(row, *report.rows[1:])))
+    back = serde.loads(text, ComplianceReport)
+    assert back.rows[0].missed == (date(2026, 1, 5),)
+    assert back.rows[0].evidence == ("r1",)
+
+
 class TestStrict:
     """Reading is strict: each flaw is named by its path."""
 

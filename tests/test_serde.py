@@ -166,10 +166,23 @@ class TestErrors:
                 {**ACCIDENT, "direct_loss": "0", "occurred_at": f"{day}T20:00:00+00:00"}, Accident
             )
 
-    def test_json_nested_too_deeply(self) -> None:
-        """100,000 brackets: a ValidationError on the document, not a RecursionError."""
-        with pytest.raises(ValidationError, match="nested"):
-            serde.loads("[" * 100_000 + "]" * 100_000, Enterprise)
+    @pytest.mark.parametrize("depth", [995, 1000, 1020, 1100, 100_000])
+    def test_json_nested_too_deeply(self, depth: int) -> None:
+        """Brackets deeper than either JSON reader goes (orjson: 1024, json: about 995): a
+        ValidationError on the document, not a RecursionError, whichever reader refuses."""
+        for text in (
+            "[" * depth + "]" * depth,
+            '{"schema_version":1,"type":"Enterprise","data":' + "[" * depth + "]" * depth + "}",
+        ):
+            with pytest.raises(ValidationError, match=r"nested|must be"):
+                serde.loads(text, Enterprise)
+
+    def test_a_memoryview_is_not_a_document(self) -> None:
+        """Text or bytes only, with orjson installed or not (orjson alone would read a memoryview)."""
+        with pytest.raises(ValidationError, match="must be JSON"):
+            serde.loads(
+                memoryview(b'{"schema_version":1,"type":"Basis","data":{"document":"x"}}'), Basis
+            )  # type: ignore[arg-type]
 
     def test_no_coercion(self) -> None:
         """'yes' is not True and 1.5 is not a Decimal."""

@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from types import UnionType
+from types import MemberDescriptorType, UnionType
 from typing import Any, Union, get_args, get_origin
 
 import attrs
@@ -181,9 +181,11 @@ def _parts(validator: object) -> tuple[object, ...]:
 
 def _mirrored(cls: type) -> bool:
     """Whether making *cls* field by field can mirror its ``__init__`` exactly."""
-    if not getattr(cls, "__slots__", None) or hasattr(cls, "__attrs_pre_init__"):
+    if hasattr(cls, "__attrs_pre_init__"):
         return False
     for field in attrs.fields(cls):
+        if not isinstance(getattr(cls, field.name, None), MemberDescriptorType):  # a slot, own or a base's
+            return False
         if not field.init or field.on_setattr not in (None, attrs.setters.NO_OP):
             return False
         if field.converter is not None and not callable(field.converter):

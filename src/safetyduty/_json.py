@@ -62,7 +62,7 @@ def loads(text: str | bytes) -> Any:
         >>> loads('{"名称": "示例", "n": [1, 2]}')
         {'名称': '示例', 'n': [1, 2]}
     """
-    if _orjson is not None:
+    if _orjson is not None and type(text) in (str, bytes):  # the types both modules take
         try:
             return _orjson.loads(text)
         except ValueError:  # orjson.JSONDecodeError: the standard module reads it, or says why not

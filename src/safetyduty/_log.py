@@ -4,8 +4,10 @@ Importing :mod:`logging` takes about a tenth of the time it takes to import
 the compliance engine, and the library logs only on a few warning paths, so
 it is imported there. The ``NullHandler`` of the ``safetyduty`` logger (a
 library logs, the application decides where it goes) is installed then too,
-before the first record is emitted: what is printed is the same as with the
-handler installed at import.
+before the first record is emitted: with logging unconfigured or set up by
+``basicConfig``, what is printed is the same as with the handler installed
+at import. The loggers exist from the first record on, so a ``dictConfig``
+run earlier with ``disable_existing_loggers`` does not disable them.
 """
 
 from __future__ import annotations

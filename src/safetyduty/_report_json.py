@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from operator import attrgetter
 from typing import Any, Final
 
@@ -186,7 +187,9 @@ def _json_value(value: Any) -> Any:
         return value.isoformat()
     if value is None or isinstance(value, (str, int)):
         return value
-    return str(value)  # a Decimal
+    if isinstance(value, Decimal):
+        return str(value)
+    return to_dict(value)  # outside the annotated types (a list for a tuple): as the converter writes it
 
 
 def _write_row(row: ComplianceRow, enterprise: str, tables: _Tables) -> dict[str, Any]:

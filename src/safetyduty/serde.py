@@ -22,7 +22,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar, get_args, get_origin
 
 from safetyduty import _convert, _json
@@ -164,18 +164,22 @@ def loads(text: str | bytes, cls: type[T]) -> T:
         'b'
     """
     try:
-        document = _json.loads(text)
-    except (ValueError, TypeError) as exc:
-        raise ValidationError("document", str(exc), "must be JSON") from None
-    except RecursionError:
-        raise ValidationError("document", "…", "must not be nested this deeply") from None
-    try:
-        return _document(document, cls)
+        return _document(_parsed(_json.loads, text), cls)
     except ValidationError:
         if not _json.FAST:
             raise
     # orjson read an integer beyond 64 bits as a float: read as the standard module reads it
-    return _document(_json.exact_loads(text), cls)
+    return _document(_parsed(_json.exact_loads, text), cls)
+
+
+def _parsed(read: Callable[[str | bytes], Any], text: str | bytes) -> Any:
+    """*text* read by *read*; a ValidationError for what is not JSON or nested too deeply."""
+    try:
+        return read(text)
+    except (ValueError, TypeError) as exc:
+        raise ValidationError("document", str(exc), "must be JSON") from None
+    except RecursionError:
+        raise ValidationError("document", "…", "must not be nested this deeply") from None
 
 
 def _document(document: Any, cls: type[T]) -> T:
