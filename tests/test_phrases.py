@@ -1045,6 +1045,13 @@ class TestMoreForms:
             ("每1年至少组织1次演练", yearly()),
             ("每1个月至少检查1次", monthly()),
             ("每1周至少检查1次", every(Frequency.WEEKLY)),
+            (
+                "每周三前报送",
+                Recurring(
+                    frequency=Frequency.WEEKLY,
+                    due=DueRule(kind=DueKind.DAY_OF_PERIOD, day=3),  # Wednesday
+                ),
+            ),
         ],
     )
     def test_due_days_and_counts(self, text: str, expected: Timing) -> None:
