@@ -583,6 +583,7 @@ class TestErrors:
             ("每年9月31日前", 2, "9月31日前"),
             ("每年11月31日前", 2, "11月31日前"),
             ("每周5前", 3, "前"),
+            ("半年后", 2, "后"),
         ],
     )
     def test_position_and_part(self, text: str, position: int, part: str) -> None:
@@ -1125,3 +1126,26 @@ class TestMoreForms:
     def test_a_length_without_nei_is_no_phrase(self) -> None:
         """半个月以上, like 10年以上, names no time a duty falls due."""
         assert () == find_phrases("停产停业半个月以上的矿山，复产前应当全面检查。", year=2020)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("不得超过半年", within(EventKind.OTHER, 6, DurationUnit.MONTHS)),
+            ("整改期限最长不超过半年", within(EventKind.OTHER, 6, DurationUnit.MONTHS)),
+            ("不得超过6个月", within(EventKind.OTHER, 6, DurationUnit.MONTHS)),
+            (
+                "临时许可证有效期为半年",
+                within(EventKind.CERTIFICATE_ISSUED, 6, DurationUnit.MONTHS),
+            ),
+        ],
+    )
+    def test_half_a_year_is_six_months(self, text: str, expected: Timing) -> None:
+        """不得超过半年 is read as 不得超过6个月 is (it was rejected: 半 was read only before 内)."""
+        assert expected == one(text)
+
+    def test_half_a_year_in_a_document(self) -> None:
+        """半年 as a limit is found; 半年工作总结 and 近半年来 name no due time."""
+        text = "整改期限最长不得超过半年。各单位要做好半年工作总结。近半年来，事故多发。"
+        assert [("最长不得超过半年", "")] == [  # "": read, no error
+            (f.text, f.error) for f in find_phrases(text, year=2020)
+        ]
