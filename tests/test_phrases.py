@@ -1046,6 +1046,15 @@ class TestMoreForms:
             ("每1年至少组织1次演练", yearly()),
             ("每1个月至少检查1次", monthly()),
             ("每1周至少检查1次", every(Frequency.WEEKLY)),
+            ("每季度至少开展二次", every(Frequency.QUARTERLY, 2)),
+            ("每年两次", every(Frequency.YEARLY, 2)),
+            (
+                "每季度第二个月30日前",  # the quarter's second month, day 30 (28 or 29 in February)
+                Recurring(
+                    frequency=Frequency.QUARTERLY,
+                    due=DueRule(kind=DueKind.DAY_OF_PERIOD, month=2, day=30),
+                ),
+            ),
             (
                 "每周三前报送",
                 Recurring(
@@ -1108,6 +1117,7 @@ class TestMoreForms:
             ("下一季度底前报送", "下一季度底前"),
             ("次月底前报送", "次月底前"),
             ("每季度末报送", "每季度末"),
+            ("每年6月份开展", "每年6月份"),
             ("每年年底开展总结", "每年年底"),
             ("应当在事故发生后30日内", "在事故发生后30日内"),
             ("应于收到处罚决定书后15日内", "于收到处罚决定书后15日内"),
@@ -1149,3 +1159,43 @@ class TestMoreForms:
         assert [("最长不得超过半年", "")] == [  # "": read, no error
             (f.text, f.error) for f in find_phrases(text, year=2020)
         ]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("每月结束后1日内", (Frequency.MONTHLY, 1)),
+            ("每月结束后28日内", (Frequency.MONTHLY, 28)),  # every February has 28 days
+            ("每季度结束后30日内", (Frequency.QUARTERLY, 30)),  # April has 30
+            ("每年结束后31日内", (Frequency.YEARLY, 31)),  # January 31
+        ],
+    )
+    def test_days_after_a_period_up_to_the_shortest_first_month(
+        self, text: str, expected: tuple[Frequency, int]
+    ) -> None:
+        """每月结束后N日内 is day N of the next month, for N from 1 to 28 (29 is refused)."""
+        frequency, day = expected
+        due = DueRule(kind=DueKind.DAY_OF_NEXT_PERIOD, day=day)
+        assert Recurring(frequency=frequency, due=due) == one(text, year=None)
+
+    @pytest.mark.parametrize(
+        ("month", "days"),
+        [
+            (1, 31),
+            (2, 29),  # 每年2月29日前 is read: due on the 28th in a common year
+            (3, 31),
+            (4, 30),
+            (5, 31),
+            (6, 30),
+            (7, 31),
+            (8, 31),
+            (9, 30),
+            (10, 31),
+            (11, 30),
+            (12, 31),
+        ],
+    )
+    def test_a_yearly_day_past_the_month_names_its_length(self, month: int, days: int) -> None:
+        """每年3月32日前 and 每年4月31日前 are refused, the error naming the month's days."""
+        with pytest.raises(PhraseError, match=f"a day 1-{days} of month {month} "):
+            parse_phrase(f"每年{month}月{days + 1}日前")
+        assert yearly(month, days) == one(f"每年{month}月{days}日前", year=None)
