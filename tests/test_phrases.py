@@ -576,6 +576,14 @@ class TestErrors:
             ("每季度结束后15个工作日内", 8, "个工作日内"),
             ("每月结束后29日内", 5, "29日内"),
             ("每年年初", 2, "年初"),
+            ("2020年13月前", 5, "13月前"),
+            ("2020年0月前", 5, "0月前"),
+            ("每年4月31日前", 2, "4月31日前"),
+            ("每年6月31日前", 2, "6月31日前"),
+            ("每年9月31日前", 2, "9月31日前"),
+            ("每年11月31日前", 2, "11月31日前"),
+            ("每周5前", 3, "前"),
+            ("半年后", 2, "后"),
         ],
     )
     def test_position_and_part(self, text: str, position: int, part: str) -> None:
@@ -606,7 +614,7 @@ class TestErrors:
     @pytest.mark.parametrize("year", ["2020", 1948, 2101, True, 2020.0])
     def test_bad_year_option(self, year: object) -> None:
         """year= is checked."""
-        with pytest.raises(ValidationError, match="year"):
+        with pytest.raises(ValidationError, match=r"year.*1949\.\.2100"):
             parse_schedule("年底前", year=year)  # type: ignore[arg-type]
 
     def test_positions_count_the_spaces_of_the_text(self) -> None:
@@ -993,3 +1001,201 @@ class TestLengthAndSpans:
     def test_a_duration_that_is_not_one_says_what_is_expected(self, text: str) -> None:
         with pytest.raises(PhraseError, match="expected a time limit"):
             parse_duration(text)
+
+
+def yearly(month: int | None = None, day: int | None = None) -> Recurring:
+    """每年…: due at the year's end, or on *day* of *month* (31 is the month's last day)."""
+    due = DueRule(kind=DueKind.DAY_OF_PERIOD, month=month, day=day) if day else DueRule()
+    return Recurring(frequency=Frequency.YEARLY, due=due)
+
+
+class TestMoreForms:
+    """Forms the mutation report showed unchecked, each typed from what the words mean."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("两个星期内", within(EventKind.OTHER, 14, DurationUnit.DAYS)),
+            ("两星期内", within(EventKind.OTHER, 14, DurationUnit.DAYS)),
+            ("每两个星期巡查一次", within(EventKind.OTHER, 14, DurationUnit.DAYS)),
+            ("每两星期巡查一次", within(EventKind.OTHER, 14, DurationUnit.DAYS)),
+            ("三周内", within(EventKind.OTHER, 21, DurationUnit.DAYS)),
+        ],
+    )
+    def test_a_week_is_seven_days(self, text: str, expected: Timing) -> None:
+        """星期 and 周 are 7 days: 两个星期内 is 14 days, 每两星期 every 14 days."""
+        assert expected == one(text)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("每年年底前", yearly()),
+            ("每年年末前", yearly()),
+            ("每月月底前", monthly()),
+            ("每月月末前", monthly()),
+            ("每年6月底前", yearly(6, 31)),  # June 30: DueRule clamps 31 to the month's end
+            ("每年2月底前", yearly(2, 31)),  # 28 or 29 February
+            ("每年8月中旬开展", yearly(8, 20)),  # 中旬 ends on the 20th
+            ("每年8月中旬前报送", yearly(8, 10)),  # before 中旬 begins on the 11th
+            ("每年3月上旬报送", yearly(3, 10)),
+            ("每年3月下旬开展", yearly(3, 31)),
+            ("每月中旬开展", monthly(20)),
+            ("每天2次", every(Frequency.DAILY, 2)),
+            ("每日两次", every(Frequency.DAILY, 2)),
+            ("每月10次", monthly(times=10)),
+            ("每1年至少组织1次演练", yearly()),
+            ("每1个月至少检查1次", monthly()),
+            ("每1周至少检查1次", every(Frequency.WEEKLY)),
+            ("每季度至少开展二次", every(Frequency.QUARTERLY, 2)),
+            ("每年两次", every(Frequency.YEARLY, 2)),
+            (
+                "每季度第二个月30日前",  # the quarter's second month, day 30 (28 or 29 in February)
+                Recurring(
+                    frequency=Frequency.QUARTERLY,
+                    due=DueRule(kind=DueKind.DAY_OF_PERIOD, month=2, day=30),
+                ),
+            ),
+            (
+                "每周三前报送",
+                Recurring(
+                    frequency=Frequency.WEEKLY,
+                    due=DueRule(kind=DueKind.DAY_OF_PERIOD, day=3),  # Wednesday
+                ),
+            ),
+        ],
+    )
+    def test_due_days_and_counts(self, text: str, expected: Timing) -> None:
+        """年底 of 每年 and 月底 of 每月 are the period's end; 旬 due days; counts after the period."""
+        assert expected == one(text, year=None)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("每年3月、9月各组织一次", [yearly(3, 31), yearly(9, 31)]),
+            ("每年6月30日前和12月31日前", [yearly(6, 30), yearly(12, 31)]),
+            ("每月10日前及25日前", [monthly(10), monthly(25)]),
+            ("每年6月底前、12月底前报送", [yearly(6, 31), yearly(12, 31)]),
+        ],
+    )
+    def test_lists_of_due_days(self, text: str, expected: list[Timing]) -> None:
+        """Due days of one period joined by 、 和 及 are one duty each."""
+        assert expected == [t for t, _ in read(text)]
+
+    @pytest.mark.parametrize(
+        ("text", "year", "expected"),
+        [
+            ("十二月二十八日前", 2020, OneOff(due=date(2020, 12, 28))),
+            ("在十月一日前", 2021, OneOff(due=date(2021, 10, 1))),
+            ("12月内", 2020, OneOff(due=date(2020, 12, 31))),
+            ("2021年8月至年底", None, window("2021-08-01", "2021-12-31")),
+            ("2020年10月至年末", None, window("2020-10-01", "2020-12-31")),
+            ("2021-2021年", None, window("2021-01-01", "2021-12-31")),  # as 8月至8月 is August
+        ],
+    )
+    def test_dates(self, text: str, year: int | None, expected: Timing) -> None:
+        """Months in Chinese numerals; 至年底 in the year of the start; a range of one year."""
+        assert expected == one(text, year=year)
+
+    def test_compact_checks_in_clauses(self) -> None:
+        """班组日查，车间周查: who checks stops at the comma as at 、."""
+        assert [
+            (every(Frequency.DAILY), "班组"),
+            (every(Frequency.WEEKLY), "车间"),
+            (every(Frequency.MONTHLY), "厂级"),
+        ] == read("班组日查，车间周查，厂级月查")
+
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ("即日起至2020年12月31日止开展专项整治", "即日起至2020年12月31日止"),
+            ("自2020年7月1日起至12月31日止开展专项整治", "自2020年7月1日起至12月31日止"),
+            ("一年半内完成整改", "一年半内"),
+            ("一年半以内完成整改", "一年半以内"),
+            ("每月中旬前报送", "每月中旬前"),
+            ("每周三前报送", "每周三前"),
+            ("每周五之前报送", "每周五之前"),
+            ("下一季度底前报送", "下一季度底前"),
+            ("次月底前报送", "次月底前"),
+            ("每季度末报送", "每季度末"),
+            ("每年6月份开展", "每年6月份"),
+            ("每年年底开展总结", "每年年底"),
+            ("应当在事故发生后30日内", "在事故发生后30日内"),
+            ("应于收到处罚决定书后15日内", "于收到处罚决定书后15日内"),
+        ],
+    )
+    def test_the_words_of_a_reading(self, text: str, words: str) -> None:
+        """A reading names its time expression: up to 止, 内 and 前, without 应当 before it."""
+        (reading,) = parse_phrase(text, year=2020)
+        assert words == reading.text
+
+    def test_half_a_month_is_reported_not_skipped(self) -> None:
+        """半个月内 in a document is a time phrase the reader does not read: reported as such."""
+        (found,) = find_phrases("隐患应在半个月内整改完毕。", year=2020)
+        assert "半个月" in (found.error or "")
+
+    def test_a_length_without_nei_is_no_phrase(self) -> None:
+        """半个月以上, like 10年以上, names no time a duty falls due."""
+        assert () == find_phrases("停产停业半个月以上的矿山，复产前应当全面检查。", year=2020)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("不得超过半年", within(EventKind.OTHER, 6, DurationUnit.MONTHS)),
+            ("整改期限最长不超过半年", within(EventKind.OTHER, 6, DurationUnit.MONTHS)),
+            ("不得超过6个月", within(EventKind.OTHER, 6, DurationUnit.MONTHS)),
+            (
+                "临时许可证有效期为半年",
+                within(EventKind.CERTIFICATE_ISSUED, 6, DurationUnit.MONTHS),
+            ),
+        ],
+    )
+    def test_half_a_year_is_six_months(self, text: str, expected: Timing) -> None:
+        """不得超过半年 is read as 不得超过6个月 is (it was rejected: 半 was read only before 内)."""
+        assert expected == one(text)
+
+    def test_half_a_year_in_a_document(self) -> None:
+        """半年 as a limit is found; 半年工作总结 and 近半年来 name no due time."""
+        text = "整改期限最长不得超过半年。各单位要做好半年工作总结。近半年来，事故多发。"
+        assert [("最长不得超过半年", "")] == [  # "": read, no error
+            (f.text, f.error) for f in find_phrases(text, year=2020)
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("每月结束后1日内", (Frequency.MONTHLY, 1)),
+            ("每月结束后28日内", (Frequency.MONTHLY, 28)),  # every February has 28 days
+            ("每季度结束后30日内", (Frequency.QUARTERLY, 30)),  # April has 30
+            ("每年结束后31日内", (Frequency.YEARLY, 31)),  # January 31
+        ],
+    )
+    def test_days_after_a_period_up_to_the_shortest_first_month(
+        self, text: str, expected: tuple[Frequency, int]
+    ) -> None:
+        """每月结束后N日内 is day N of the next month, for N from 1 to 28 (29 is refused)."""
+        frequency, day = expected
+        due = DueRule(kind=DueKind.DAY_OF_NEXT_PERIOD, day=day)
+        assert Recurring(frequency=frequency, due=due) == one(text, year=None)
+
+    @pytest.mark.parametrize(
+        ("month", "days"),
+        [
+            (1, 31),
+            (2, 29),  # 每年2月29日前 is read: due on the 28th in a common year
+            (3, 31),
+            (4, 30),
+            (5, 31),
+            (6, 30),
+            (7, 31),
+            (8, 31),
+            (9, 30),
+            (10, 31),
+            (11, 30),
+            (12, 31),
+        ],
+    )
+    def test_a_yearly_day_past_the_month_names_its_length(self, month: int, days: int) -> None:
+        """每年3月32日前 and 每年4月31日前 are refused, the error naming the month's days."""
+        with pytest.raises(PhraseError, match=f"a day 1-{days} of month {month} "):
+            parse_phrase(f"每年{month}月{days + 1}日前")
+        assert yearly(month, days) == one(f"每年{month}月{days}日前", year=None)

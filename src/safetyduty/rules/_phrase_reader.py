@@ -518,11 +518,12 @@ class _Reader:
         return self.add(start, self.end_here(end), Part(timing, "", start, end))
 
     def read_half(self, m: re.Match[str]) -> int | None:
-        """半年内 (6 months), 上半年/下半年 (a half of the year given by ``year=``)."""
+        """半年内, 不得超过半年, 有效期为半年 (6 months, as 6个月 reads); 半年后 is an error,
+        as 一年后 is; 上半年/下半年 (a half of the year given by ``year=``)."""
         t, s = self.t, m.start()
         if m.group() in ("上半年", "下半年"):
             return self.dated(s, _half(self.need_year(s), t[s]), s + 3)
-        if t.startswith("年", s + 1) and self.starts(s + 2, *_WITHIN):
+        if t.startswith("年", s + 1):
             return self.duration(s, s, s + 2, DurationUnit.MONTHS, 6, amount=1)
         if t.startswith("个月", s + 1) and self.starts(s + 3, *_WITHIN):
             raise Unreadable(s, "a whole number of days or months (半个月 is not read)")
@@ -602,7 +603,7 @@ class _Reader:
         limit_start, limit = self.leads(s, _LIMIT_LEADS)
         self.no_notice(s, p)
         if within is None and limit is None:
-            return self.bare_duration(s, e, p, unit, factor)
+            return self.bare_duration(s, e, p, unit, factor, amount=amount)
         value = (amount if amount is not None else read_numeral(t, s, e)) * factor
         if half:
             value, unit, p = value * 12 + 6, DurationUnit.MONTHS, p + 1
@@ -634,12 +635,14 @@ class _Reader:
             raise Unreadable(end, expected, end=count.end())
         return self.end_here(end)
 
-    def bare_duration(self, s: int, e: int, p: int, unit: DurationUnit, factor: int) -> int | None:
+    def bare_duration(
+        self, s: int, e: int, p: int, unit: DurationUnit, factor: int, *, amount: int | None = None
+    ) -> int | None:
         """有效期为6年; 24小时 (round the clock); else no time phrase (三年行动, 10年以上)."""
         t = self.t
         valid_start, valid = self.leads(s, ("有效期为", "有效期"))
         if valid:  # 特种作业操作证有效期为6年: from the certificate's issue
-            value = read_numeral(t, s, e) * factor
+            value = (amount if amount is not None else read_numeral(t, s, e)) * factor
             clause = self.clause_start(valid_start)
             certificate = "证" in t[clause:valid_start]
             event = EventKind.CERTIFICATE_ISSUED if certificate else EventKind.OTHER
