@@ -1199,3 +1199,67 @@ class TestMoreForms:
         with pytest.raises(PhraseError, match=f"a day 1-{days} of month {month} "):
             parse_phrase(f"每年{month}月{days + 1}日前")
         assert yearly(month, days) == one(f"每年{month}月{days}日前", year=None)
+
+
+class TestEveryEntryOfTheWordTables:
+    """Each weekday, quarter, half-year and unit the reader knows, read through a real phrasing."""
+
+    @pytest.mark.parametrize(
+        ("word", "day"),
+        [("一", 1), ("二", 2), ("三", 3), ("四", 4), ("五", 5), ("六", 6), ("日", 7), ("天", 7)],
+    )
+    def test_each_weekday(self, word: str, day: int) -> None:
+        """每周四前 is due on Thursday (ISO day 4), 每周日前 and 每周天前 on Sunday (7)."""
+        due = DueRule(kind=DueKind.DAY_OF_PERIOD, day=day)
+        assert Recurring(frequency=Frequency.WEEKLY, due=due) == one(f"每周{word}前")
+
+    @pytest.mark.parametrize(
+        ("quarter", "before"),
+        [
+            ("一", "2020-12-31"), ("1", "2020-12-31"), ("二", "2021-03-31"), ("2", "2021-03-31"),
+            ("三", "2021-06-30"), ("3", "2021-06-30"), ("四", "2021-09-30"), ("4", "2021-09-30"),
+        ],
+    )  # fmt: skip
+    def test_each_quarter(self, quarter: str, before: str) -> None:
+        """2021年第四季度前 is due the day before the quarter begins (docs: "第二季度前")."""
+        assert OneOff(due=date.fromisoformat(before)) == one(f"2021年第{quarter}季度前")
+
+    @pytest.mark.parametrize(("half", "before"), [("上", "2020-12-31"), ("下", "2021-06-30")])
+    def test_each_half_year(self, half: str, before: str) -> None:
+        """2021年下半年前 is due on 06-30, the day before the second half begins."""
+        assert OneOff(due=date.fromisoformat(before)) == one(f"2021年{half}半年前")
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("事故发生后1个小时内", within(EventKind.ACCIDENT, 1, DurationUnit.HOURS)),
+            ("事故发生后2小时内", within(EventKind.ACCIDENT, 2, DurationUnit.HOURS)),
+            ("自收到申请之日起5天内", within(EventKind.APPLICATION_RECEIVED, 5, DurationUnit.DAYS)),
+            ("自收到申请之日起5日内", within(EventKind.APPLICATION_RECEIVED, 5, DurationUnit.DAYS)),
+            (
+                "自收到申请之日起20个工作日内",
+                within(EventKind.APPLICATION_RECEIVED, 20, DurationUnit.WORKDAYS),
+            ),
+        ],
+    )
+    def test_each_unit_after_an_event(self, text: str, expected: Triggered) -> None:
+        """N个小时/小时/天/日/个工作日 after a named event: the number as written, in its unit."""
+        assert expected == one(text)
+
+    @pytest.mark.parametrize(
+        ("period", "frequency", "days"),
+        [
+            ("周", Frequency.WEEKLY, 7),
+            ("季度", Frequency.QUARTERLY, 30),  # April, the shortest first month of a quarter
+            ("半年", Frequency.HALF_YEARLY, 31),  # January and July
+            ("年", Frequency.YEARLY, 31),  # January
+        ],
+    )
+    def test_days_after_a_period_up_to_its_shortest_first_month(
+        self, period: str, frequency: Frequency, days: int
+    ) -> None:
+        """每季度结束后30日内 is read; 31 days would run past 30 April in the next period: refused."""
+        due = DueRule(kind=DueKind.DAY_OF_NEXT_PERIOD, day=days)
+        assert Recurring(frequency=frequency, due=due) == one(f"每{period}结束后{days}日内")
+        with pytest.raises(PhraseError, match=f"1 to {days} days after"):
+            parse_phrase(f"每{period}结束后{days + 1}日内")
