@@ -184,7 +184,8 @@ def _mirrored(cls: type) -> bool:
     if hasattr(cls, "__attrs_pre_init__"):
         return False
     for field in attrs.fields(cls):
-        if not isinstance(getattr(cls, field.name, None), MemberDescriptorType):  # a slot, own or a base's
+        slot = getattr(cls, field.name, None)  # a slot, the class's own or a base's
+        if not isinstance(slot, MemberDescriptorType):
             return False
         if not field.init or field.on_setattr not in (None, attrs.setters.NO_OP):
             return False

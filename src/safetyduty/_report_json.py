@@ -189,7 +189,8 @@ def _json_value(value: Any) -> Any:
         return value
     if isinstance(value, Decimal):
         return str(value)
-    return to_dict(value)  # outside the annotated types (a list for a tuple): as the converter writes it
+    # outside the annotated types (a list for a tuple): as the converter writes it
+    return to_dict(value)
 
 
 def _write_row(row: ComplianceRow, enterprise: str, tables: _Tables) -> dict[str, Any]:
