@@ -27,6 +27,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from typing import Final
@@ -552,7 +553,7 @@ def _month_periods(
     at_end = rule.kind is DueKind.END_OF_PERIOD
     offset = (rule.month or 1) - 1 + (step if rule.kind is DueKind.DAY_OF_NEXT_PERIOD else 0)
     day = rule.day or 1
-    rolled: Callable[[date], date] | None = None
+    roller = _lazy_roller(roll, calendar)
     index = first.year * 12 + first.month - 1
     index -= index % step  # periods are aligned on the year: 12 is a multiple of every step
     final = last.year * 12 + last.month - 1
@@ -573,19 +574,7 @@ def _month_periods(
                 raise ValidationError(
                     "end", last, f"has a period ({start}..{end}) due after 9999-12-31"
                 ) from None
-        if roll is Roll.NONE:
-            due = nominal
-        else:
-            if rolled is None:
-                rolled = _roller(roll, calendar)
-            due = rolled(nominal)
-        yield Occurrence(
-            start=start,
-            end=end,
-            times=times,
-            due=due,
-            rolled_from=nominal if due != nominal else None,
-        )
+        yield _occurrence(start, end, times, nominal, roller)
         index += step
 
 
@@ -595,7 +584,7 @@ def _day_periods(
     """Daily and weekly periods."""
     frequency, times = schedule.frequency, schedule.times
     period_start, period_end = _period_or_error(first, frequency, "start", first)
-    rolled: Callable[[date], date] | None = None
+    roller = _lazy_roller(roll, calendar)
     one_day = timedelta(days=1)
     while period_start <= last:
         try:
@@ -604,19 +593,7 @@ def _day_periods(
             raise ValidationError(
                 "end", last, f"has a period ({period_start}..{period_end}) due after 9999-12-31"
             ) from None
-        if roll is Roll.NONE:
-            due = nominal
-        else:
-            if rolled is None:
-                rolled = _roller(roll, calendar)
-            due = rolled(nominal)
-        yield Occurrence(
-            start=period_start,
-            end=period_end,
-            times=times,
-            due=due,
-            rolled_from=nominal if due != nominal else None,
-        )
+        yield _occurrence(period_start, period_end, times, nominal, roller)
         if period_end == date.max:
             return
         period_start = period_end + one_day
@@ -629,6 +606,27 @@ def _day_periods(
 
 
 _LAST_MONDAY: Final = date.max - timedelta(days=6)
+
+
+def _lazy_roller(
+    roll: Roll, calendar: HolidayCalendar | None
+) -> Callable[[], Callable[[date], date]] | None:
+    """``None`` for :attr:`Roll.NONE`; else :func:`_roller`, made on the first period that needs it."""
+    return None if roll is Roll.NONE else functools.cache(lambda: _roller(roll, calendar))
+
+
+def _occurrence(
+    start: date,
+    end: date,
+    times: int,
+    nominal: date,
+    roller: Callable[[], Callable[[date], date]] | None,
+) -> Occurrence:
+    """A period due on *nominal*, rolled off rest days by *roller* when there is one."""
+    due = nominal if roller is None else roller()(nominal)
+    return Occurrence(
+        start=start, end=end, times=times, due=due, rolled_from=nominal if due != nominal else None
+    )
 
 
 def _roller(roll: Roll, calendar: HolidayCalendar | None) -> Callable[[date], date]:
