@@ -44,6 +44,7 @@ from typing import Any, Final
 import attrs
 
 from safetyduty._convert import from_dict, to_dict
+from safetyduty._methods import by_fields
 from safetyduty.errors import ValidationError
 from safetyduty.models import Basis, Source, Subject, Unmatched
 from safetyduty.rules.compliance import (
@@ -107,7 +108,8 @@ _PORTFOLIO_KEYS: Final = frozenset(
 )
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class _PortfolioHead:
     """The scalar fields of a portfolio's report, read by the converter."""
 
@@ -116,7 +118,8 @@ class _PortfolioHead:
     unmatched: Unmatched
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class _Duty:
     """An entry of ``obligations``, read by the converter (``basis`` is an index, checked apart)."""
 
@@ -395,7 +398,8 @@ def _check_report(
     return report
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class _Shared:
     """A portfolio's tables, which its reports refer to."""
 

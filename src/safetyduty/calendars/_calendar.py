@@ -12,6 +12,7 @@ from typing import Any, Final
 import attrs
 
 from safetyduty._labels import check_locale, label_of
+from safetyduty._methods import by_fields
 from safetyduty.calendars._data import (
     HolidaySpan,
     Notice,
@@ -46,7 +47,8 @@ _SUFFIXES: Final = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Coverage:
     """A closed range of dates, ``first`` to ``last`` inclusive.
 
@@ -75,7 +77,8 @@ class Coverage:
         return isinstance(day, date) and self.first <= day <= self.last
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class CalendarMetadata:
     """Where a calendar's answers come from.
 

@@ -21,6 +21,7 @@ import attrs
 if TYPE_CHECKING:
     import cattrs
 from safetyduty._dates import parse_iso_date
+from safetyduty._methods import by_fields
 from safetyduty._validate import (
     as_tuple,
     int_between,
@@ -68,7 +69,8 @@ def _distinct_dates(instance: object, attribute: attrs.Attribute[Any], value: An
         raise ValidationError(attribute.name, value, "must not repeat a date")
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Notice:
     """A State Council (General Office) notice that arranges holidays.
 
@@ -119,7 +121,8 @@ class Notice:
         return self.number or self.title
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class HolidaySpan:
     """One break a notice gives: the days off and the weekend days worked.
 
@@ -184,7 +187,8 @@ class HolidaySpan:
             yield self.first + timedelta(days=offset)
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class YearArrangement:
     """Everything the notices say about one year's holidays.
 

@@ -16,6 +16,7 @@ import attrs
 
 from safetyduty._compat import StrEnum
 from safetyduty._labels import register
+from safetyduty._methods import by_fields
 from safetyduty.errors import ValidationError
 
 __all__ = [
@@ -82,7 +83,8 @@ register(
 )
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class HolidayLaw:
     """One text of 《全国年节及纪念日放假办法》 and the days off it gives everyone.
 

@@ -12,6 +12,7 @@ import attrs
 
 from safetyduty._compat import StrEnum
 from safetyduty._labels import register
+from safetyduty._methods import by_fields
 from safetyduty._validate import (
     as_tuple,
     instance_of,
@@ -138,7 +139,8 @@ def _decimal(instance: Any, attribute: attrs.Attribute[Any], value: object) -> N
         raise ValidationError(attribute.name, value, "must be a finite Decimal >= 0")
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Tier:
     """A revenue band of a tiered table: revenue up to ``up_to`` (``None``: no limit) at ``rate``.
 
@@ -153,7 +155,8 @@ def _tiers(value: Iterable[Tier]) -> tuple[Tier, ...]:
     return cast("tuple[Tier, ...]", as_tuple(value))
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class RateTable:
     """The rates of one levy category.
 
@@ -198,7 +201,8 @@ class RateTable:
             )
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class _Rate:
     category: CostCategory = attrs.field(validator=member_of(CostCategory))
     effective_from: date = attrs.field(validator=plain_date)

@@ -10,6 +10,7 @@ from typing import Any, cast
 import attrs
 
 from safetyduty._compat import StrEnum
+from safetyduty._methods import by_fields
 from safetyduty._validate import (
     as_frozenset,
     as_tuple,
@@ -42,7 +43,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Regime:
     """One set of listing rules and the date it took effect.
 
@@ -94,7 +96,8 @@ def _grades(value: Iterable[AccidentGrade]) -> frozenset[AccidentGrade]:
     return cast("frozenset[AccidentGrade]", as_frozenset(value))
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Criterion:
     """A listing criterion of a regime: what qualifies, in the text's words and as data."""
 
@@ -131,7 +134,8 @@ class Criterion:
             )
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class _Restrictions:
     items: tuple[str, ...] = attrs.field(converter=as_tuple)
     basis: Basis = attrs.field(validator=instance_of(Basis))

@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty._validate import (
     as_frozenset,
     instance_of,
@@ -40,7 +41,8 @@ def _day(name: str, value: object) -> date:
     return value
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Version(Generic[T]):
     """One version of a dated rule: in force from ``effective_from`` (to ``effective_until``).
 
@@ -62,7 +64,8 @@ class Version(Generic[T]):
         )
 
 
-@attrs.frozen
+@by_fields
+@attrs.frozen(eq=False, repr=False)
 class Dated(Generic[T]):
     """A rule whose content changes over time: its versions, oldest first.
 
@@ -129,7 +132,8 @@ def _check_industries(instance: object, attribute: attrs.Attribute[Any], value: 
         raise ValidationError(attribute.name, value, "must be a list of Industry codes")
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class SectorListVersion:
     """The industries a sector list of the law names, in one version of its text."""
 
@@ -143,7 +147,8 @@ class SectorListVersion:
     """How the text's words are read onto :class:`~safetyduty.models.Industry` where that is ours."""
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class SectorList:
     """A named list of sectors the law uses (高危行业, 应急条例 第八条 units, …), by version."""
 
@@ -167,7 +172,8 @@ class SectorList:
         )
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ParameterVersion:
     """The values of a parameter table in one version of its text (hours, rates, amounts)."""
 
@@ -183,7 +189,8 @@ class ParameterVersion:
                 raise ValidationError(f"values.{key}", amount, "must be a finite Decimal")
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Parameter:
     """A named table of numbers the law sets (学时, fine rates, thresholds), by version."""
 

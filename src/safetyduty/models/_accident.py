@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty._validate import (
     aware_datetime,
     count,
@@ -24,7 +25,8 @@ from safetyduty.models._vocab import AccidentKind
 __all__ = ["Accident"]
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Accident:
     """A 生产安全事故.
 

@@ -6,6 +6,7 @@ from typing import Any, Final
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty._validate import member_of, non_empty_str
 from safetyduty.errors import ValidationError
 from safetyduty.models._enterprise import check_region, park, uscc
@@ -39,7 +40,8 @@ def _authority_subject(instance: object, attribute: attrs.Attribute[Any], value:
         )
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Authority:
     """A government body whose duties a plan sets: a 市/县/乡镇 government, a 管委会, a department.
 

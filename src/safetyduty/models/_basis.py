@@ -6,12 +6,14 @@ from datetime import date
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty._validate import non_empty_str, optional, plain_date, text
 
 __all__ = ["Basis"]
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Basis:
     """A citation: the document and the article a rule comes from.
 

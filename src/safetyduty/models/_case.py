@@ -7,6 +7,7 @@ from typing import cast
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty._validate import as_tuple, instance_of, tuple_of
 from safetyduty.errors import ValidationError
 from safetyduty.models._accident import Accident
@@ -35,7 +36,8 @@ def _people(value: Iterable[Person]) -> tuple[Person, ...]:
     return cast("tuple[Person, ...]", as_tuple(value))
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Case:
     """One enterprise with its evidence records, hazards, accidents and people.
 

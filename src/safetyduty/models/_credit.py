@@ -12,6 +12,7 @@ from typing import Any, Final, cast
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty._validate import (
     as_tuple,
     count,
@@ -44,7 +45,8 @@ LIST_OF_REGIME: Final = {
 """The list each regime governs."""
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class CreditEvent:
     """A fact that bears on a subject's credit: an accident, a penalty, a commitment…
 
@@ -90,7 +92,8 @@ class CreditEvent:
             )
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ListEntry:
     """A listing decision: who is on which list, under which regime, from when to when.
 
@@ -169,7 +172,8 @@ def _texts(value: Iterable[str]) -> tuple[str, ...]:
     return cast("tuple[str, ...]", as_tuple(value))
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class CreditStatus:
     """A subject's standing on the credit lists on a date, with the reasons.
 

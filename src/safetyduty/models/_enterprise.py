@@ -13,6 +13,7 @@ import attrs
 
 from safetyduty._compat import StrEnum
 from safetyduty._labels import register
+from safetyduty._methods import by_fields
 from safetyduty._validate import (
     as_frozenset,
     count,
@@ -324,7 +325,8 @@ def _flags(value: Iterable[HazardFlag]) -> frozenset[HazardFlag]:
     return cast("frozenset[HazardFlag]", as_frozenset(value))
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Standardization:
     """A 安全生产标准化 grade and the date it was granted.
 
@@ -337,7 +339,8 @@ class Standardization:
     granted_on: date = attrs.field(validator=plain_date)
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Enterprise:
     """A 生产经营单位: who it is, what it does and what makes it hazardous.
 

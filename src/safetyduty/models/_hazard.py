@@ -23,6 +23,7 @@ from typing import Any, Final, cast
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty._validate import (
     as_tuple,
     instance_of,
@@ -52,7 +53,8 @@ ALLOWED: Final = frozenset(
 """The legal status changes (from, to)."""
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class RectificationPlan:
     """The 五到位 plan: measures, responsibility, funds, deadline and contingency plan.
 
@@ -90,7 +92,8 @@ class RectificationPlan:
         return not self.missing
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Supervision:
     """挂牌督办: the authority supervising a major hazard, and since when.
 
@@ -103,7 +106,8 @@ class Supervision:
     since: date = attrs.field(validator=plain_date)
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class StatusChange:
     """One step of a hazard's history.
 
@@ -125,7 +129,8 @@ def _reported(hazard: Hazard) -> tuple[StatusChange, ...]:
     return (StatusChange(status=HazardStatus.REPORTED, on=hazard.found_on),)
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Hazard:
     """A 事故隐患 found in an enterprise, and what has been done about it.
 

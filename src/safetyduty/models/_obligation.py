@@ -9,6 +9,7 @@ from typing import Any, Final, cast
 import attrs
 
 from safetyduty._labels import label_of
+from safetyduty._methods import by_fields
 from safetyduty._validate import (
     as_frozenset,
     as_tuple,
@@ -68,7 +69,8 @@ def _alternatives(value: Iterable[Applicability]) -> tuple[Applicability, ...]:
     return cast("tuple[Applicability, ...]", as_tuple(value))
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Applicability:
     """Declarative conditions on an enterprise; every condition given must hold.
 
@@ -254,7 +256,8 @@ def _schedule(instance: object, attribute: attrs.Attribute[Any], value: object) 
         )
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Obligation:
     """A duty: who (``subject``) must do what (``title``), when (``schedule``), for which enterprises.
 

@@ -8,6 +8,7 @@ from typing import Any, cast
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty._validate import as_tuple, member_of, non_empty_str, optional, plain_date, tuple_of
 from safetyduty.errors import ValidationError
 from safetyduty.models._enterprise import uscc
@@ -16,7 +17,8 @@ from safetyduty.models._vocab import CertificateKind, Role
 __all__ = ["Certificate", "Person"]
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Certificate:
     """A certificate or assessment result a person holds.
 
@@ -63,7 +65,8 @@ def _certificates(value: Iterable[Certificate]) -> tuple[Certificate, ...]:
     return cast("tuple[Certificate, ...]", as_tuple(value))
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Person:
     """Someone with a safety role in an enterprise.
 

@@ -10,6 +10,7 @@ from typing import Any, cast
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty._validate import (
     as_frozenset,
     as_tuple,
@@ -40,7 +41,8 @@ def _finite(instance: object, attribute: attrs.Attribute[Any], value: object) ->
         raise ValidationError(attribute.name, value, "must be a finite Decimal >= 0")
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Milestone:
     """A value a target must reach by a date (the stages of "40%/60%/80%").
 
@@ -53,7 +55,8 @@ class Milestone:
     value: Decimal = attrs.field(validator=_finite)
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Baseline:
     """The reference a reduction is measured against (e.g. the 十三五 period).
 
@@ -80,7 +83,8 @@ def _industries(value: Iterable[Industry]) -> frozenset[Industry]:
     return cast("frozenset[Industry]", as_frozenset(value))
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Target:
     """An indicator with staged milestones.
 
@@ -164,7 +168,8 @@ class Target:
             return  # a reference kept for the record
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Phase:
     """A stage of a plan (动员部署, 排查整治, 集中攻坚, 巩固提升, …).
 
@@ -203,7 +208,8 @@ def _region(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     check_region(value)
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Plan:
     """A policy document as data: its period, phases, targets and duties.
 

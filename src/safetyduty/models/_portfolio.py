@@ -17,6 +17,7 @@ from typing import ClassVar, Final, cast
 import attrs
 
 from safetyduty._log import logger
+from safetyduty._methods import by_fields
 from safetyduty._validate import as_tuple, tuple_of
 from safetyduty.errors import ValidationError
 from safetyduty.models._accident import Accident
@@ -58,7 +59,8 @@ def _authorities(value: Iterable[Authority]) -> tuple[Authority, ...]:
     return cast("tuple[Authority, ...]", as_tuple(value))
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Unmatched:
     """The facts of a portfolio whose enterprise is not in it, by id.
 
@@ -92,7 +94,8 @@ class Unmatched:
         return self.total > 0
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Portfolio:
     """Enterprises with their evidence records, hazards, accidents and people; authorities too.
 

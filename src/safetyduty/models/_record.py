@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty._validate import member_of, non_empty_str, optional, plain_date, text
 from safetyduty.errors import ValidationError
 from safetyduty.models._enterprise import uscc
@@ -21,7 +22,8 @@ def _hours(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
         raise ValidationError(attribute.name, value, "must be a finite Decimal > 0 (hours)")
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Record:
     """Evidence that a duty was carried out on a day.
 

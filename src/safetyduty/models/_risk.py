@@ -13,6 +13,7 @@ from typing import Any, TypeAlias, cast
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty._validate import as_tuple, int_between, non_empty_str, plain_date, text, tuple_of
 from safetyduty.errors import ValidationError
 from safetyduty.models._enterprise import uscc
@@ -26,7 +27,8 @@ def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) 
         raise ValidationError(attribute.name, value, "must be a finite Decimal > 0")
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class LecInputs:
     """The factors of the LEC method: D = L × E × C.
 
@@ -48,7 +50,8 @@ class LecInputs:
         return AssessmentMethod.LEC
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class MatrixInputs:
     """The two scores of a 5 × 5 risk matrix: R = likelihood × severity.
 
@@ -79,7 +82,8 @@ def _controls(value: Iterable[str]) -> tuple[str, ...]:
     return cast("tuple[str, ...]", as_tuple(value))
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Risk:
     """A 风险点 and its assessment.
 

@@ -15,6 +15,7 @@ from typing import Any, Final, TypeAlias, cast
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty._validate import as_frozenset, int_between, member_of, optional, plain_date, set_of
 from safetyduty.errors import ValidationError
 from safetyduty.models._vocab import AccidentKind, DueKind, DurationUnit, EventKind, Frequency
@@ -48,7 +49,8 @@ _ZH_UNITS: Final = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Duration:
     """A time limit: an amount of hours, days, working days, months or years.
 
@@ -68,7 +70,8 @@ class Duration:
         return f"{self.amount}{_ZH_UNITS[self.unit]}"
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class DueRule:
     """When a recurring duty is due within, or after, its period.
 
@@ -105,7 +108,8 @@ class DueRule:
 END_OF_PERIOD: Final = DueRule()
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Recurring:
     """A duty that comes round every period: at least ``times`` times, due by ``due``.
 
@@ -146,7 +150,8 @@ class Recurring:
             )
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class OneOff:
     """A duty to be done once, by a date ("2021年底前" → 2021-12-31).
 
@@ -162,7 +167,8 @@ def _accident_kinds(value: Iterable[AccidentKind]) -> frozenset[AccidentKind]:
     return cast("frozenset[AccidentKind]", as_frozenset(value))
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Triggered:
     """A duty started by an event, to be done within a time limit.
 
@@ -185,7 +191,8 @@ class Triggered:
     )
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Standing:
     """Something to have in place on every day judged, perhaps from a date on.
 
@@ -211,7 +218,8 @@ Schedule: TypeAlias = Recurring | OneOff | Triggered | Standing
 SCHEDULE_TYPES: Final = (Recurring, OneOff, Triggered, Standing)
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Window:
     """A span of days a text names ("2020年8月至11月", "2021-2022年", "8月中旬").
 
@@ -241,7 +249,8 @@ class Window:
             raise ValidationError("end", value, f"must not be before start ({self.start})")
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Before:
     """A window that ends at an event: "期满前60日内" is the 60 days before expiry.
 
@@ -254,7 +263,8 @@ class Before:
     within: Duration = attrs.field(validator=member_of(Duration))
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Continuous:
     """A duty kept at every hour of every day ("每天24小时值班", "实行24小时应急值班").
 

@@ -8,6 +8,7 @@ from typing import Any, Final, cast
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty._validate import as_frozenset, optional, plain_date, text
 from safetyduty.errors import ValidationError
 from safetyduty.models._enterprise import check_park, check_region, region_covers
@@ -30,7 +31,8 @@ def _check_regions(instance: object, attribute: attrs.Attribute[Any], value: obj
         raise ValidationError(attribute.name, exc.value, exc.expected) from None
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Jurisdiction:
     """Where a rule binds: the whole country, some regions, or some parks.
 
@@ -123,7 +125,8 @@ NATIONAL: Final = Jurisdiction(name="全国")
 """The whole country."""
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Span:
     """An effective span of days, both ends included; ``None`` leaves that end open.
 

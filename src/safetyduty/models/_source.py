@@ -10,6 +10,7 @@ import attrs
 
 from safetyduty._compat import StrEnum
 from safetyduty._labels import register
+from safetyduty._methods import by_fields
 from safetyduty._validate import member_of, non_empty_str, optional, plain_date, text
 from safetyduty.errors import ValidationError
 
@@ -42,7 +43,8 @@ def _source_id(instance: object, attribute: attrs.Attribute[Any], value: object)
         )
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Source:
     """A document the library cites: a law, a regulation, a ministry rule, a notice or a plan.
 

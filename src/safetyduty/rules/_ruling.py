@@ -6,6 +6,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty.models import Basis
 
 __all__ = ["Ruling"]
@@ -13,7 +14,8 @@ __all__ = ["Ruling"]
 T = TypeVar("T")
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Ruling(Generic[T]):
     """An answer of a rule: the value, the text it rests on, and why.
 

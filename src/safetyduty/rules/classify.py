@@ -27,6 +27,7 @@ import attrs
 from safetyduty import law
 from safetyduty._compat import StrEnum
 from safetyduty._labels import register
+from safetyduty._methods import by_fields
 from safetyduty._validate import instance_of, non_empty_str
 from safetyduty.errors import ValidationError
 from safetyduty.models import (
@@ -145,7 +146,8 @@ def _china_day(moment: datetime) -> date:
     return moment.astimezone(CHINA_TIME).date()
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class AccidentClassification:
     """An accident's grade and what follows from it.
 
@@ -304,7 +306,8 @@ _LEC: Final = law.parameter("risk.lec-bands")
 _MATRIX: Final = law.parameter("risk.matrix-bands")
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class LecBands:
     """Where the LEC score D = L × E × C crosses into each level: D above a bound is that level.
 
@@ -326,7 +329,8 @@ class LecBands:
             )
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class MatrixBands:
     """Where R = likelihood × severity (1-25) enters each level: R at or above a bound.
 
@@ -510,7 +514,8 @@ def _quantity(instance: Any, attribute: attrs.Attribute[Any], value: object) -> 
     _tonnes(value, attribute.name, Decimal(0), ">= 0")
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Substance:
     """A hazardous chemical present in a unit: how much, its critical quantity, its β.
 

@@ -38,6 +38,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from safetyduty import law
+from safetyduty._methods import by_fields
 from safetyduty.errors import NoRuleInForceError, ValidationError
 from safetyduty.law import Criterion, CriterionForm, Regime
 from safetyduty.models import (
@@ -111,7 +112,8 @@ def black_regime_at(day: date) -> Regime:
     return in_force[-1]
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Trigger:
     """A qualifying act: the subject, the criterion met, when, the events that make it, under which regime."""
 
@@ -233,7 +235,8 @@ def listing_triggers(events: Iterable[CreditEvent], *, as_of: date) -> tuple[Tri
     )
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ListingTerms:
     """What a listing means in dates.
 
@@ -529,7 +532,8 @@ def _status(
     )
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class UnmetCondition:
     """A red-list condition not met: which, why, since when, and from when it could be met again."""
 
@@ -539,7 +543,8 @@ class UnmetCondition:
     eligible_again_from: date | None
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class RedListEligibility:
     """Whether an enterprise meets all six red-list conditions on a date."""
 

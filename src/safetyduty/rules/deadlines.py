@@ -36,6 +36,7 @@ import attrs
 
 from safetyduty._compat import StrEnum
 from safetyduty._labels import register
+from safetyduty._methods import by_fields
 from safetyduty._validate import member_of, optional, plain_date, text
 from safetyduty.errors import ValidationError
 from safetyduty.models import (
@@ -268,7 +269,8 @@ def _moment(value: object) -> date | datetime:
     raise ValidationError("due", value, "must be a date or datetime")
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Deadline:
     """A computed deadline and why it is what it is.
 
@@ -426,7 +428,8 @@ def period_of(day: date, frequency: Frequency | str) -> tuple[date, date]:
     return date(day.year, first_month, 1), date(day.year, last_month, last_day)
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Occurrence:
     """One period of a recurring duty, or the single due date of a one-off duty.
 

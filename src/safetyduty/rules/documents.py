@@ -29,6 +29,7 @@ from typing import Any, Final
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty._validate import as_tuple, int_between, non_empty_str
 from safetyduty._validate import text as any_text
 from safetyduty.errors import PhraseError, ValidationError
@@ -84,7 +85,8 @@ def _readings(instance: object, attribute: attrs.Attribute[Any], value: object) 
         raise ValidationError(attribute.name, value, "must be a tuple of Reading")
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class FoundPhrase:
     """A time phrase found in a document.
 

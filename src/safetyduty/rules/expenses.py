@@ -37,6 +37,7 @@ from typing import Final, cast
 import attrs
 
 from safetyduty import law
+from safetyduty._methods import by_fields
 from safetyduty.errors import ValidationError
 from safetyduty.law import CostCategory, CostMethod, RateTable
 from safetyduty.models import Basis
@@ -54,7 +55,8 @@ def _built_in(category: CostCategory, as_of: date) -> RateTable | None:
     return None if versions is None else versions.at(as_of).value
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class TierAmount:
     """The part of the levy from one band: the base inside it, times its rate (exact)."""
 
@@ -65,7 +67,8 @@ class TierAmount:
     amount: Decimal
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class SafetyCost:
     """A computed levy.
 

@@ -46,6 +46,7 @@ from typing import Any, Final
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty._validate import int_between
 from safetyduty._validate import text as any_text
 from safetyduty.errors import PhraseError, ValidationError
@@ -91,7 +92,8 @@ def _timing(instance: object, attribute: attrs.Attribute[Any], value: object) ->
         raise ValidationError(attribute.name, value, "must be a Timing (Recurring, OneOff, …)")
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Reading:
     """One reading of a phrase: its timing, who it names, and the words it comes from.
 

@@ -64,6 +64,7 @@ import attrs
 
 from safetyduty._compat import StrEnum
 from safetyduty._labels import register
+from safetyduty._methods import by_fields
 from safetyduty.errors import ValidationError
 from safetyduty.models import Baseline, Milestone, Target, TargetKind, TargetMeasure
 from safetyduty.rules._args import plain_day
@@ -102,7 +103,8 @@ def _day(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
         raise ValidationError(attribute.name, value, "must be a datetime.date")
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Observation:
     """A measured value of an indicator on a date (a rate as a fraction, or a count)."""
 
@@ -110,7 +112,8 @@ class Observation:
     value: Decimal = attrs.field(validator=_value)
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class TargetStatus:
     """The judgement of a target on a date.
 

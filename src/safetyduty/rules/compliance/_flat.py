@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty.rules.deadlines import CHINA_TIME
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ FieldType = Literal["string", "int", "bool", "date", "timestamp", "decimal"]
 SEPARATOR: Final = ";"
 
 
-@attrs.frozen
+@by_fields
+@attrs.frozen(eq=False, repr=False)
 class RowField:
     """One column of a flat row.
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from safetyduty._methods import by_fields
 from safetyduty.errors import ValidationError
 from safetyduty.models import Obligation, Plan, Portfolio, Record, Unmatched
 from safetyduty.rules._args import items_of, judged_span
@@ -37,7 +38,8 @@ _ICS_TITLE: Final = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Tally:
     """Rows per status of one enterprise (or authority), or of one duty across a portfolio.
 
@@ -115,7 +117,8 @@ def _tally(key: str, name: str, rows: Iterable[ComplianceRow], name_en: str = ""
     )
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class PortfolioReport:
     """The evaluation of a portfolio on one date: a report per enterprise and per authority.
 

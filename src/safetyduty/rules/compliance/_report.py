@@ -12,6 +12,7 @@ import attrs
 
 from safetyduty._compat import StrEnum
 from safetyduty._labels import label_of, register
+from safetyduty._methods import by_fields
 from safetyduty.errors import ValidationError
 from safetyduty.models import Basis, HazardLevel, HazardStatus, Source, Subject
 from safetyduty.rules.compliance._flat import ROW_FIELDS, FlatRow, flatten
@@ -97,7 +98,8 @@ class _RowStorage:
     )  # fmt: skip
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ComplianceRow(_RowStorage):
     """One duty in one period (or for one event, person or standing requirement) of one enterprise.
 
@@ -274,7 +276,8 @@ make_row: Final = _positional_maker()
 """Every field of a :class:`ComplianceRow` by position, in field order (the engine's row builder)."""
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class PlanUse:
     """Whether a plan was applied in an evaluation, and why (or why not).
 
@@ -294,7 +297,8 @@ class PlanUse:
     reason_zh: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class HazardFinding:
     """An open hazard that needs attention: past its deadline, or a major hazard without its 五到位 plan."""
 
@@ -313,7 +317,8 @@ class HazardFinding:
         return self.problem_zh if locale != "en" and self.problem_zh else self.problem
 
 
-@attrs.frozen(kw_only=True)
+@by_fields
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class ComplianceReport:
     """The evaluation of one enterprise on one date.
 
