@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from safetyduty.errors import ValidationError
 from safetyduty.models import (
@@ -23,6 +25,9 @@ from safetyduty.models import (
 
 # Real, published codes (company registers): 华为技术有限公司, 深圳市腾讯计算机系统
 # 有限公司, 阿里巴巴(中国)有限公司, and a Beijing-registered enterprise.
+USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+GB32100_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+"""The weights of the first 17 characters, as the standard's table gives them."""
 REAL_USCC = ["914403001922038216", "9144030071526726XG", "91330100716105852F", "91110000802100433B"]
 
 VALID: dict[str, Any] = {
@@ -54,6 +59,27 @@ class TestUscc:
         for wrong in "0123456789ABCDEFGHJKLMNPQRTUWXY".replace(code[17], ""):
             with pytest.raises(ValidationError, match=f"expected '{code[17]}'"):
                 make(uscc=code[:17] + wrong)
+
+    @given(
+        st.text(alphabet=USCC_CHARSET, min_size=17, max_size=17),
+        st.text(alphabet=USCC_CHARSET + "IOSVZiosvz _+-0１Ａ", max_size=1),
+        st.integers(min_value=0, max_value=17),
+    )
+    def test_the_check_agrees_with_the_standard_s_weights(
+        self, first17: str, odd: str, where: int
+    ) -> None:
+        """A code passes exactly when it has the check character GB 32100-2015's weight
+        table gives (the validator reads the sum another way, in one C call)."""
+        total = sum(
+            USCC_CHARSET.index(c) * w for c, w in zip(first17, GB32100_WEIGHTS, strict=True)
+        )
+        check = USCC_CHARSET[(31 - total % 31) % 31]
+        assert check == uscc_check_char(first17)
+        assert first17 + check == make(uscc=first17 + check).uscc
+        code = (first17 + check)[:where] + odd + (first17 + check)[where + 1 :]
+        if code != first17 + check:
+            with pytest.raises(ValidationError):
+                make(uscc=code)
 
     @pytest.mark.parametrize(
         ("code", "problem"),

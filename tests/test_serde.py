@@ -367,6 +367,12 @@ class TestGeneratedWriters:
         check()
 
 
+def _as_function(condition: str, names: dict[str, object]) -> Any:
+    """A registered inline condition (``_validate.PASSES``) as a function of ``v``."""
+    source = "lambda v: " + condition.format(v="v", **{name: f"_{name}" for name in names})
+    return eval(source, {f"_{name}": obj for name, obj in names.items()})  # noqa: S307 - our own text
+
+
 class TestGeneratedReaders:
     """The generated reader skips only the type checks it has made itself."""
 
@@ -411,3 +417,73 @@ class TestGeneratedReaders:
             assert check not in _validate.TYPE_ONLY
         assert _validate.text in _validate.TYPE_ONLY
         assert _validate.tuple_of(str, non_empty=True) not in _validate.TYPE_ONLY
+
+    def test_a_passing_condition_is_never_wrong(self) -> None:
+        """Where a validator's inline condition holds, the validator passes (the reader
+        skips the call then): checked for every registered condition on odd values."""
+        from datetime import date, datetime  # noqa: PLC0415
+
+        import attrs  # noqa: PLC0415
+
+        import safetyduty.catalog  # noqa: F401, PLC0415 - every model and its validators registered
+        from safetyduty import _validate  # noqa: PLC0415
+        from safetyduty.models import Industry, Standardization, StandardizationLevel  # noqa: PLC0415
+
+        assert len(_validate.PASSES) > 20
+        edges = [
+            *(-2, -1, 0, 1, 10**30, True, False, None, 1.5, [], (), frozenset()),
+            *(
+                "",
+                " ",
+                "\u3000",
+                "x",
+                "440300",
+                "４40300",
+                "44０３００",
+                "990000",
+                "44030",
+                "4403001",
+            ),
+            *(Decimal(text) for text in ("-1", "-0", "0", "0.5", "1", "NaN", "sNaN", "Infinity")),
+            *(date(1899, 12, 31), date(1900, 1, 1), date(9899, 12, 31), date(9900, 1, 1)),
+            *(datetime(2020, 1, 1), *Industry, *StandardizationLevel),
+            Standardization(level=StandardizationLevel.LEVEL_1, granted_on=date(2020, 1, 1)),
+        ]
+        values = st.one_of(
+            st.sampled_from(edges), JSONISH, st.decimals(), st.dates(), st.datetimes()
+        )
+        field = attrs.fields(Enterprise).name
+        checks = sorted(_validate.PASSES.items(), key=lambda item: item[1][0])
+        conditions = [(check, _as_function(*registered)) for check, registered in checks]
+        owner = serde.from_dict(ENTERPRISE, Enterprise)  # an instance: the park check reads one
+
+        def passes_where_it_holds(value: object) -> None:
+            for validator, holds in conditions:
+                if holds(value):
+                    validator(owner, field, value)  # must not raise
+
+        for value in edges:
+            passes_where_it_holds(value)
+        given(values)(passes_where_it_holds)()
+
+    def test_objects_are_filled_then_given_their_class(self) -> None:
+        """The reader fills a plain subclass and then assigns the model's class: the
+        object is the model's own, frozen, weak-referable, and equal to __init__'s."""
+        import pickle  # noqa: PLC0415
+        import weakref  # noqa: PLC0415
+
+        import attrs  # noqa: PLC0415
+
+        from safetyduty._methods import filler  # noqa: PLC0415
+
+        read = serde.from_dict(ENTERPRISE, Enterprise)
+        assert type(read) is Enterprise
+        assert read == _convert._detailed.structure(
+            ENTERPRISE, Enterprise
+        )  # cattrs' own, by __init__
+        assert weakref.ref(read)() is read
+        assert pickle.loads(pickle.dumps(read)) == read  # noqa: S301
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            read.employees = 4  # type: ignore[misc]
+        assert filler(Enterprise) is not None
+        assert filler(bool) is None  # a class that cannot be subclassed: the slots' setters

@@ -426,10 +426,11 @@ def from_dict(data: Any, cls: type[T]) -> T:
         ...
         safetyduty.errors.ValidationError: Standardization: must be valid (got "$.level: 'level_4' is not a StandardizationLevel (one of level_1, level_2, level_3); $.granted_on: '2024-02-30' is not a date (YYYY-MM-DD)")
     """
-    if not _is_model(cls):
+    plain_model = type(cls) is type and getattr(cls, "__attrs_attrs__", None) is not None
+    if not plain_model and not _is_model(cls):
         raise ValidationError("cls", cls, "must be a safetyduty model class")
     try:
-        return converter.structure(data, cls)
+        return converter.get_structure_hook(cls)(data, cls)  # type: ignore[no-any-return]
     except SafetyDutyError:
         pass  # a model validator: the detailed pass below says where
     except cattrs.errors.StructureHandlerNotFoundError:

@@ -24,6 +24,7 @@ something this does not mirror (a pre-init hook, a field outside
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -34,7 +35,8 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 import cattrs
 
-from safetyduty._validate import DECIMAL_TEXT, FIRST_DAY, LAST_DAY, TYPE_ONLY
+from safetyduty._methods import filler
+from safetyduty._validate import DECIMAL_TEXT, FIRST_DAY, KEEPS, LAST_DAY, PASSES, TYPE_ONLY
 
 __all__ = ["structure_function", "unstructure_function"]
 
@@ -170,6 +172,15 @@ def _type_checked(validator: object, t: Any, *, converted: bool) -> bool:
     )
 
 
+def _passing(check: object, value: str, writer: _Writer) -> str | None:
+    """The inline condition under which *check* passes for *value* (:data:`PASSES`), if it has one."""
+    registered = PASSES.get(check)  # type: ignore[call-overload]
+    if registered is None:
+        return None
+    condition, names = registered
+    return str(condition.format(v=value, **{name: writer.bind(obj) for name, obj in names.items()}))
+
+
 def _parts(validator: object) -> tuple[object, ...]:
     """The validators of a field, in the order attrs runs them (``and_`` taken apart)."""
     if validator is None:
@@ -249,8 +260,8 @@ def structure_function(
 
 def _made_field_by_field(cls: type, writer: _Writer, checked: Mapping[str, bool]) -> list[str]:
     """The lines that make the object as ``__init__`` does: set each field, validate, post-init."""
-    lines = [f"    self = {writer.bind(object.__new__)}({writer.bind(cls)})"]
     fields = attrs.fields(cls)
+    values = []
     for index, field in enumerate(fields):
         value = f"x{index}"
         default = field.default
@@ -259,23 +270,44 @@ def _made_field_by_field(cls: type, writer: _Writer, checked: Mapping[str, bool]
             made = f"{factory}(self)" if default.takes_self else f"{factory}()"
             value = f"({value} if {value} is not _MISSING else {made})"
         if field.converter is not None:
-            value = f"{writer.bind(field.converter)}({value})"
-        setter = writer.bind(getattr(cls, field.name).__set__)  # the slot's own setter
-        lines.append(f"    {setter}(self, {value})")
-    validated = [
-        field
-        for field in fields
-        if field.validator is not None
-        and not (
+            converter = writer.bind(field.converter)
+            kind = KEEPS.get(field.converter)
+            if kind is None:
+                value = f"{converter}({value})"
+            else:  # a value of the kind it keeps is kept: no call
+                value = f"(_c if type(_c := {value}) is {writer.bind(kind)} else {converter}(_c))"
+        values.append(value)
+    blank = filler(cls)
+    if blank is not None:  # plain stores into a filler, then the object takes its class
+        lines = [f"    self = {writer.bind(object.__new__)}({writer.bind(blank)})"]
+        lines += [
+            f"    self.{field.name} = {value}" for field, value in zip(fields, values, strict=True)
+        ]
+        lines.append(f"    self.__class__ = {writer.bind(cls)}")
+    else:
+        lines = [f"    self = {writer.bind(object.__new__)}({writer.bind(cls)})"]
+        for field, value in zip(fields, values, strict=True):
+            setter = writer.bind(getattr(cls, field.name).__set__)  # the slot's own setter
+            lines.append(f"    {setter}(self, {value})")
+    checks = [
+        (index, field, part)
+        for index, field in enumerate(fields)
+        for part in _parts(field.validator)
+        if not (
             checked[field.name]
-            and _type_checked(field.validator, field.type, converted=field.converter is not None)
+            and _type_checked(part, field.type, converted=field.converter is not None)
         )
     ]
-    if validated:
+    if checks:
         lines.append(f"    if not {writer.bind(attrs.validators.get_disabled)}():")
-        for field in validated:
-            check, attribute = writer.bind(field.validator), writer.bind(field)
-            lines.append(f"        {check}(self, {attribute}, self.{field.name})")
+        for index, field, check in checks:
+            plain = field.converter is None and not isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+            value = f"x{index}" if plain else f"self.{field.name}"
+            call = f"{writer.bind(check)}(self, {writer.bind(field)}, {value})"
+            condition = _passing(check, value, writer)
+            lines.append(
+                f"        {call}" if condition is None else f"        if not ({condition}): {call}"
+            )
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    self.__attrs_post_init__()")
     lines.append("    return self")
@@ -344,6 +376,9 @@ class _Dumper:
         """A tuple as a list, a frozenset as a sorted list, of the items written."""
         item = f"_i{next(self.counter)}"
         each = self.expression(t, item)
+        if each == f"{item}._value_":  # enums: mapped in C
+            written = f"map({self.bind(operator.attrgetter('_value_'))}, {expr})"
+            return f"list({written})" if ordered else f"sorted({written})"
         written = f"{expr}" if each == item else f"[{each} for {item} in {expr}]"
         if ordered:
             return f"list({written})" if each == item else written

@@ -1,4 +1,5 @@
-"""Equality, hash and repr of the library's frozen classes, read off their fields.
+"""Equality, hash and repr of the library's frozen classes, read off their fields;
+and a fast way to fill one.
 
 attrs writes these three methods as source text for each class and compiles
 it, which is about half of what defining a class costs; with some forty
@@ -17,7 +18,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-__all__ = ["by_fields"]
+__all__ = ["by_fields", "filler"]
 
 T = TypeVar("T", bound=type)
 
@@ -69,3 +70,40 @@ def by_fields(cls: T) -> T:
         method.__module__ = cls.__module__
         setattr(cls, method.__name__, method)
     return cls
+
+
+def filler(cls: type) -> type | None:
+    """A subclass of the slotted class *cls* whose objects take plain attribute stores, or None.
+
+    It adds no slot and restores ``object``'s own ``__setattr__`` and
+    ``__delattr__`` (which a frozen class overrides), so a store is the
+    interpreter's fast slot store; and having *cls*'s layout, an object
+    filled through it can be given its class *cls* (``__class__``
+    assignment). Storing 17 fields this way and assigning the class takes
+    about a quarter of the time of 17 calls to the slots' own setters.
+
+    Examples:
+        >>> @attrs.frozen
+        ... class Pair:
+        ...     a: int
+        ...     b: int
+        >>> pair = object.__new__(filler(Pair))
+        >>> pair.a, pair.b = 1, 2
+        >>> pair.__class__ = Pair
+        >>> pair
+        Pair(a=1, b=2)
+        >>> filler(bool) is None    # bool takes no subclass
+        True
+    """
+    namespace = {
+        "__slots__": (),
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+    }
+    try:
+        made = type(f"_{cls.__name__}Filler", (cls,), namespace)
+        probe: object = object.__new__(made)
+        probe.__class__ = cls  # refused if the layouts differ
+    except TypeError:
+        return None
+    return made

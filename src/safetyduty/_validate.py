@@ -33,9 +33,41 @@ def _type_only(check: Validator, what: tuple[str, Any]) -> Validator:
     return check
 
 
+PASSES: Final[dict[Validator, tuple[str, dict[str, object]]]] = {}
+"""For a validator, a cheap Python condition on ``{v}`` under which it certainly
+passes, and the objects the condition names (``{name}``).
+
+The fast JSON reader writes the condition inline and calls the validator only
+when it is false, so the validator alone still decides, and words, every
+failure; a condition need only be sufficient, never necessary."""
+
+
+def passes_when(condition: str, **names: object) -> Callable[[Validator], Validator]:
+    """Register *condition* (see :data:`PASSES`) for the validator it decorates."""
+
+    def register(check: Validator) -> Validator:
+        PASSES[check] = (condition, names)
+        return check
+
+    return register
+
+
+KEEPS: Final[dict[Callable[[Any], Any], type]] = {}
+"""Converters that return a value of the given type (exactly) as it is: the fast
+reader calls them only for a value of another type."""
+
+
+def keeps(kind: type, converter: Callable[[Any], Any]) -> None:
+    """Register *converter* as returning a *kind* unchanged (:data:`KEEPS`)."""
+    KEEPS[converter] = kind
+
+
 def as_tuple(value: Any) -> Any:
     """Lists and tuples become tuples; other values are left for the validator."""
     return tuple(value) if isinstance(value, (list, tuple)) else value
+
+
+keeps(tuple, as_tuple)
 
 
 def as_frozenset(value: Any) -> Any:
@@ -43,12 +75,17 @@ def as_frozenset(value: Any) -> Any:
     return frozenset(value) if isinstance(value, (list, tuple, set, frozenset)) else value
 
 
+keeps(frozenset, as_frozenset)
+
+
+@passes_when("type({v}) is str and {v}.strip()")
 def non_empty_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A string with something other than whitespace."""
     if not isinstance(value, str) or not value.strip():
         raise ValidationError(attribute.name, value, "must be a non-empty string")
 
 
+@passes_when("type({v}) is str")
 def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Any string, empty allowed."""
     if not isinstance(value, str):
@@ -66,6 +103,9 @@ so that the periods, deadlines and look-backs counted from any of them stay
 inside what ``datetime.date`` can hold."""
 
 
+@passes_when(
+    "type({v}) is {date} and {first} <= {v} <= {last}", date=date, first=FIRST_DAY, last=LAST_DAY
+)
 def plain_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A ``datetime.date`` (not a ``datetime``) from FIRST_DAY to LAST_DAY."""
     if not isinstance(value, date) or isinstance(value, datetime):
@@ -84,12 +124,14 @@ def aware_datetime(instance: object, attribute: attrs.Attribute[Any], value: obj
         raise ValidationError(attribute.name, value, f"must lie from {FIRST_DAY} to {LAST_DAY}")
 
 
+@passes_when("type({v}) is bool")
 def flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A real bool (not 0/1, not a string)."""
     if not isinstance(value, bool):
         raise ValidationError(attribute.name, value, "must be True or False")
 
 
+@passes_when("type({v}) is int and {v} >= 0")
 def count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An int >= 0 (bools are not counts)."""
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -103,9 +145,10 @@ def int_between(low: int, high: int) -> Validator:
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             raise ValidationError(attribute.name, value, f"must be an int in {low}..{high}")
 
-    return check
+    return passes_when("type({v}) is int and {low} <= {v} <= {high}", low=low, high=high)(check)
 
 
+@passes_when("type({v}) is {Decimal} and {v}.is_finite() and {v} >= 0", Decimal=Decimal)
 def money(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A finite Decimal >= 0, in yuan."""
     if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
@@ -137,6 +180,7 @@ def instance_of(cls: type) -> Validator:
         if not isinstance(value, cls):
             raise ValidationError(attribute.name, value, f"must be a {cls.__name__}")
 
+    passes_when("type({v}) is {cls}", cls=cls)(check)
     return _type_only(check, ("is", cls))
 
 
@@ -180,6 +224,9 @@ def optional(validator: Validator) -> Validator:
         if value is not None:
             validator(instance, attribute, value)
 
+    if validator in PASSES:
+        condition, names = PASSES[validator]
+        passes_when(f"{{v}} is None or ({condition})", **names)(check)
     return _type_only(check, ("optional", validator)) if validator in TYPE_ONLY else check
 
 

@@ -63,7 +63,7 @@ def to_dict(obj: Any) -> Any:
     writer = WRITERS.get(type(obj))
     if writer is not None:
         return writer(obj)
-    return _convert.to_dict(obj)
+    return converter.unstructure(obj)  # what _convert.to_dict does, a call sooner
 
 
 def _items_of(cls: object) -> type | None:

@@ -25,6 +25,7 @@ from safetyduty._methods import by_fields
 from safetyduty._validate import (
     as_tuple,
     int_between,
+    keeps,
     non_empty_str,
     optional,
     plain_date,
@@ -49,16 +50,28 @@ def _notice_tuple(value: Iterable[Notice]) -> tuple[Notice, ...]:
     return cast("tuple[Notice, ...]", as_tuple(value))
 
 
+keeps(tuple, _notice_tuple)
+
+
 def _span_tuple(value: Iterable[HolidaySpan]) -> tuple[HolidaySpan, ...]:
     return cast("tuple[HolidaySpan, ...]", as_tuple(value))
+
+
+keeps(tuple, _span_tuple)
 
 
 def _festival_tuple(value: Iterable[Festival]) -> tuple[Festival, ...]:
     return cast("tuple[Festival, ...]", as_tuple(value))
 
 
+keeps(tuple, _festival_tuple)
+
+
 def _date_tuple(value: Iterable[date]) -> tuple[date, ...]:
     return cast("tuple[date, ...]", as_tuple(value))
+
+
+keeps(tuple, _date_tuple)
 
 
 def _distinct_dates(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:

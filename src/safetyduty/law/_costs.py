@@ -16,6 +16,7 @@ from safetyduty._methods import by_fields
 from safetyduty._validate import (
     as_tuple,
     instance_of,
+    keeps,
     member_of,
     non_empty_str,
     optional,
@@ -153,6 +154,9 @@ class Tier:
 
 def _tiers(value: Iterable[Tier]) -> tuple[Tier, ...]:
     return cast("tuple[Tier, ...]", as_tuple(value))
+
+
+keeps(tuple, _tiers)
 
 
 @by_fields

@@ -16,6 +16,7 @@ from safetyduty._validate import (
     as_tuple,
     instance_of,
     int_between,
+    keeps,
     member_of,
     non_empty_str,
     optional,
@@ -92,8 +93,14 @@ def _kinds(value: Iterable[CreditEventKind]) -> frozenset[CreditEventKind]:
     return cast("frozenset[CreditEventKind]", as_frozenset(value))
 
 
+keeps(frozenset, _kinds)
+
+
 def _grades(value: Iterable[AccidentGrade]) -> frozenset[AccidentGrade]:
     return cast("frozenset[AccidentGrade]", as_frozenset(value))
+
+
+keeps(frozenset, _grades)
 
 
 @by_fields

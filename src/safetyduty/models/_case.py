@@ -8,7 +8,7 @@ from typing import cast
 import attrs
 
 from safetyduty._methods import by_fields
-from safetyduty._validate import as_tuple, instance_of, tuple_of
+from safetyduty._validate import as_tuple, instance_of, keeps, tuple_of
 from safetyduty.errors import ValidationError
 from safetyduty.models._accident import Accident
 from safetyduty.models._enterprise import Enterprise
@@ -24,16 +24,28 @@ def _records(value: Iterable[Record]) -> tuple[Record, ...]:
     return cast("tuple[Record, ...]", as_tuple(value))
 
 
+keeps(tuple, _records)
+
+
 def _hazards(value: Iterable[Hazard]) -> tuple[Hazard, ...]:
     return cast("tuple[Hazard, ...]", as_tuple(value))
+
+
+keeps(tuple, _hazards)
 
 
 def _accidents(value: Iterable[Accident]) -> tuple[Accident, ...]:
     return cast("tuple[Accident, ...]", as_tuple(value))
 
 
+keeps(tuple, _accidents)
+
+
 def _people(value: Iterable[Person]) -> tuple[Person, ...]:
     return cast("tuple[Person, ...]", as_tuple(value))
+
+
+keeps(tuple, _people)
 
 
 @by_fields

@@ -17,6 +17,7 @@ from safetyduty._validate import (
     as_tuple,
     count,
     instance_of,
+    keeps,
     member_of,
     non_empty_str,
     optional,
@@ -164,12 +165,21 @@ def _entries(value: Iterable[ListEntry]) -> tuple[ListEntry, ...]:
     return cast("tuple[ListEntry, ...]", as_tuple(value))
 
 
+keeps(tuple, _entries)
+
+
 def _events(value: Iterable[CreditEvent]) -> tuple[CreditEvent, ...]:
     return cast("tuple[CreditEvent, ...]", as_tuple(value))
 
 
+keeps(tuple, _events)
+
+
 def _texts(value: Iterable[str]) -> tuple[str, ...]:
     return cast("tuple[str, ...]", as_tuple(value))
+
+
+keeps(tuple, _texts)
 
 
 @by_fields

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -19,10 +18,12 @@ from safetyduty._validate import (
     count,
     flag,
     instance_of,
+    keeps,
     member_of,
     money,
     non_empty_str,
     optional,
+    passes_when,
     plain_date,
     set_of,
 )
@@ -44,7 +45,6 @@ __all__ = [
 USCC_CHARSET: Final = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 """The 31 characters of GB 32100-2015 (no I, O, Z, S, V)."""
 _USCC_LENGTH: Final = 18
-_USCC_WEIGHTS: Final = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _PROVINCES: Final = frozenset(
     {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46}
     | {50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82}
@@ -70,19 +70,26 @@ def uscc_check_char(first17: str) -> str:
     return USCC_CHARSET[-total % 31]
 
 
-# One lookup table per position: character -> its value times the position's weight.
-_WEIGHTED: Final = tuple(
-    {c: i * weight for i, c in enumerate(USCC_CHARSET)} for weight in _USCC_WEIGHTS
+# The weights are 3**i mod 31 for the i-th character, and 34 is 3 mod 31: so the weighted
+# sum is, mod 31, the 17 characters read as one base-34 number, the last one first. int()
+# reads it in one C call once each code character is turned into the base-34 digit of its
+# value (0-9, then a-u); every other byte becomes "!", which int() refuses.
+_BASE34_DIGITS: Final = bytes(
+    ord("0123456789abcdefghijklmnopqrstu"[USCC_CHARSET.index(chr(byte))])
+    if chr(byte) in USCC_CHARSET
+    else ord("!")
+    for byte in range(256)
 )
 
 
 def _weighted_sum(first17: object) -> int | None:
-    """The weighted sum of 17 code characters, or None if they are not 17 valid ones."""
-    if not isinstance(first17, str) or len(first17) != _USCC_LENGTH - 1:
+    """A number equal, mod 31, to the weighted sum of 17 code characters; None if they are
+    not 17 characters of the charset."""
+    if not isinstance(first17, str) or len(first17) != _USCC_LENGTH - 1 or not first17.isascii():
         return None
     try:
-        return sum(map(operator.getitem, _WEIGHTED, first17))
-    except KeyError:
+        return int(first17[::-1].encode().translate(_BASE34_DIGITS), 34)
+    except ValueError:
         return None
 
 
@@ -281,10 +288,10 @@ register(
 
 def uscc(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a 统一社会信用代码 with a correct check character."""
-    if isinstance(value, str) and len(value) == _USCC_LENGTH:
-        try:  # the common case: one pass over the code (the 17 weights take the first 17)
-            total = sum(map(operator.getitem, _WEIGHTED, value))
-        except KeyError:
+    if type(value) is str and len(value) == _USCC_LENGTH and value.isascii():
+        try:  # the common case: the sum as _weighted_sum makes it, of the first 17
+            total = int(value[16::-1].encode().translate(_BASE34_DIGITS), 34)
+        except ValueError:
             pass  # a character outside the charset: said below
         else:
             if value[17] == USCC_CHARSET[-total % 31]:
@@ -299,18 +306,15 @@ def uscc(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
     raise ValidationError(name, value, f"has a wrong check character (expected {expected!r})")
 
 
+@passes_when(
+    "type({v}) is str and len({v}) == 6 and {v}[:2] in {provinces} and {v}.isdigit() and {v}.isascii()",
+    provinces=_PROVINCE_PREFIXES,
+)
 def _region(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if (
-        type(value) is str
-        and len(value) == 6  # noqa: PLR2004
-        and value[:2] in _PROVINCE_PREFIXES
-        and value.isdigit()
-        and value.isascii()
-    ):
-        return  # the common case, in one expression
     check_region(value)
 
 
+@passes_when("{v} is None")
 def park(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: ``None``, or a park code (:func:`check_park`) lying in the instance's region."""
     if value is None:
@@ -323,6 +327,9 @@ def park(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
 
 def _flags(value: Iterable[HazardFlag]) -> frozenset[HazardFlag]:
     return cast("frozenset[HazardFlag]", as_frozenset(value))
+
+
+keeps(frozenset, _flags)
 
 
 @by_fields
@@ -407,6 +414,7 @@ class Enterprise:
     continuous_operation: bool = attrs.field(default=False, validator=flag)
 
     @smelting.validator
+    @passes_when("{v} is False")
     def _smelting_industry(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if value and self.industry not in SMELTING_INDUSTRIES:
             raise ValidationError(

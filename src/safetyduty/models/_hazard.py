@@ -27,6 +27,7 @@ from safetyduty._methods import by_fields
 from safetyduty._validate import (
     as_tuple,
     instance_of,
+    keeps,
     member_of,
     money,
     non_empty_str,
@@ -123,6 +124,9 @@ class StatusChange:
 
 def _history(value: Iterable[StatusChange]) -> tuple[StatusChange, ...]:
     return cast("tuple[StatusChange, ...]", as_tuple(value))
+
+
+keeps(tuple, _history)
 
 
 def _reported(hazard: Hazard) -> tuple[StatusChange, ...]:

@@ -16,6 +16,7 @@ from safetyduty._validate import (
     count,
     flag,
     instance_of,
+    keeps,
     member_of,
     non_empty_str,
     optional,
@@ -47,8 +48,14 @@ def _industries(value: Iterable[Industry]) -> frozenset[Industry]:
     return cast("frozenset[Industry]", as_frozenset(value))
 
 
+keeps(frozenset, _industries)
+
+
 def _flags(value: Iterable[HazardFlag]) -> frozenset[HazardFlag]:
     return cast("frozenset[HazardFlag]", as_frozenset(value))
+
+
+keeps(frozenset, _flags)
 
 
 def _say(member: Enum, *, zh: bool) -> str:
@@ -67,6 +74,9 @@ def _size_reason(
 
 def _alternatives(value: Iterable[Applicability]) -> tuple[Applicability, ...]:
     return cast("tuple[Applicability, ...]", as_tuple(value))
+
+
+keeps(tuple, _alternatives)
 
 
 @by_fields

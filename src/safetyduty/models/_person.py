@@ -9,7 +9,15 @@ from typing import Any, cast
 import attrs
 
 from safetyduty._methods import by_fields
-from safetyduty._validate import as_tuple, member_of, non_empty_str, optional, plain_date, tuple_of
+from safetyduty._validate import (
+    as_tuple,
+    keeps,
+    member_of,
+    non_empty_str,
+    optional,
+    plain_date,
+    tuple_of,
+)
 from safetyduty.errors import ValidationError
 from safetyduty.models._enterprise import uscc
 from safetyduty.models._vocab import CertificateKind, Role
@@ -63,6 +71,9 @@ class Certificate:
 
 def _certificates(value: Iterable[Certificate]) -> tuple[Certificate, ...]:
     return cast("tuple[Certificate, ...]", as_tuple(value))
+
+
+keeps(tuple, _certificates)
 
 
 @by_fields

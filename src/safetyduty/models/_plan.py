@@ -15,6 +15,7 @@ from safetyduty._validate import (
     as_frozenset,
     as_tuple,
     instance_of,
+    keeps,
     member_of,
     non_empty_str,
     optional,
@@ -79,8 +80,14 @@ def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
     return cast("tuple[Milestone, ...]", as_tuple(value))
 
 
+keeps(tuple, _milestones)
+
+
 def _industries(value: Iterable[Industry]) -> frozenset[Industry]:
     return cast("frozenset[Industry]", as_frozenset(value))
+
+
+keeps(frozenset, _industries)
 
 
 @by_fields
@@ -192,16 +199,28 @@ def _phases(value: Iterable[Phase]) -> tuple[Phase, ...]:
     return cast("tuple[Phase, ...]", as_tuple(value))
 
 
+keeps(tuple, _phases)
+
+
 def _targets(value: Iterable[Target]) -> tuple[Target, ...]:
     return cast("tuple[Target, ...]", as_tuple(value))
+
+
+keeps(tuple, _targets)
 
 
 def _obligations(value: Iterable[Obligation]) -> tuple[Obligation, ...]:
     return cast("tuple[Obligation, ...]", as_tuple(value))
 
 
+keeps(tuple, _obligations)
+
+
 def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
     return cast("tuple[Source, ...]", as_tuple(value))
+
+
+keeps(tuple, _sources)
 
 
 def _region(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

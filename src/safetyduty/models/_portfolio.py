@@ -18,7 +18,7 @@ import attrs
 
 from safetyduty._log import logger
 from safetyduty._methods import by_fields
-from safetyduty._validate import as_tuple, tuple_of
+from safetyduty._validate import as_tuple, keeps, tuple_of
 from safetyduty.errors import ValidationError
 from safetyduty.models._accident import Accident
 from safetyduty.models._authority import Authority
@@ -39,24 +39,42 @@ def _enterprises(value: Iterable[Enterprise]) -> tuple[Enterprise, ...]:
     return cast("tuple[Enterprise, ...]", as_tuple(value))
 
 
+keeps(tuple, _enterprises)
+
+
 def _records(value: Iterable[Record]) -> tuple[Record, ...]:
     return cast("tuple[Record, ...]", as_tuple(value))
+
+
+keeps(tuple, _records)
 
 
 def _hazards(value: Iterable[Hazard]) -> tuple[Hazard, ...]:
     return cast("tuple[Hazard, ...]", as_tuple(value))
 
 
+keeps(tuple, _hazards)
+
+
 def _accidents(value: Iterable[Accident]) -> tuple[Accident, ...]:
     return cast("tuple[Accident, ...]", as_tuple(value))
+
+
+keeps(tuple, _accidents)
 
 
 def _people(value: Iterable[Person]) -> tuple[Person, ...]:
     return cast("tuple[Person, ...]", as_tuple(value))
 
 
+keeps(tuple, _people)
+
+
 def _authorities(value: Iterable[Authority]) -> tuple[Authority, ...]:
     return cast("tuple[Authority, ...]", as_tuple(value))
+
+
+keeps(tuple, _authorities)
 
 
 @by_fields

@@ -14,7 +14,15 @@ from typing import Any, TypeAlias, cast
 import attrs
 
 from safetyduty._methods import by_fields
-from safetyduty._validate import as_tuple, int_between, non_empty_str, plain_date, text, tuple_of
+from safetyduty._validate import (
+    as_tuple,
+    int_between,
+    keeps,
+    non_empty_str,
+    plain_date,
+    text,
+    tuple_of,
+)
 from safetyduty.errors import ValidationError
 from safetyduty.models._enterprise import uscc
 from safetyduty.models._vocab import AssessmentMethod
@@ -80,6 +88,9 @@ def _assessment(instance: object, attribute: attrs.Attribute[Any], value: object
 
 def _controls(value: Iterable[str]) -> tuple[str, ...]:
     return cast("tuple[str, ...]", as_tuple(value))
+
+
+keeps(tuple, _controls)
 
 
 @by_fields

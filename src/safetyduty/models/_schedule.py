@@ -16,7 +16,15 @@ from typing import Any, Final, TypeAlias, cast
 import attrs
 
 from safetyduty._methods import by_fields
-from safetyduty._validate import as_frozenset, int_between, member_of, optional, plain_date, set_of
+from safetyduty._validate import (
+    as_frozenset,
+    int_between,
+    keeps,
+    member_of,
+    optional,
+    plain_date,
+    set_of,
+)
 from safetyduty.errors import ValidationError
 from safetyduty.models._vocab import AccidentKind, DueKind, DurationUnit, EventKind, Frequency
 
@@ -165,6 +173,9 @@ class OneOff:
 
 def _accident_kinds(value: Iterable[AccidentKind]) -> frozenset[AccidentKind]:
     return cast("frozenset[AccidentKind]", as_frozenset(value))
+
+
+keeps(frozenset, _accident_kinds)
 
 
 @by_fields

@@ -9,7 +9,7 @@ from typing import Any, Final, cast
 import attrs
 
 from safetyduty._methods import by_fields
-from safetyduty._validate import as_frozenset, optional, plain_date, text
+from safetyduty._validate import as_frozenset, keeps, optional, plain_date, text
 from safetyduty.errors import ValidationError
 from safetyduty.models._enterprise import check_park, check_region, region_covers
 
@@ -18,6 +18,9 @@ __all__ = ["ALWAYS", "NATIONAL", "Jurisdiction", "Span"]
 
 def _regions(value: Iterable[str]) -> frozenset[str]:
     return cast("frozenset[str]", as_frozenset(value))
+
+
+keeps(frozenset, _regions)
 
 
 def _check_regions(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
