@@ -12,7 +12,7 @@ import attrs
 
 from safetyduty._compat import StrEnum
 from safetyduty._labels import label_of, register
-from safetyduty._methods import by_fields
+from safetyduty._methods import by_fields, filler
 from safetyduty.errors import ValidationError
 from safetyduty.models import Basis, HazardLevel, HazardStatus, Source, Subject
 from safetyduty.rules.compliance._flat import ROW_FIELDS, FlatRow, flatten
@@ -60,47 +60,9 @@ register(
 )
 
 
-class _RowStorage:
-    """The storage of a :class:`ComplianceRow`: a slot a field, and weak references.
-
-    Declared apart from the attrs class so that the engine can fill a row by
-    plain slot stores and then give it its class (:func:`_positional_maker`):
-    attrs adds no slot of its own to a class whose base declares them, so
-    the two share one layout. A name here that is not a field, or a field
-    not named here, makes the maker fall back to the class's own setters.
-    """
-
-    __slots__ = (
-        "__weakref__",
-        "basis",
-        "daily",
-        "days_done",
-        "due",
-        "end",
-        "enterprise",
-        "evidence",
-        "hours_done",
-        "hours_required",
-        "late",
-        "missed",
-        "obligation",
-        "person",
-        "plan",
-        "reason",
-        "reason_zh",
-        "required",
-        "start",
-        "status",
-        "subject",
-        "title",
-        "title_en",
-        "verified",
-    )  # fmt: skip
-
-
 @by_fields
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class ComplianceRow(_RowStorage):
+class ComplianceRow:
     """One duty in one period (or for one event, person or standing requirement) of one enterprise.
 
     Attributes:
@@ -231,13 +193,12 @@ def _positional_maker() -> Callable[..., ComplianceRow]:
     """A constructor of :class:`ComplianceRow` taking every field by position, in field order.
 
     The rows are the engine's bulk, and a row has 23 fields: the generated
-    function fills a bare :class:`_RowStorage` by plain slot stores, then
-    gives it its class (``__class__`` assignment between classes of one
-    layout), about a quarter of the cost of setting 23 frozen slots one by
-    one. The class has no validators, converters or post-init, so the object
-    is the one ``ComplianceRow(...)`` makes (a test holds them equal); were
-    that to change, the maker goes through ``__init__``, and were the slots
-    to drift from the fields, through the slots' own setters.
+    function fills an object of the class's :func:`~safetyduty._methods.filler`
+    by plain slot stores, then gives it its class, about a quarter of the
+    cost of setting 23 frozen slots one by one. The class has no validators,
+    converters or post-init, so the object is the one ``ComplianceRow(...)``
+    makes (a test holds them equal); were that to change, the maker goes
+    through ``__init__``.
     """
     fields = attrs.fields(ComplianceRow)
     names = [f.name for f in fields]
@@ -250,9 +211,10 @@ def _positional_maker() -> Callable[..., ComplianceRow]:
         return through_init
     lines = [f"def make({', '.join(names)}):"]
     scope: dict[str, object] = {"_new": object.__new__, "_cls": ComplianceRow}
-    if _one_layout(names):
-        scope["_storage"] = _RowStorage
-        lines.append("    row = _new(_storage)")
+    blank = filler(ComplianceRow)
+    if blank is not None:
+        scope["_blank"] = blank
+        lines.append("    row = _new(_blank)")
         lines.extend(f"    row.{name} = {name}" for name in names)
         lines.append("    row.__class__ = _cls")
     else:
@@ -264,12 +226,6 @@ def _positional_maker() -> Callable[..., ComplianceRow]:
     exec(compile("\n".join(lines), "<safetyduty ComplianceRow maker>", "exec"), scope)  # noqa: S102 - source built from the class's own fields
     made: Callable[..., ComplianceRow] = scope["make"]  # type: ignore[assignment]
     return made
-
-
-def _one_layout(names: list[str]) -> bool:
-    """Whether :class:`_RowStorage` holds exactly the fields and ComplianceRow adds no slot."""
-    own = ComplianceRow.__dict__.get("__slots__", ())
-    return not own and set(_RowStorage.__slots__) == {*names, "__weakref__"}
 
 
 make_row: Final = _positional_maker()
