@@ -487,3 +487,36 @@ class TestGeneratedReaders:
             read.employees = 4  # type: ignore[misc]
         assert filler(Enterprise) is not None
         assert filler(bool) is None  # a class that cannot be subclassed: the slots' setters
+
+    def test_a_user_class_with_unhashable_validators_reads(self) -> None:
+        """A validator or converter that cannot be hashed is simply not in the registries:
+        the reader still builds the class and runs it."""
+        import attrs  # noqa: PLC0415
+
+        class Positive:
+            """A validator object with equality and so no hash."""
+
+            def __eq__(self, other: object) -> bool:
+                return isinstance(other, Positive)
+
+            __hash__ = None  # type: ignore[assignment]
+
+            def __call__(self, instance: object, attribute: object, value: int) -> None:
+                if value <= 0:
+                    raise ValidationError("n", value, "must be positive")
+
+        class Doubled:
+            """A converter object with no hash."""
+
+            __hash__ = None  # type: ignore[assignment]
+
+            def __call__(self, value: int) -> int:
+                return value * 2
+
+        @attrs.frozen
+        class Count:
+            n: int = attrs.field(validator=Positive(), converter=Doubled())
+
+        assert Count(n=1) == serde.converter.structure({"n": 1}, Count)  # n doubled, once
+        with pytest.raises(ValidationError):
+            serde.converter.structure({"n": 0}, Count)

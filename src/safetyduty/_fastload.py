@@ -30,7 +30,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from types import MemberDescriptorType, UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -41,6 +41,7 @@ from safetyduty._validate import DECIMAL_TEXT, FIRST_DAY, KEEPS, LAST_DAY, PASSE
 __all__ = ["structure_function", "unstructure_function"]
 
 _ISO_DATE_LENGTH = len("2026-01-01")
+V = TypeVar("V")
 
 
 def _reject(value: object) -> Any:
@@ -145,13 +146,22 @@ def _lazy(
     return structure
 
 
+def _registered(table: Mapping[Any, V], key: object) -> V | None:
+    """*key*'s entry in *table*, or None (also for a key that cannot be hashed: a user's
+    validator or converter may be such an object, and is then simply not registered)."""
+    try:
+        return table.get(key)
+    except TypeError:
+        return None
+
+
 def _type_checked(validator: object, t: Any, *, converted: bool) -> bool:
     """Whether *validator* checks nothing a checked reading of a *t* has not checked.
 
     A value that goes through a converter first is taken as checked only for a
     list's items (the converters make tuples and frozensets of what they are given).
     """
-    what = TYPE_ONLY.get(validator)  # type: ignore[call-overload]
+    what = _registered(TYPE_ONLY, validator)
     if what is None:
         return False
     kind, detail = what
@@ -174,7 +184,7 @@ def _type_checked(validator: object, t: Any, *, converted: bool) -> bool:
 
 def _passing(check: object, value: str, writer: _Writer) -> str | None:
     """The inline condition under which *check* passes for *value* (:data:`PASSES`), if it has one."""
-    registered = PASSES.get(check)  # type: ignore[call-overload]
+    registered = _registered(PASSES, check)
     if registered is None:
         return None
     condition, names = registered
@@ -271,7 +281,7 @@ def _made_field_by_field(cls: type, writer: _Writer, checked: Mapping[str, bool]
             value = f"({value} if {value} is not _MISSING else {made})"
         if field.converter is not None:
             converter = writer.bind(field.converter)
-            kind = KEEPS.get(field.converter)
+            kind = _registered(KEEPS, field.converter)
             if kind is None:
                 value = f"{converter}({value})"
             else:  # a value of the kind it keeps is kept: no call

@@ -60,10 +60,8 @@ def by_fields(cls: T) -> T:
         return hash((cls, *values(self)))
 
     def __repr__(self: object) -> str:  # noqa: N807
-        pairs = ", ".join(
-            f"{name}={value!r}" for name, value in zip(names, values(self), strict=True)
-        )
-        return f"{self.__class__.__qualname__.rsplit('>.', 1)[-1]}({pairs})"
+        pairs = ", ".join(map("{}={!r}".format, names, values(self)))
+        return f"{self.__class__.__qualname__.rpartition('>.')[2]}({pairs})"
 
     for method in (__eq__, __hash__, __repr__):
         method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
