@@ -23,7 +23,10 @@ busy machine slows both alike: read the ratios, not the absolute times.
 - ``occurrences``, 10 years monthly, against a plain month loop;
 - start-up, in fresh processes with bytecode cached: ``safetyduty workdays
   add`` against the ``holidays`` one-liner, and ``import
-  safetyduty.rules.compliance`` less ``python -c pass``.
+  safetyduty.rules.compliance`` less ``python -c pass``;
+- peak memory of ``safetyduty evaluate FILE.jsonl`` on 10,000 enterprises
+  (2,000 with ``--quick``) against a tenth of them (flat: 1.0;
+  ``bench_stream.py`` measures 100,000).
 
 ``--smoke`` runs everything once at a tiny size (a test does that; its
 figures mean nothing).
@@ -46,6 +49,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_stream
 import workload
 from bench_serde import PEnterprise, samples
 
@@ -298,6 +302,27 @@ def start_up(table: Table, *, runs: int) -> None:
     )
 
 
+def streaming(table: Table, *, size: int) -> None:
+    """Peak memory of the command line streaming *size* enterprises, against a tenth of them."""
+    with tempfile.TemporaryDirectory() as folder:
+        peaks = []
+        for count in (max(1, size // 10), size):
+            _, peak, code = bench_stream.measure(
+                bench_stream.province(Path(folder), count), "jsonl"
+            )
+            if code != 0:
+                msg = f"safetyduty evaluate failed on {count} enterprises (exit code {code})"
+                raise RuntimeError(msg)
+            peaks.append(peak)
+    table.row(
+        f"peak memory streaming {size:,} enterprises",
+        f"{peaks[1] / 1024:.0f} MB",
+        f"{peaks[0] / 1024:.0f} MB",
+        peaks[1] / peaks[0],
+        f"≈ 1 (flat: vs {max(1, size // 10):,}; 100k: bench_stream.py)",
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run every goal and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -316,7 +341,7 @@ def main(argv: list[str] | None = None) -> None:
     credit_lists(table, subjects=10 if args.smoke else 1_000, rounds=max(1, rounds // 3))
     periods(table, number=2 if args.smoke else 200, rounds=rounds)
     start_up(table, runs=1 if args.smoke else 10)
-    table.row("100k enterprises, streamed", "-", "-", None, "issue 17 (JSON Lines input)")
+    streaming(table, size=20 if args.smoke else 2_000 if args.quick else 10_000)
 
 
 if __name__ == "__main__":
