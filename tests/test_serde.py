@@ -520,3 +520,93 @@ class TestGeneratedReaders:
         assert Count(n=1) == serde.converter.structure({"n": 1}, Count)  # n doubled, once
         with pytest.raises(ValidationError):
             serde.converter.structure({"n": 0}, Count)
+
+
+class TestReadersOfUserClasses:
+    """The generated reader and writer serve any attrs class through the converter, not only
+    the library's: what a class declares is honoured where the library's models never need it."""
+
+    @staticmethod
+    def _fresh() -> Any:
+        return _convert._make_converter(detailed=False)
+
+    def test_a_converter_s_result_is_what_the_validators_see(self) -> None:
+        """A value is validated as converted (the validator wants an even number)."""
+        import attrs  # noqa: PLC0415
+
+        def even(instance: object, attribute: Any, value: int) -> None:
+            if value % 2:
+                raise ValidationError("n", value, "must be even")
+
+        @attrs.frozen
+        class Doubled:
+            n: int = attrs.field(converter=lambda n: n * 2, validator=even)
+
+        assert Doubled(n=1) == self._fresh().structure({"n": 1}, Doubled)
+
+    @pytest.mark.parametrize(
+        ("declared", "check", "value"),
+        [
+            (int, "instance_of_str", 1),  # a type-only check of another type than declared
+            (int | None, "optional_instance_of_str", 1),
+            (tuple[str, ...], "set_of_str", ["a"]),  # a set check on a field read as a tuple
+        ],
+    )
+    def test_a_type_check_of_another_type_still_runs(
+        self, declared: Any, check: str, value: object
+    ) -> None:
+        """The reader skips a type-only validator only when it has read that very type."""
+        import attrs  # noqa: PLC0415
+
+        from safetyduty import _validate  # noqa: PLC0415
+
+        validator = {
+            "instance_of_str": _validate.instance_of(str),
+            "optional_instance_of_str": _validate.optional(_validate.instance_of(str)),
+            "set_of_str": _validate.set_of(str),
+        }[check]
+        odd = attrs.make_class("Odd", {"x": attrs.field(type=declared, validator=validator)})
+        with pytest.raises(ValidationError):
+            self._fresh().structure({"x": value}, odd)
+
+    def test_a_hook_registered_for_dates_is_used(self) -> None:
+        """Dates are read inline only while the converter's date hook is the library's."""
+        from datetime import date  # noqa: PLC0415
+
+        from safetyduty.models import Standardization  # noqa: PLC0415
+
+        conv = self._fresh()
+
+        def day_month_year(value: object, _: object) -> date:
+            day, month, year = str(value).split("/")
+            return date(int(year), int(month), int(day))
+
+        conv.register_structure_hook(date, day_month_year)
+        read = conv.structure({"level": "level_1", "granted_on": "01/02/2024"}, Standardization)
+        assert date(2024, 2, 1) == read.granted_on
+
+    def test_a_class_built_by_init_takes_its_fields_by_alias(self) -> None:
+        """A class the reader cannot fill field by field (it has a pre-init hook) is built by
+        ``__init__``, a private field passed by its alias."""
+        import attrs  # noqa: PLC0415
+
+        @attrs.frozen
+        class Hidden:
+            _secret: int
+
+            def __attrs_pre_init__(self) -> None:
+                pass
+
+        assert Hidden(secret=3) == self._fresh().structure({"_secret": 3}, Hidden)
+
+    def test_an_optional_union_of_other_types_is_written_by_its_hook(self) -> None:
+        """Only ``date | datetime | None`` is written by ``isoformat`` inline."""
+        import attrs  # noqa: PLC0415
+
+        @attrs.frozen
+        class Either:
+            value: int | str | None = None
+
+        conv = self._fresh()
+        assert {"value": 3} == conv.unstructure(Either(value=3))
+        assert {"value": "x"} == conv.unstructure(Either(value="x"))
