@@ -15,7 +15,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from safetyduty import cases, catalog, serde
+from safetyduty import cases, catalog, export, serde
 from safetyduty.cli import main
 from safetyduty.models import Authority, Portfolio, Subject
 from safetyduty.rules.compliance import ROW_FIELDS, rows_of
@@ -115,6 +115,15 @@ class TestEvaluateRows:
             code, out, _ = run("evaluate", str(source), *AS_OF, "--format", "jsonl")
             assert 0 == code
             assert plain_rows() == [json.loads(line) for line in out.splitlines()]
+
+    def test_csv_for_people_streams_too(self, files: tuple[Path, Path], tmp_path: Path) -> None:
+        """--labels with a case file: the same CSV for people as from the rows at once."""
+        _, lines = files
+        target = tmp_path / "rows.csv"
+        command = ("evaluate", str(lines), *AS_OF, "--format", "csv", "--labels", "--locale", "en")
+        assert 0 == run(*command, "-o", str(target))[0]
+        with target.open(encoding="utf-8", newline="") as handle:
+            assert export.to_csv(plain_rows(), locale="en") == handle.read()
 
     def test_csv_reads_back_with_the_csv_module(
         self, files: tuple[Path, Path], tmp_path: Path

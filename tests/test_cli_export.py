@@ -10,7 +10,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from safetyduty import catalog, serde
+from safetyduty import catalog, export, serde
 from safetyduty.cli import main
 from safetyduty.rules.compliance import ROW_FIELDS, PortfolioReport
 
@@ -62,6 +62,25 @@ class TestFormats:
             r["obligation"] for r in read
         ]
         assert not out.startswith("\ufeff")
+
+    @pytest.mark.parametrize(
+        ("locale", "header"), [("zh_CN", "统一社会信用代码"), ("en", "Credit code")]
+    )
+    def test_csv_for_people(self, portfolio_file: Path, locale: str, header: str) -> None:
+        """--labels: the CSV for people in the --locale language (export.to_csv(locale=...))."""
+        code, out, _ = run(
+            "evaluate",
+            str(portfolio_file),
+            *SPAN,
+            "--format",
+            "csv",
+            "--labels",
+            "--locale",
+            locale,
+        )
+        assert 0 == code
+        assert export.to_csv(sample_result().to_rows(), locale=locale) == out
+        assert out.startswith(header + ",")
 
     def test_csv_with_bom_to_a_file(self, portfolio_file: Path, tmp_path: Path) -> None:
         """--bom -o FILE: the file starts with the UTF-8 BOM; utf-8-sig reads it."""

@@ -166,6 +166,91 @@ def test_generated_csv(portfolio: Portfolio) -> None:
     check_csv(rows, export.to_csv(rows, bom=True))
 
 
+# Typed here from the docs' table, independently of the writer's own.
+PEOPLE_HEADERS = {
+    "zh_CN": "统一社会信用代码,义务编号,所属方案,义务,责任主体,状态,起始日,截止日,到期日,到期时刻,"
+    "应完成,已完成,其中逾期,凭证编号,按月汇总的每日义务,缺记录日期,人员,应完成学时,已完成学时,"
+    "依据编号,依据,依据已核实,说明",
+    "en": "Credit code,Duty id,Plan,Duty,Who acts,Status,From,To,Due,Due at,Required,Done,"
+    "Of which late,Evidence ids,Daily duty by month,Days with no record,Person,Hours required,"
+    "Hours done,Source id,Basis,Source verified,Reason",
+}
+
+
+def check_people_csv(rows: list[FlatRow], locale: str, text: str) -> None:
+    """A CSV for people: the locale's headers, labels for codes, the locale's title and reason,
+    everything else as the data CSV has it."""
+    from safetyduty.i18n import label  # noqa: PLC0415
+    from safetyduty.models import Subject  # noqa: PLC0415
+
+    lines = list(csv.reader(io.StringIO(text, newline="")))
+    assert PEOPLE_HEADERS[locale].split(",") == lines[0]
+    assert len(rows) == len(lines) - 1
+    yes, no = ("是", "否") if locale == "zh_CN" else ("yes", "no")
+    for row, line in zip(rows, lines[1:], strict=True):
+        cells = dict(
+            zip([n for n in NAMES if n not in ("title_en", "reason_zh")], line, strict=True)
+        )
+        assert label(ComplianceStatus(row["status"]), locale) == cells["status"]
+        assert label(Subject(row["subject"]), locale) == cells["subject"]
+        assert (yes if row["daily"] else no) == cells["daily"]
+        assert (yes if row["verified"] else no) == cells["verified"]
+        title = row["title"] if locale == "zh_CN" else (row["title_en"] or row["title"])
+        reason = row["reason_zh"] if locale == "zh_CN" else row["reason"]
+        assert (title, reason) == (cells["title"], cells["reason"])
+        for name in ("enterprise", "obligation", "start", "due", "due_at", "required", "late",
+                     "evidence", "missed_days", "hours_done", "basis"):  # fmt: skip
+            assert as_text(row[name]) == cells[name]
+
+
+class TestCsvForPeople:
+    """locale="zh_CN" or "en": one language, words instead of codes."""
+
+    @pytest.mark.parametrize("locale", ["zh_CN", "en"])
+    def test_the_sample(self, locale: str) -> None:
+        """Every row of the sample, in each language."""
+        rows = sample_result().to_rows()
+        check_people_csv(rows, locale, export.to_csv(rows, locale=locale))
+
+    def test_chinese_headers_are_all_chinese_and_english_all_ascii(self) -> None:
+        """zh_CN headers have no Latin letters; en headers no Chinese."""
+        rows = _example_report().to_rows()
+        zh = export.to_csv(rows, locale="zh_CN").splitlines()[0]
+        en = export.to_csv(rows, locale="en").splitlines()[0]
+        assert not any("a" <= c.lower() <= "z" for c in zh)
+        assert en.isascii()
+
+    def test_bom_and_formulas_apply_alike(self) -> None:
+        """The byte order mark and formula quoting work as for the data CSV."""
+        row = _example_report().rows[0]
+        odd = ComplianceRow(**{**_fields(row), "reason_zh": "=1+1"})
+        text = export.to_csv([odd.to_row()], locale="zh_CN", bom=True, quote_formulas=True)
+        assert text.startswith("\ufeff统一社会信用代码")
+        assert "'=1+1" in text
+
+    def test_a_code_the_labels_do_not_know_is_named(self) -> None:
+        """A status or subject that is not a member names its row and column."""
+        row = _example_report().to_rows()[0]
+        with pytest.raises(ValidationError, match=r"rows\[1\]\.status"):
+            export.to_csv([row, {**row, "status": "done"}], locale="en")
+        with pytest.raises(ValidationError, match=r"rows\[0\]\.subject"):
+            export.to_csv([{**row, "subject": "boss"}], locale="zh_CN")
+
+    def test_another_locale_is_refused(self) -> None:
+        """Only zh_CN and en (and None, for data)."""
+        with pytest.raises(ValidationError, match="locale"):
+            export.to_csv([], locale="fr")
+
+
+@settings(max_examples=20, deadline=None)
+@given(strategies.portfolios(max_enterprises=2, as_of=GENERATED_AS_OF))
+def test_generated_csv_for_people(portfolio: Portfolio) -> None:
+    """Generated portfolios, in each language."""
+    rows = judged(portfolio).to_rows()
+    for locale in ("zh_CN", "en"):
+        check_people_csv(rows, locale, export.to_csv(rows, locale=locale))
+
+
 def _fields(row: ComplianceRow) -> dict[str, Any]:
     """The row's fields, to build a variant of it."""
     return attrs.asdict(row, recurse=False)

@@ -256,17 +256,19 @@ def run_evaluate(
     as_of: date,
     since: date | None,
     calendar: Any,
+    locale: str,
     path: Path | None,
     out: TextIO,
 ) -> None:
-    """``evaluate --format jsonl|csv``: the flat rows of a case file, streamed case by case."""
+    """``evaluate --format jsonl|csv``: the flat rows of a case file, streamed case by case
+    (``--labels``: the CSV for people, in *locale*)."""
     from safetyduty import cases, export  # noqa: PLC0415 - the catalog only when asked
 
     rows = cases.evaluate_cases(lines, as_of=as_of, since=since, calendar=calendar)
 
     def write(handle: IO[str]) -> None:
         if args.format == "csv":
-            export.write_csv(rows, handle, bom=args.bom)
+            export.write_csv(rows, handle, bom=args.bom, locale=locale if args.labels else None)
         else:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -32,7 +32,7 @@ _MISSING: Final = {
 
 
 def add_options(sub: argparse.ArgumentParser) -> None:
-    """Add ``--format``, ``--bom`` and ``--todo`` to the ``evaluate`` and ``demo`` commands."""
+    """Add ``--format``, ``--bom``, ``--labels`` and ``--todo`` to the ``evaluate`` and ``demo`` commands."""
     sub.add_argument(
         "--format",
         choices=FORMATS,
@@ -46,6 +46,12 @@ def add_options(sub: argparse.ArgumentParser) -> None:
         "--bom",
         action="store_true",
         help="csv: begin with a UTF-8 byte order mark, so that Excel reads Chinese text",
+    )
+    sub.add_argument(
+        "--labels",
+        action="store_true",
+        help="csv: for people, in the --locale language: headers in words, labels for codes, "
+        "one title and one reason column (without it: the data columns of ROW_FIELDS)",
     )
     sub.add_argument(
         "--todo",
@@ -63,6 +69,7 @@ def document(
     locale: Locale,
     calendar: HolidayCalendar,
     bom: bool = False,
+    labels: bool = False,
     todo: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> str:
@@ -86,7 +93,7 @@ def document(
     if fmt == "json":
         return serde.dumps(result, indent=1)
     if fmt == "csv":
-        return export.to_csv(result.to_rows(), bom=bom)
+        return export.to_csv(result.to_rows(), bom=bom, locale=locale if labels else None)
     if fmt == "jsonl":
         return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in result.to_rows())
     return result.to_ics(locale=locale, kind="todo" if todo else "event")

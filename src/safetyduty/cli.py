@@ -758,6 +758,7 @@ def _evaluate_input(
             as_of=as_of,
             since=since,
             calendar=cal,
+            locale=locale,
             path=output.take_path(),
             out=output.console.stream,
         )
@@ -782,7 +783,7 @@ def _export(
     try:
         text = _cli_export.document(
             portfolio, fmt=args.format, as_of=as_of, since=since, locale=locale, calendar=cal,
-            bom=args.bom, todo=args.todo, progress=progress,
+            bom=args.bom, labels=args.labels, todo=args.todo, progress=progress,
         )  # fmt: skip
     except MissingDependencyError as exc:
         raise _UsageError(_cli_export.missing(exc, args.format, locale)) from None
