@@ -884,3 +884,207 @@ class TestFastPaths:
         assert type(made) is ComplianceRow
         assert pickle.loads(pickle.dumps(made)) == made  # noqa: S301 - our own object
         assert hash(made) == hash(row)
+
+
+class TestEdgesOfTheCount:
+    """A record, a day or a month exactly on a boundary of the count (the cases mutation
+    testing of ``rules/compliance/_rows.py`` found untested)."""
+
+    @staticmethod
+    def _duty(schedule: Any, evidence: RecordKind = RecordKind.DRILL_PLAN) -> Obligation:
+        return Obligation(
+            id="edge", title="示例义务", subject=Subject.ENTERPRISE, evidence=evidence,
+            schedule=schedule, basis=Basis(document="示例方案"),
+        )  # fmt: skip
+
+    def test_a_record_on_the_due_day_is_on_time_and_counted_once(self) -> None:
+        """A one-off due 2026-06-30 done on 06-30, judged in July: met, nothing late."""
+        done = rec(RecordKind.DRILL_PLAN, D(2026, 6, 30))
+        duty = self._duty(OneOff(due=D(2026, 6, 30)))
+        (row,) = evaluate(FIRM, [done], as_of=D(2026, 7, 9), obligations=[duty]).rows
+        assert (S.MET, 0, (done.id,), 1, 1) == (
+            row.status, row.late, row.evidence, row.required, row.done
+        )  # fmt: skip
+
+    def test_a_standing_duty_done_on_its_day(self) -> None:
+        """ "2022年底前设立安全总监", appointed 2022-12-31, judged in 2023: met, nothing late."""
+        from safetyduty.models import Standing  # noqa: PLC0415
+
+        done = rec(RecordKind.SAFETY_DIRECTOR_APPOINTED, D(2022, 12, 31))
+        duty = self._duty(Standing(by=D(2022, 12, 31)), RecordKind.SAFETY_DIRECTOR_APPOINTED)
+        report = evaluate(FIRM, [done], as_of=D(2023, 6, 30), obligations=[duty])
+        (row,) = report.rows
+        assert (S.MET, 0, (done.id,), 1) == (row.status, row.late, row.evidence, row.required)
+
+    def test_a_report_before_the_accident_is_not_a_late_report(self) -> None:
+        """A report dated the day before the accident neither meets nor lateness-counts its
+        1-hour limit: the row is missed with no evidence."""
+        from safetyduty.models import Duration, DurationUnit, EventKind, Triggered  # noqa: PLC0415
+
+        accident = Accident(
+            id="a9", enterprise=FIRM.uscc, occurred_at=datetime(2026, 3, 10, 10, 0, tzinfo=CST),
+            deaths=0, serious_injuries=1, direct_loss=Decimal(1000),
+        )  # fmt: skip
+        within = Duration(amount=1, unit=DurationUnit.HOURS)
+        duty = self._duty(
+            Triggered(event=EventKind.ACCIDENT, within=within), RecordKind.ACCIDENT_REPORTED
+        )
+        early = rec(RecordKind.ACCIDENT_REPORTED, D(2026, 3, 9))
+        report = evaluate(
+            FIRM, [early], as_of=D(2026, 3, 20), obligations=[duty], accidents=[accident]
+        )
+        (row,) = report.rows
+        assert (S.MISSED, 0, ()) == (row.status, row.late, row.evidence)
+
+    def test_a_daily_month_done_every_working_day_is_met(self) -> None:
+        """March 2026 done on each of its 22 working days: met; April done so far: not yet met."""
+        from safetyduty.calendars import default_calendar  # noqa: PLC0415
+
+        duty = self._duty(parse_schedule("每日"), RecordKind.HAZARD_CHECK_TEAM)
+        cal = default_calendar()
+        days = [D(2026, 3, 1) + timedelta(days=n) for n in range(46)]  # 03-01 .. 04-15
+        worked = [day for day in days if cal.is_workday(day)]
+        records = [rec(RecordKind.HAZARD_CHECK_TEAM, day) for day in worked]
+        report = evaluate(
+            FIRM, records, as_of=D(2026, 4, 15), since=D(2026, 3, 1), obligations=[duty]
+        )
+        march, april = report.rows
+        march_days = sum(1 for day in worked if day.month == 3)
+        assert (S.MET, march_days, march_days, ()) == (
+            march.status, march.required, march.done, march.missed
+        )  # fmt: skip
+        april_so_far = sum(1 for day in worked if day.month == 4)
+        assert april.status is not S.MET
+        assert (april_so_far, ()) == (april.done, april.missed)
+        assert april.required > april_so_far  # the rest of April is still to come
+
+    def test_only_a_daily_duty_s_months_are_daily_rows(self) -> None:
+        """On the sample: a row is a daily summary only for a daily duty; any other row's
+        done is its evidence; a not-applicable row requires and counts nothing."""
+        daily_ids = {
+            d.id
+            for d in catalog.enterprise_obligations()
+            if isinstance(d.schedule, Recurring) and d.schedule.frequency is Frequency.DAILY
+        }
+        sample = catalog.sample_portfolio()
+        checked = 0
+        for report in evaluate_many(
+            sample.enterprises, sample.records, as_of=D(2026, 9, 30), people=sample.people,
+            accidents=sample.accidents, hazards=sample.hazards,
+            plans=catalog.plans(), obligations=catalog.enterprise_obligations(),
+        ):  # fmt: skip
+            for row in report.rows:
+                if row.status is S.NOT_APPLICABLE:
+                    assert (False, 0, 0) == (row.daily, row.required, row.done)
+                    continue
+                assert row.daily == (row.obligation in daily_ids)
+                if not row.daily:
+                    assert len(row.evidence) == row.done
+                checked += 1
+        assert checked > 100
+
+    def test_a_workday_limit_past_the_calendar_is_estimated(self) -> None:
+        """Published Sunday 2026-12-20: the 20-working-day filing limit runs into 2027, past
+        the bundled years: counted on the estimated calendar, and the row says so."""
+        records = [rec(RecordKind.PLAN_PUBLISHED, D(2026, 12, 20))]
+        report = evaluate(
+            FIRM,
+            records,
+            as_of=D(2026, 12, 31),
+            since=D(2026, 1, 1),
+            obligations=[unscoped(catalog.obligation("emergency_plan.filing"))],
+        )
+        (row,) = report.rows
+        # 12-21..25 and 12-28..31 are 9 working days; 2027-01-01 (元旦) is a holiday on the
+        # estimated calendar; 01-04..08 and 01-11..15 make 19, so the 20th is Monday 01-18
+        assert (D(2027, 1, 18), S.DUE) == (row.due, row.status)
+        assert "estimated" in row.reason
+
+
+class TestWhatTheReportSays:
+    """The report's hazards, reasons and sources at their edges (the cases mutation testing of
+    ``rules/compliance/_evaluate.py`` found untested)."""
+
+    @staticmethod
+    def _hazard(level: str, found_on: date) -> Any:
+        from safetyduty.models import Hazard, HazardLevel  # noqa: PLC0415
+
+        return Hazard(
+            id=f"h-{level}-{found_on}", enterprise=FIRM.uscc, found_on=found_on,
+            level=HazardLevel(level), description="示例隐患",
+        )  # fmt: skip
+
+    def test_which_hazards_are_findings(self) -> None:
+        """A major hazard with no 五到位 plan is a finding; not once closed (though past its
+        deadline), nor before it is found; a general hazard without a plan is not."""
+        from safetyduty.models import RectificationPlan  # noqa: PLC0415
+
+        major = self._hazard("major", D(2026, 3, 1))
+        plan = RectificationPlan(
+            responsible="张三", measures="清理", funds=Decimal(1000), deadline=D(2026, 4, 1),
+            contingency="临时封闭",
+        )  # fmt: skip
+        closed = attrs.evolve(major, rectification=plan).start_rectification(on=D(2026, 3, 2))
+        closed = closed.submit_for_acceptance(on=D(2026, 3, 5)).accept(on=D(2026, 3, 6))
+        later = self._hazard("major", D(2026, 7, 1))
+        general = self._hazard("general", D(2026, 3, 1))
+        report = evaluate(
+            FIRM, [], as_of=D(2026, 6, 30), obligations=[], hazards=[major, later, general]
+        )
+        assert [major.id] == [h.hazard for h in report.hazards]
+        assert "五到位" in report.hazards[0].problem_zh
+        closed_report = evaluate(FIRM, [], as_of=D(2026, 6, 30), obligations=[], hazards=[closed])
+        assert () == closed_report.hazards
+
+    def test_a_one_off_due_before_the_days_judged_gives_no_row(self) -> None:
+        """Due 2025-06-30, judged from 2026-01-01: not a row of this span."""
+        duty = Obligation(
+            id="once", title="2025年6月底前完成", subject=Subject.ENTERPRISE,
+            evidence=RecordKind.DRILL_PLAN, schedule=OneOff(due=D(2025, 6, 30)),
+            basis=Basis(document="示例方案"),
+        )  # fmt: skip
+        assert () == evaluate(FIRM, [], as_of=D(2026, 6, 30), since=JAN_1, obligations=[duty]).rows
+
+    def test_a_size_told_from_the_figures_makes_a_size_rule_apply(self) -> None:
+        """第三十五条 binds 中型 and larger: a works of 2,000 people and 5亿 revenue is large."""
+        works = attrs.evolve(FIRM, employees=2000, annual_revenue=Decimal(500_000_000))
+        duty = catalog.obligation("emergency_plan.evaluation")
+        published = [rec(RecordKind.PLAN_PUBLISHED, D(2024, 3, 1))]
+        (row,) = evaluate(works, published, as_of=D(2026, 6, 30), obligations=[duty]).rows
+        assert (S.UPCOMING, D(2027, 3, 1)) == (row.status, row.due)
+        (small,) = evaluate(FIRM, published, as_of=D(2026, 6, 30), obligations=[duty]).rows
+        assert small.status is S.NOT_APPLICABLE
+
+    def test_reasons_come_in_both_languages(self) -> None:
+        """A duty not in force says so with its span in Chinese too (起 for an open end)."""
+        early = evaluate(FIRM, [], as_of=D(2008, 6, 30))
+        (row,) = [r for r in early.rows if r.obligation == "standing.liability_insurance"]
+        assert "2007-07-01至2008-06-30期间未施行（施行期间：2021-09-01起）" == row.reason_zh
+        from safetyduty.models import Span  # noqa: PLC0415
+
+        ended = Obligation(
+            id="ended", title="2020年底前每月检查", subject=Subject.ENTERPRISE,
+            evidence=RecordKind.LED_INSPECTION, schedule=parse_schedule("每月"),
+            basis=Basis(document="示例方案"), effective=Span(end=D(2020, 12, 31)),
+        )  # fmt: skip
+        (gone,) = evaluate(FIRM, [], as_of=D(2026, 6, 30), obligations=[ended]).rows
+        assert gone.reason_zh.endswith("（施行期间：至2020-12-31）")
+        for each in early.rows:
+            if each.status is S.NOT_APPLICABLE:
+                assert each.reason_zh
+                assert each.reason_zh != each.reason
+
+    def test_the_sources_cited_are_listed_once(self) -> None:
+        """Every registered source a row cites is in ``report.sources``, once."""
+        sample = catalog.sample_portfolio()
+        report = catalog.evaluate(sample.enterprises[0], sample.records, as_of=D(2026, 9, 30))
+        cited = {r.basis.source for r in report.rows if r.basis.source is not None}
+        listed = [s.id for s in report.sources]
+        assert len(listed) == len(set(listed))
+        assert cited == set(listed)
+
+    def test_a_text_is_not_a_list_of_enterprises(self) -> None:
+        """evaluate_many refuses a string (an iterable of characters) by name."""
+        with pytest.raises(ValidationError) as info:
+            list(evaluate_many("914403001922038216", [], as_of=D(2026, 6, 30)))  # type: ignore[arg-type]
+        assert ("enterprises", "914403001922038216") == (info.value.field, info.value.value)
