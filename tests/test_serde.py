@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -565,7 +566,9 @@ class TestReadersOfUserClasses:
             "optional_instance_of_str": _validate.optional(_validate.instance_of(str)),
             "set_of_str": _validate.set_of(str),
         }[check]
-        odd = attrs.make_class("Odd", {"x": attrs.field(type=declared, validator=validator)})
+        odd = attrs.make_class(
+            "Odd", {"x": attrs.field(type=declared, validator=validator)}, slots=True, frozen=True
+        )
         with pytest.raises(ValidationError):
             self._fresh().structure({"x": value}, odd)
 
@@ -599,14 +602,44 @@ class TestReadersOfUserClasses:
 
         assert Hidden(secret=3) == self._fresh().structure({"_secret": 3}, Hidden)
 
+    def test_a_converted_value_is_checked_again(self) -> None:
+        """A field read as an int and then converted is validated as converted."""
+        import attrs  # noqa: PLC0415
+
+        from safetyduty import _validate  # noqa: PLC0415
+
+        odd = attrs.make_class(
+            "Odd",
+            {"x": attrs.field(type=int, converter=str, validator=_validate.instance_of(int))},
+            slots=True,
+            frozen=True,
+        )
+        with pytest.raises(ValidationError):
+            self._fresh().structure({"x": 1}, odd)
+
+    def test_a_missing_field_takes_its_factory_before_the_validators(self) -> None:
+        """A field left out is made by its factory, and the validator sees what was made."""
+        import attrs  # noqa: PLC0415
+
+        def a_tuple(instance: object, attribute: Any, value: object) -> None:
+            if type(value) is not tuple:
+                raise ValidationError("tags", value, "must be a tuple")
+
+        @attrs.frozen
+        class Tagged:
+            tags: tuple[str, ...] = attrs.field(factory=tuple, validator=a_tuple)
+
+        assert Tagged() == self._fresh().structure({}, Tagged)
+
     def test_an_optional_union_of_other_types_is_written_by_its_hook(self) -> None:
         """Only ``date | datetime | None`` is written by ``isoformat`` inline."""
         import attrs  # noqa: PLC0415
 
         @attrs.frozen
         class Either:
-            value: int | str | None = None
+            value: Decimal | date | None = None
 
         conv = self._fresh()
-        assert {"value": 3} == conv.unstructure(Either(value=3))
-        assert {"value": "x"} == conv.unstructure(Either(value="x"))
+        assert {"value": "1.5"} == conv.unstructure(Either(value=Decimal("1.5")))
+        assert {"value": "2026-01-01"} == conv.unstructure(Either(value=date(2026, 1, 1)))
+        assert {"value": None} == conv.unstructure(Either())
