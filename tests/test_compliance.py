@@ -915,6 +915,36 @@ class TestEdgesOfTheCount:
         report = evaluate(FIRM, [done], as_of=D(2023, 6, 30), obligations=[duty])
         (row,) = report.rows
         assert (S.MET, 0, (done.id,), 1) == (row.status, row.late, row.evidence, row.required)
+        next_day = rec(RecordKind.SAFETY_DIRECTOR_APPOINTED, D(2023, 1, 1))
+        (row,) = evaluate(FIRM, [next_day], as_of=D(2023, 6, 30), obligations=[duty]).rows
+        assert (S.LATE, 1, (next_day.id,)) == (row.status, row.late, row.evidence)
+
+    def test_an_accident_before_the_regulation_has_no_supplementary_report(self) -> None:
+        """条例 (from 2007-06-01): casualties changed after an accident of 2007-05-20 call for no
+        补报 under it; after one of 2007-06-01, they do."""
+        duty = catalog.obligation("accident.supplementary_report")
+        for day, expected in ((20, 0), (31, 0)):
+            accident = Accident(
+                id=f"a{day}", enterprise=FIRM.uscc,
+                occurred_at=datetime(2007, 5, day, 9, 0, tzinfo=CST),
+                deaths=0, serious_injuries=3, direct_loss=Decimal(1000),
+            )  # fmt: skip
+            changed = rec(RecordKind.CASUALTY_CHANGE, D(2007, 6, 10))
+            report = evaluate(
+                FIRM, [changed], as_of=D(2007, 12, 31), since=D(2007, 1, 1),
+                obligations=[duty], accidents=[accident],
+            )  # fmt: skip
+            assert expected == len([r for r in report.rows if r.status is not S.NOT_APPLICABLE])
+        later = Accident(
+            id="a-june", enterprise=FIRM.uscc, occurred_at=datetime(2007, 6, 1, 9, 0, tzinfo=CST),
+            deaths=0, serious_injuries=3, direct_loss=Decimal(1000),
+        )  # fmt: skip
+        changed = rec(RecordKind.CASUALTY_CHANGE, D(2007, 6, 10))
+        report = evaluate(
+            FIRM, [changed], as_of=D(2007, 12, 31), since=D(2007, 1, 1),
+            obligations=[duty], accidents=[later],
+        )  # fmt: skip
+        assert [S.MISSED] == [r.status for r in report.rows]
 
     def test_a_report_before_the_accident_is_not_a_late_report(self) -> None:
         """A report dated the day before the accident neither meets nor lateness-counts its
