@@ -1118,3 +1118,23 @@ class TestWhatTheReportSays:
         with pytest.raises(ValidationError) as info:
             list(evaluate_many("914403001922038216", [], as_of=D(2026, 6, 30)))  # type: ignore[arg-type]
         assert ("enterprises", "914403001922038216") == (info.value.field, info.value.value)
+
+    def test_a_standing_duty_ended_before_the_day_judged_is_judged_once_by_its_last_version(
+        self,
+    ) -> None:
+        """Two versions of a standing duty, both over by the day judged: one row, the later's."""
+        from safetyduty.models import Span, Standing  # noqa: PLC0415
+
+        def version(start: date, end: date, title: str) -> Obligation:
+            return Obligation(
+                id="kept", title=title, subject=Subject.ENTERPRISE,
+                evidence=RecordKind.SAFETY_DIRECTOR_APPOINTED, schedule=Standing(),
+                basis=Basis(document="示例方案"), effective=Span(start=start, end=end),
+            )  # fmt: skip
+
+        first = version(D(2020, 1, 1), D(2020, 6, 30), "上半年")
+        second = version(D(2020, 7, 1), D(2020, 12, 31), "下半年")
+        report = evaluate(
+            FIRM, [], as_of=D(2021, 3, 31), since=D(2020, 6, 1), obligations=[first, second]
+        )
+        assert ["下半年"] == [r.title for r in report.rows]
