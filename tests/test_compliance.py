@@ -1138,3 +1138,102 @@ class TestWhatTheReportSays:
             FIRM, [], as_of=D(2021, 3, 31), since=D(2020, 6, 1), obligations=[first, second]
         )
         assert ["下半年"] == [r.title for r in report.rows]
+
+
+class MondaysOnly:
+    """A company calendar on which only Mondays are working days (a HolidayCalendar)."""
+
+    def is_workday(self, day: date, /) -> bool:
+        return day.weekday() == 0
+
+    def next_workday(self, day: date, /) -> date:
+        return day + timedelta(days=(7 - day.weekday()) % 7)
+
+    def previous_workday(self, day: date, /) -> date:
+        return day - timedelta(days=day.weekday())
+
+    def add_workdays(self, day: date, n: int, /) -> date:
+        return self.previous_workday(day) + timedelta(weeks=n)
+
+    def workdays_between(self, start: date, end: date, /) -> int:
+        return sum(
+            1 for n in range(1, (end - start).days + 1) if self.is_workday(start + timedelta(n))
+        )
+
+
+class TestWhoseDaysAndRecords:
+    """Which days a daily duty counts and whose records a duty may use (the cases mutation
+    testing of ``rules/compliance/_facts.py`` found untested)."""
+
+    DAILY = Obligation(
+        id="daily", title="班组每日检查", subject=Subject.ENTERPRISE,
+        evidence=RecordKind.HAZARD_CHECK_TEAM, schedule=parse_schedule("每日"),
+        basis=Basis(document="示例方案"),
+    )  # fmt: skip
+
+    def _march(self, firm: Enterprise, **extra: Any) -> Any:
+        report = evaluate(
+            firm, [], as_of=D(2026, 3, 31), since=D(2026, 3, 1), obligations=[self.DAILY], **extra
+        )
+        (row,) = report.rows
+        return row
+
+    def test_the_days_of_a_daily_duty(self) -> None:
+        """March 2026: 22 working days on the bundled calendar, 31 in continuous operation,
+        5 Mondays on a Mondays-only company calendar (continuous operation still every day)."""
+        shifts = attrs.evolve(FIRM, continuous_operation=True)
+        assert 22 == self._march(FIRM).required
+        assert 31 == self._march(shifts).required
+        assert 5 == self._march(FIRM, calendar=MondaysOnly()).required
+        assert 31 == self._march(shifts, calendar=MondaysOnly()).required
+        by_day = evaluate(
+            shifts, [], as_of=D(2026, 3, 31), since=D(2026, 3, 1), obligations=[self.DAILY],
+            calendar=MondaysOnly(), daily="day",
+        )  # fmt: skip
+        assert 31 == len(by_day.rows)
+
+    def test_past_the_calendar_a_daily_duty_counts_monday_to_friday(self) -> None:
+        """January 2027 on the strict bundled calendar given as the caller's: 21 weekdays."""
+        from safetyduty.calendars import default_calendar  # noqa: PLC0415
+
+        report = evaluate(
+            FIRM, [], as_of=D(2027, 1, 31), since=D(2027, 1, 1), obligations=[self.DAILY],
+            calendar=default_calendar(),
+        )  # fmt: skip
+        (row,) = report.rows
+        assert 21 == row.required
+
+    def test_a_record_naming_a_worker_is_the_worker_s(self) -> None:
+        """A led inspection naming a worker does not meet the principal's monthly duty; a drill
+        naming the worker still counts for the enterprise's; a record naming someone who is
+        not among the people counts for everyone."""
+        people = [
+            Person(id="p", name="张总", role=Role.PRINCIPAL, enterprise=FIRM.uscc),
+            Person(id="w", name="李工", role=Role.WORKER, enterprise=FIRM.uscc),
+        ]
+
+        def named(kind: RecordKind, person: str) -> Record:
+            return Record(
+                id=f"{kind.value}-{person}", kind=kind, on=D(2026, 3, 10), enterprise=FIRM.uscc,
+                person=person,
+            )  # fmt: skip
+
+        led = unscoped(catalog.obligation("shanwei.principal.monthly_inspection"))
+        drill = self._drill()
+        for person, principal_met in (("w", False), ("stranger", True)):
+            report = evaluate(
+                FIRM, [named(RecordKind.LED_INSPECTION, person), named(drill.evidence, person)],
+                as_of=D(2026, 3, 31), since=D(2026, 3, 1), obligations=[led, drill],
+                people=people,
+            )  # fmt: skip
+            by_duty = {r.obligation: r.status for r in report.rows}
+            assert (by_duty[led.id] is S.MET) == principal_met, person
+            assert by_duty[drill.id] is S.MET, person
+
+    @staticmethod
+    def _drill() -> Obligation:
+        return Obligation(
+            id="drill", title="2026年3月底前组织一次演练", subject=Subject.ENTERPRISE,
+            evidence=RecordKind.DRILL_PLAN, schedule=OneOff(due=D(2026, 3, 31)),
+            basis=Basis(document="示例方案"),
+        )  # fmt: skip

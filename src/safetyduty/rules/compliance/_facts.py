@@ -157,9 +157,8 @@ class Facts:
         return self._size[day]
 
     def is_workday(self, day: date) -> bool:
-        """A working day of the calendar; past its coverage, Monday to Friday."""
-        if self.enterprise.continuous_operation:
-            return True
+        """A working day of the calendar; past its coverage, Monday to Friday (an enterprise in
+        continuous operation works every day: :attr:`every_day` says so, and this is not asked)."""
         if self.calendar is None:
             self.calendar = bundled_calendar()
         try:
