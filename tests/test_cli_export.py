@@ -64,7 +64,7 @@ class TestFormats:
         assert not out.startswith("\ufeff")
 
     @pytest.mark.parametrize(
-        ("locale", "header"), [("zh_CN", "统一社会信用代码"), ("en", "Credit code")]
+        ("locale", "header"), [("zh_CN", "统一社会信用代码"), ("en", "Unified social credit code")]
     )
     def test_csv_for_people(self, portfolio_file: Path, locale: str, header: str) -> None:
         """--labels: the CSV for people in the --locale language (export.to_csv(locale=...))."""

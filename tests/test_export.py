@@ -171,7 +171,7 @@ PEOPLE_HEADERS = {
     "zh_CN": "统一社会信用代码,义务编号,所属方案,义务,责任主体,状态,起始日,截止日,到期日,到期时刻,"
     "应完成,已完成,其中逾期,凭证编号,按月汇总的每日义务,缺记录日期,人员,应完成学时,已完成学时,"
     "依据编号,依据,依据已核实,说明",
-    "en": "Credit code,Duty id,Plan,Duty,Who acts,Status,From,To,Due,Due at,Required,Done,"
+    "en": "Unified social credit code,Duty id,Plan,Duty,Who acts,Status,From,To,Due,Due at,Required,Done,"
     "Of which late,Evidence ids,Daily duty by month,Days with no record,Person,Hours required,"
     "Hours done,Source id,Basis,Source verified,Reason",
 }

@@ -25,7 +25,7 @@ _KINDS: Final = {
     "bool": bool,
 }
 _WORDS: Final[dict[str, tuple[str, str]]] = {
-    "enterprise": ("统一社会信用代码", "Credit code"),
+    "enterprise": ("统一社会信用代码", "Unified social credit code"),
     "obligation": ("义务编号", "Duty id"),
     "plan": ("所属方案", "Plan"),
     "title": ("义务", "Duty"),
@@ -97,8 +97,6 @@ def _in_words(index: int, row: Mapping[str, Any], name: str, locale: Locale) -> 
     value = row[name]
     if name == "title" and locale == "en":
         return row["title_en"] or value  # the source's own words where the data has no English
-    if name == "reason_zh":
-        return value
     if name in ("status", "subject"):
         kind = ComplianceStatus if name == "status" else Subject
         try:
