@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import attrs
 import pytest
@@ -380,3 +381,64 @@ class TestProperties:
         again = standing_requirements(unit, as_of=D(2026, 6, 30), records=list(reversed(records)))
         assert rows == again
         assert STANDING_REQUIREMENTS == tuple(r.obligation for r in rows)
+
+
+class TestOnTheDayJudged:
+    """Evidence dated the day judged, exactly 100 employees, a grade with no deadline (the
+    cases sampled mutation of ``rules/compliance/_standing.py`` found untested)."""
+
+    @staticmethod
+    def _row(key: str, enterprise: Enterprise = UNIT, **extra: object) -> object:
+        duties = [d for d in law.national_duties() if d.id == key]
+        [row] = evaluate(enterprise, since=D(2020, 1, 1), obligations=duties, **extra).rows  # type: ignore[arg-type]
+        return row
+
+    def test_a_body_set_up_on_the_day_judged_counts(self) -> None:
+        body = rec(RecordKind.SAFETY_BODY_ESTABLISHED, D(2026, 1, 1))
+        row: Any = self._row("standing.safety_staffing", records=[body], as_of=D(2026, 1, 1))
+        assert (S.MET, (body.id,), 1) == (row.status, row.evidence, row.required)
+
+    def test_exactly_100_employees_is_not_over_100(self) -> None:
+        """ "超过一百人" excludes 100, in Chinese as in English."""
+        row: Any = self._row(
+            "standing.safety_staffing", firm(employees=100), records=[], as_of=D(2026, 1, 1)
+        )
+        assert "从业人员100人，未超过100人" in row.reason_zh
+        over: Any = self._row(
+            "standing.safety_staffing", firm(employees=101), records=[], as_of=D(2026, 1, 1)
+        )
+        assert "从业人员101人，超过100人" in over.reason_zh
+
+    def test_a_certificate_issued_on_the_day_judged_counts(self) -> None:
+        licence = Certificate(
+            kind=CertificateKind.REGISTERED_SAFETY_ENGINEER, number="RSE2", issued_on=D(2026, 1, 1)
+        )
+        engineer = Person(id="e2", name="钱七", role=Role.SAFETY_MANAGER, certificates=(licence,))
+        smelter = firm(industry=Industry.METAL_SMELTING)
+        row: Any = self._row(
+            "standing.registered_engineer",
+            smelter,
+            records=[],
+            people=[engineer],
+            as_of=D(2026, 1, 1),
+        )
+        assert (S.MET, 1) == (row.status, row.required)
+
+    def test_a_grade_with_no_deadline(self) -> None:
+        """A standardisation requirement with no date: met with a grade, missed without one;
+        one required either way."""
+        from safetyduty.models import Basis, Check, Obligation, Standing, Subject  # noqa: PLC0415
+
+        duty = Obligation(
+            id="graded", title="达到安全生产标准化等级", subject=Subject.ENTERPRISE,
+            evidence=RecordKind.RESPONSIBILITY_SYSTEM, schedule=Standing(),
+            basis=Basis(document="示例方案"), check=Check.STANDARDIZATION,
+        )  # fmt: skip
+        grade = Standardization(level=StandardizationLevel.LEVEL_3, granted_on=D(2024, 1, 1))
+        graded = firm(standardization=grade)
+        for unit, status, evidence in ((graded, S.MET, 1), (UNIT, S.MISSED, 0)):
+            [row] = evaluate(unit, [], as_of=D(2026, 1, 1), obligations=[duty]).rows
+            assert (status, evidence, 1) == (row.status, len(row.evidence), row.required)
+        dated = attrs.evolve(duty, schedule=Standing(by=D(2025, 1, 1)))
+        [row] = evaluate(graded, [], as_of=D(2026, 1, 1), obligations=[dated]).rows
+        assert (S.MET, 1) == (row.status, row.required)
