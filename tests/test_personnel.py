@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -378,3 +379,45 @@ class TestProperties:
         for old, new in zip(before, after, strict=True):
             if old.status is S.MET:
                 assert S.MET == new.status
+
+
+class TestAtTheEdges:
+    """People who start on the first or last day judged, hours and reasons in Chinese (the
+    cases sampled mutation of ``rules/compliance/_personnel.py`` found untested)."""
+
+    @staticmethod
+    def _rows(key: str, enterprise: Enterprise, people: list[Person], records: list[Record],
+              as_of: date) -> list[object]:  # fmt: skip
+        rows = personnel_requirements(enterprise, people, records=records, as_of=as_of, since=JAN_1)
+        return [r for r in rows if r.obligation == key]
+
+    def test_a_worker_starting_on_the_first_or_last_day_judged(self) -> None:
+        """Pre-job training of a worker who starts on ``since`` or on ``as_of`` is judged; the
+        hours done are those before the first day, as they are."""
+        for began in (JAN_1, D(2026, 6, 30)):
+            worker = Person(id="w1", name="新员工", role=Role.WORKER, took_office_on=began)
+            records = [course("w1", began, "24")]
+            rows: Any = self._rows("training.pre_job", PLANT, [worker], records, D(2026, 6, 30))
+            assert [(began, S.MET, Decimal(24), 1)] == [
+                (r.due, r.status, r.hours_done, r.required) for r in rows
+            ]
+
+    def test_an_officer_starting_on_the_first_or_last_day_judged(self) -> None:
+        """The assessment of a principal who takes office on ``since`` or ``as_of`` is judged;
+        one who took office the day before ``since`` is not."""
+        for began, count in ((JAN_1, 1), (D(2026, 6, 30), 1), (D(2025, 12, 31), 0)):
+            boss = Person(id="p1", name="张三", role=Role.PRINCIPAL, took_office_on=began)
+            rows = self._rows("assessment.took_office", MINE, [boss], [], D(2026, 6, 30))
+            assert count == len(rows), began
+
+    def test_whose_hours_in_chinese(self) -> None:
+        """The reason names the role, the sector group and initial or yearly training."""
+        worker = Person(id="w1", name="新员工", role=Role.WORKER, took_office_on=D(2026, 3, 2))
+        boss = Person(id="p1", name="张三", role=Role.PRINCIPAL, took_office_on=D(2020, 1, 1))
+        site: Any = self._rows("training.pre_job", SITE, [worker], [], D(2026, 6, 30))
+        plant: Any = self._rows("training.pre_job", PLANT, [worker], [], D(2026, 6, 30))
+        assert "从业人员，建筑施工单位，初次培训" in site[0].reason_zh
+        assert "从业人员，一般单位，初次培训" in plant[0].reason_zh
+        yearly = personnel_requirements(SITE, [boss], as_of=D(2026, 12, 31), since=JAN_1)
+        [row] = [r for r in yearly if r.obligation == "training.yearly"]
+        assert "主要负责人，一般单位，每年再培训" in row.reason_zh
