@@ -340,6 +340,8 @@ class TestWorkedScenarios:
         duty = "shanwei.principal.yearly_drill"
         assert S.UPCOMING == rows(duty, [anonymous], as_of=D(2026, 7, 1), people=[boss])[0][2]
         assert S.MET == rows(duty, [anonymous, named], as_of=D(2026, 7, 1), people=[boss])[0][2]
+        # with no people given, no record can show that the principal took part
+        assert S.UPCOMING == rows(duty, [anonymous], as_of=D(2026, 7, 1))[0][2]
 
     def test_a_workers_training_is_not_the_principals(self) -> None:
         """A record naming a worker does not meet a 主要负责人 duty; one naming no one does."""
