@@ -925,28 +925,23 @@ class TestEdgesOfTheCount:
         """条例 (from 2007-06-01): casualties changed after an accident of 2007-05-20 call for no
         补报 under it; after one of 2007-06-01, they do."""
         duty = catalog.obligation("accident.supplementary_report")
-        for day, expected in ((20, 0), (31, 0)):
+        changed = rec(RecordKind.CASUALTY_CHANGE, D(2007, 6, 10))
+
+        def judged(occurred: date) -> list[S]:
             accident = Accident(
-                id=f"a{day}", enterprise=FIRM.uscc,
-                occurred_at=datetime(2007, 5, day, 9, 0, tzinfo=CST),
+                id=f"a-{occurred}", enterprise=FIRM.uscc,
+                occurred_at=datetime(occurred.year, occurred.month, occurred.day, 9, 0, tzinfo=CST),
                 deaths=0, serious_injuries=3, direct_loss=Decimal(1000),
             )  # fmt: skip
-            changed = rec(RecordKind.CASUALTY_CHANGE, D(2007, 6, 10))
             report = evaluate(
                 FIRM, [changed], as_of=D(2007, 12, 31), since=D(2007, 1, 1),
                 obligations=[duty], accidents=[accident],
             )  # fmt: skip
-            assert expected == len([r for r in report.rows if r.status is not S.NOT_APPLICABLE])
-        later = Accident(
-            id="a-june", enterprise=FIRM.uscc, occurred_at=datetime(2007, 6, 1, 9, 0, tzinfo=CST),
-            deaths=0, serious_injuries=3, direct_loss=Decimal(1000),
-        )  # fmt: skip
-        changed = rec(RecordKind.CASUALTY_CHANGE, D(2007, 6, 10))
-        report = evaluate(
-            FIRM, [changed], as_of=D(2007, 12, 31), since=D(2007, 1, 1),
-            obligations=[duty], accidents=[later],
-        )  # fmt: skip
-        assert [S.MISSED] == [r.status for r in report.rows]
+            return [r.status for r in report.rows if r.status is not S.NOT_APPLICABLE]
+
+        assert [] == judged(D(2007, 5, 20))
+        assert [] == judged(D(2007, 5, 31))
+        assert [S.MISSED] == judged(D(2007, 6, 1))
 
     def test_a_report_before_the_accident_is_not_a_late_report(self) -> None:
         """A report dated the day before the accident neither meets nor lateness-counts its

@@ -188,7 +188,7 @@ def _passing(check: object, value: str, writer: _Writer) -> str | None:
     if registered is None:
         return None
     condition, names = registered
-    return str(condition.format(v=value, **{name: writer.bind(obj) for name, obj in names.items()}))
+    return condition.format(v=value, **{name: writer.bind(obj) for name, obj in names.items()})
 
 
 def _parts(validator: object) -> tuple[object, ...]:

@@ -28,8 +28,10 @@ def _reader(names: tuple[str, ...]) -> Callable[[object], tuple[Any, ...]]:
     if len(names) > 1:
         many: Callable[[object], tuple[Any, ...]] = operator.attrgetter(*names)
         return many
-    one = operator.attrgetter(*names) if names else None
-    return lambda obj: (one(obj),) if one is not None else ()
+    if not names:
+        return lambda _: ()
+    one = operator.attrgetter(names[0])  # one name: the value itself, made a tuple here
+    return lambda obj: (one(obj),)
 
 
 def by_fields(cls: T) -> T:
