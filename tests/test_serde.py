@@ -643,3 +643,52 @@ class TestReadersOfUserClasses:
         assert {"value": "1.5"} == conv.unstructure(Either(value=Decimal("1.5")))
         assert {"value": "2026-01-01"} == conv.unstructure(Either(value=date(2026, 1, 1)))
         assert {"value": None} == conv.unstructure(Either())
+
+
+class TestTextWriter:
+    """serde.dumps leaves days to orjson: the same text, and users' hooks still win."""
+
+    @pytest.fixture
+    def fresh(self, monkeypatch: pytest.MonkeyPatch) -> Any:
+        """serde's converter replaced by a fresh one for the test (hooks registered stay in it)."""
+        conv = _convert._make_converter(detailed=False)
+        monkeypatch.setattr(_convert, "converter", conv)
+        monkeypatch.setattr(_convert, "_TEXT_WRITERS", {})
+        monkeypatch.setattr(serde, "converter", conv)
+        return conv
+
+    def test_a_hook_registered_for_a_nested_model_is_used(self, fresh: Any) -> None:
+        from safetyduty.models import Standardization  # noqa: PLC0415
+
+        enterprise = serde.from_dict(
+            {**ENTERPRISE, "standardization": {"level": "level_1", "granted_on": "2024-02-01"}},
+            Enterprise,
+        )
+        assert '"granted_on":"2024-02-01"' in serde.dumps(enterprise)
+        fresh.register_unstructure_hook(Standardization, lambda s: s.level.value)
+        assert '"standardization":"level_1"' in serde.dumps(enterprise)
+
+    def test_a_hook_registered_for_dates_is_used(self, fresh: Any) -> None:
+        from datetime import date  # noqa: PLC0415
+
+        from safetyduty.models import Standardization, StandardizationLevel  # noqa: PLC0415
+
+        fresh.register_unstructure_hook(date, lambda d: d.strftime("%d/%m/%Y"))
+        text = serde.dumps(
+            Standardization(level=StandardizationLevel.LEVEL_1, granted_on=date(2024, 2, 1))
+        )
+        assert '"granted_on":"01/02/2024"' in text
+
+    def test_a_day_orjson_does_not_write_is_written_as_before(self) -> None:
+        """orjson refuses a subclass of date: the json module writes the document, alike."""
+        from datetime import date  # noqa: PLC0415
+
+        from safetyduty.models import Standardization, StandardizationLevel  # noqa: PLC0415
+
+        class Day(date):
+            pass
+
+        standardization = Standardization(
+            level=StandardizationLevel.LEVEL_1, granted_on=Day(2024, 2, 1)
+        )
+        assert serde.dumps(standardization).endswith('"granted_on":"2024-02-01"}}')

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -32,9 +32,10 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.strategies import configure_tagged_union
 from cattrs.v import format_exception
 
+from safetyduty import _typed_json
 from safetyduty._compat import StrEnum
 from safetyduty._dates import parse_iso_date
-from safetyduty._fastload import structure_function, unstructure_function
+from safetyduty._fastload import generated, structure_function, unstructure_function
 from safetyduty._validate import DECIMAL_TEXT
 from safetyduty.errors import SafetyDutyError, ValidationError
 from safetyduty.models._risk import LecInputs, MatrixInputs
@@ -48,7 +49,14 @@ from safetyduty.models._schedule import (
     Window,
 )
 
-__all__ = ["TAGGED_UNIONS", "converter", "from_dict", "to_dict"]
+__all__ = [
+    "TAGGED_UNIONS",
+    "converter",
+    "document_reader",
+    "from_dict",
+    "text_writer",
+    "to_dict",
+]
 
 T = TypeVar("T")
 _PAIR: Final = 2
@@ -272,8 +280,7 @@ def _model(conv: cattrs.Converter, *, detailed: bool) -> Any:
 
     def factory(cls: Any) -> Any:
         if not detailed:
-            trusted = {date: _structure_date, Decimal: _structure_decimal}
-            return structure_function(cls, conv, trusted=trusted)
+            return structure_function(cls, conv, trusted=_TRUSTED)
         generated = make_dict_structure_fn(
             cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
         )
@@ -329,6 +336,19 @@ TAGGED_UNIONS: Final[tuple[tuple[Any, dict[type, str], str], ...]] = (
 """Each tagged union: its type, the tag of each member, and the tag's key (the JSON Schema reads them)."""
 
 
+_TRUSTED: Final[Mapping[type, object]] = {date: _structure_date, Decimal: _structure_decimal}
+"""The hooks a generated reader may write inline while they are the converter's (see _fastload)."""
+
+
+_TRUSTED_WRITERS: Final[Mapping[Any, object]] = {
+    date: date.isoformat,
+    datetime: datetime.isoformat,
+    Decimal: str,
+    Enum: _enum_value,
+}
+"""The hooks a generated writer may write inline while they are the converter's (see _fastload)."""
+
+
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     # Later registrations win: the specific hooks below come after these general ones.
@@ -360,14 +380,8 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_unstructure_hook(StrEnum, _enum_value)
     conv.register_unstructure_hook_factory(_is_plain_optional, _unstructure_optional(conv))
     # Models: one generated function each, writing the fields above inline (_fastload).
-    trusted = {
-        date: date.isoformat,
-        datetime: datetime.isoformat,
-        Decimal: str,
-        Enum: _enum_value,
-    }
     conv.register_unstructure_hook_factory(
-        attrs.has, lambda cls: unstructure_function(cls, conv, trusted=trusted)
+        attrs.has, lambda cls: unstructure_function(cls, conv, trusted=_TRUSTED_WRITERS)
     )
     conv.register_unstructure_hook_factory(
         _homogeneous(tuple), _unstructure_items(conv, ordered=True)
@@ -391,6 +405,64 @@ a second converter with cattrs' detailed validation, to report every bad
 field by path. Valid documents pay nothing for the error report.
 """
 _detailed: Final = _make_converter(detailed=True)
+
+
+_DOCUMENT_READERS: dict[type, tuple[object, _typed_json.Reader | None]] = {}
+
+
+def document_reader(cls: type) -> _typed_json.Reader | None:
+    """The one-pass reader of a JSON document holding a *cls* (:mod:`safetyduty._typed_json`), or None.
+
+    Made on a class's first document and kept while the converter's hook for
+    the class stays the one it was made with: registering any hook makes the
+    converter make every model's hook anew, and so the reader too.
+
+    Examples:
+        >>> from safetyduty.models import Basis
+        >>> read = document_reader(Basis)
+        >>> read is None or read('{"schema_version":1,"type":"Basis","data":{"document":"a"}}')[2].document == "a"
+        True
+        >>> document_reader(int) is None
+        True
+    """
+    if getattr(cls, "__attrs_attrs__", None) is None:
+        return None
+    hook = converter.get_structure_hook(cls)
+    kept = _DOCUMENT_READERS.get(cls)
+    if kept is not None and kept[0] is hook:
+        return kept[1]
+    reader = _typed_json.document_reader(cls, converter, trusted=_TRUSTED)
+    _DOCUMENT_READERS[cls] = (hook, reader)
+    return reader
+
+
+_TEXT_WRITERS: dict[type, tuple[object, Callable[[Any], Any]]] = {}
+
+
+def text_writer(cls: type) -> Callable[[Any], Any]:
+    """The function that writes a model *cls* for an encoder that writes days itself (orjson).
+
+    :func:`to_dict`'s dict, but with every ``date`` left a ``date``: orjson
+    writes it as its ``isoformat`` in C, the same text. A class whose hook is
+    a user's is written by that hook. Kept as :func:`document_reader` keeps its readers.
+
+    Examples:
+        >>> from datetime import date
+        >>> from safetyduty.models import Standardization, StandardizationLevel
+        >>> text_writer(Standardization)(Standardization(level=StandardizationLevel.LEVEL_2, granted_on=date(2024, 2, 29)))
+        {'level': 'level_2', 'granted_on': datetime.date(2024, 2, 29)}
+    """
+    hook = converter.get_unstructure_hook(cls)
+    kept = _TEXT_WRITERS.get(cls)
+    if kept is not None and kept[0] is hook:
+        return kept[1]
+    writer = hook
+    if generated(hook):
+        writer = unstructure_function(
+            cls, converter, trusted=_TRUSTED_WRITERS, native=frozenset({date}), nested=text_writer
+        )
+    _TEXT_WRITERS[cls] = (hook, writer)
+    return writer
 
 
 def _describe(exc: BaseException, type_: type | None) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import weakref
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -38,7 +39,16 @@ import cattrs
 from safetyduty._methods import filler
 from safetyduty._validate import DECIMAL_TEXT, FIRST_DAY, KEEPS, LAST_DAY, PASSES, TYPE_ONLY
 
-__all__ = ["structure_function", "unstructure_function"]
+__all__ = [
+    "MISSING",
+    "Writer",
+    "default_name",
+    "generated",
+    "made_field_by_field",
+    "mirrored",
+    "structure_function",
+    "unstructure_function",
+]
 
 _ISO_DATE_LENGTH = len("2026-01-01")
 V = TypeVar("V")
@@ -54,6 +64,12 @@ class _Missing:
 
 
 _MISSING = _Missing()
+MISSING = _MISSING
+"""The stand-in, among a :class:`Writer`'s names as ``_MISSING``, for a field to take its default."""
+
+
+_GENERATED: weakref.WeakSet[Callable[..., object]] = weakref.WeakSet()
+"""The converter hooks this module made (see :func:`generated`)."""
 
 
 def _judged_day(text: str) -> date:
@@ -64,7 +80,7 @@ def _judged_day(text: str) -> date:
     return day
 
 
-class _Writer:
+class Writer:
     """Source text and the names it refers to."""
 
     def __init__(self, conv: cattrs.Converter, trusted: Mapping[type, object]) -> None:
@@ -85,7 +101,7 @@ class _Writer:
         self.names[name] = value
         return name
 
-    def _is_trusted(self, t: type) -> bool:
+    def trusts(self, t: type) -> bool:
         """Whether the converter's hook for *t* is still the library's own (not one a user registered)."""
         return t in self.trusted and self.conv.get_structure_hook(t) is self.trusted[t]
 
@@ -96,10 +112,10 @@ class _Writer:
         if isinstance(t, type) and issubclass(t, Enum):
             members = {member.value: member for member in t}
             return f"({self.bind(members)}[{var}] if type({var}) is str else _reject({var}))"
-        if t is date and self._is_trusted(date):  # YYYY-MM-DD in the judged range, as plain_date
+        if t is date and self.trusts(date):  # YYYY-MM-DD in the judged range, as plain_date
             test = f"type({var}) is str and len({var}) == {_ISO_DATE_LENGTH}"
             return f"(_fromiso({var}) if {test} else _reject({var}))"
-        if t is Decimal and self._is_trusted(Decimal):  # decimal text or an int, as the hook
+        if t is Decimal and self.trusts(Decimal):  # decimal text or an int, as the hook
             test = f"type({var}) is int or (type({var}) is str and _decimal_text({var}))"
             return f"(_Decimal({var}) if {test} else _reject({var}))"
         return None
@@ -182,7 +198,7 @@ def _type_checked(validator: object, t: Any, *, converted: bool) -> bool:
     )
 
 
-def _passing(check: object, value: str, writer: _Writer) -> str | None:
+def _passing(check: object, value: str, writer: Writer) -> str | None:
     """The inline condition under which *check* passes for *value* (:data:`PASSES`), if it has one."""
     registered = _registered(PASSES, check)
     if registered is None:
@@ -200,7 +216,7 @@ def _parts(validator: object) -> tuple[object, ...]:
     return (validator,)
 
 
-def _mirrored(cls: type) -> bool:
+def mirrored(cls: type) -> bool:
     """Whether making *cls* field by field can mirror its ``__init__`` exactly."""
     if hasattr(cls, "__attrs_pre_init__"):
         return False
@@ -227,7 +243,7 @@ def structure_function(
     is still the one registered.
     """
     attrs.resolve_types(cls)
-    writer = _Writer(conv, trusted or {})
+    writer = Writer(conv, trusted or {})
     fields = attrs.fields(cls)
     allowed = writer.bind(frozenset(f.name for f in fields))
     lines = [
@@ -238,21 +254,19 @@ def structure_function(
         "        _reject(o)",
     ]
     checked: dict[str, bool] = {}
-    mirrored = _mirrored(cls)
+    by_field = mirrored(cls)
     for index, field in enumerate(fields):
         read, checked[field.name] = writer.expression(field.type, "v")
         if field.default is attrs.NOTHING:
             lines += [f"    v = o[{field.name!r}]", f"    x{index} = {read}"]
         else:
-            missing = "_MISSING"
-            if mirrored and not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-                missing = writer.bind(field.default)  # __init__'s own default, as it is
+            missing = default_name(field, writer) if by_field else "_MISSING"
             lines += [
                 f"    v = o.get({field.name!r}, _MISSING)",
                 f"    x{index} = {missing} if v is _MISSING else {read}",
             ]
-    if mirrored:
-        lines += _made_field_by_field(cls, writer, checked)
+    if by_field:
+        lines += made_field_by_field(cls, writer, checked)
     else:
         lines.append("    kw = {}")
         for index, field in enumerate(fields):
@@ -265,10 +279,28 @@ def structure_function(
     code = compile("\n".join(lines), f"<safetyduty structure {cls.__name__}>", "exec")
     exec(code, writer.names)  # noqa: S102 - source built above from the class's own fields
     function: Callable[[object, object], object] = writer.names["structure"]  # type: ignore[assignment]
+    _GENERATED.add(function)
     return function
 
 
-def _made_field_by_field(cls: type, writer: _Writer, checked: Mapping[str, bool]) -> list[str]:
+def generated(hook: object) -> bool:
+    """Whether *hook* is a function :func:`structure_function` or :func:`unstructure_function`
+    made (not a user's hook)."""
+    try:
+        return hook in _GENERATED
+    except TypeError:  # an object that takes no weak reference is nobody's generated function
+        return False
+
+
+def default_name(field: attrs.Attribute[Any], writer: Writer) -> str:
+    """The name of *field*'s default among *writer*'s names, for a class made field by field:
+    ``__init__``'s own default, as it is, or ``_MISSING`` for a factory (called later)."""
+    if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+        return "_MISSING"
+    return writer.bind(field.default)
+
+
+def made_field_by_field(cls: type, writer: Writer, checked: Mapping[str, bool]) -> list[str]:
     """The lines that make the object as ``__init__`` does: set each field, validate, post-init."""
     fields = attrs.fields(cls)
     values = []
@@ -327,9 +359,17 @@ def _made_field_by_field(cls: type, writer: _Writer, checked: Mapping[str, bool]
 class _Dumper:
     """Source text of an unstructure function and the names it refers to."""
 
-    def __init__(self, conv: cattrs.Converter, trusted: Mapping[Any, object]) -> None:
+    def __init__(
+        self,
+        conv: cattrs.Converter,
+        trusted: Mapping[Any, object],
+        native: frozenset[type],
+        nested: Callable[[type], Callable[[object], object]],
+    ) -> None:
         self.conv = conv
         self.trusted = trusted
+        self.native = native
+        self.nested = nested
         self.names: dict[str, object] = {}
         self.counter = itertools.count()
 
@@ -344,7 +384,7 @@ class _Dumper:
 
     def scalar(self, t: Any, expr: str) -> str | None:
         """The inline writing of a string, number, flag, enum, date, moment or decimal."""
-        if t in (str, int, bool):
+        if t in (str, int, bool) or (t in self.native and self._is_trusted(t)):
             return expr
         if isinstance(t, type) and issubclass(t, Enum) and self._is_trusted(t, Enum):
             return f"{expr}._value_"
@@ -378,7 +418,7 @@ class _Dumper:
             return self.items(args[0], expr, ordered=origin is tuple)
         if attrs.has(t):  # looked up later: a model may contain itself
             hook = f"_n{next(self.counter)}"
-            self.names[hook] = _lazy_out(self.conv, t, self.names, hook)
+            self.names[hook] = _lazy_out(self.nested, t, self.names, hook)
             return f"{hook}({expr})"
         return f"{self.bind(self.conv.get_unstructure_hook(t))}({expr})"
 
@@ -396,19 +436,27 @@ class _Dumper:
 
 
 def _lazy_out(
-    conv: cattrs.Converter, cls: type, names: dict[str, object], name: str
+    lookup: Callable[[type], Callable[[object], object]],
+    cls: type,
+    names: dict[str, object],
+    name: str,
 ) -> Callable[[object], object]:
     """The unstructure hook of a model, looked up on its first use, then called directly (see _lazy)."""
 
     def unstructure(value: object) -> object:
-        hook = names[name] = conv.get_unstructure_hook(cls)
+        hook = names[name] = lookup(cls)
         return hook(value)
 
     return unstructure
 
 
 def unstructure_function(
-    cls: type, conv: cattrs.Converter, *, trusted: Mapping[Any, object]
+    cls: type,
+    conv: cattrs.Converter,
+    *,
+    trusted: Mapping[Any, object],
+    native: frozenset[type] = frozenset(),
+    nested: Callable[[type], Callable[[object], object]] | None = None,
 ) -> Callable[[object], object]:
     """The generated function that writes the attrs class *cls* as a JSON-ready dict, field by field.
 
@@ -417,9 +465,14 @@ def unstructure_function(
     converter's hooks for them are still the library's own (*trusted*:
     type, or ``Enum`` for every enum, to hook); every other type calls the
     converter's hook. The dict is the one cattrs' own function makes.
+
+    With *native* (``{date}``), the values of those types are left as they
+    are, for a JSON encoder that writes them itself (orjson writes a ``date``
+    as its ``isoformat``, in C); nested models are then written by the
+    function *nested* gives for their class.
     """
     attrs.resolve_types(cls)
-    dumper = _Dumper(conv, trusted)
+    dumper = _Dumper(conv, trusted, native, nested or conv.get_unstructure_hook)
     entries = [
         f"        {field.name!r}: {dumper.expression(field.type, f'o.{field.name}')},"
         for field in attrs.fields(cls)
@@ -428,4 +481,6 @@ def unstructure_function(
     code = compile("\n".join(lines), f"<safetyduty unstructure {cls.__name__}>", "exec")
     exec(code, dumper.names)  # noqa: S102 - source built above from the class's own fields
     function: Callable[[object], object] = dumper.names["unstructure"]  # type: ignore[assignment]
+    if not native:
+        _GENERATED.add(function)
     return function

@@ -146,8 +146,21 @@ def dumps(obj: Any, *, indent: int | None = None) -> str:
         >>> dumps([Basis(document="a")])[:40]
         '{"schema_version":1,"type":"list[Basis]"'
     """
-    document = {"schema_version": SCHEMA_VERSION, "type": _type_name(obj), "data": to_dict(obj)}
-    return _json.dumps(document, indent=indent)
+    cls = type(obj)
+    if cls in WRITERS or isinstance(obj, (list, tuple)):
+        name, data = _type_name(obj), to_dict(obj)
+    else:  # a model: the common case, a call or two sooner
+        name = cls.__name__
+        if indent is None and _json.FAST:  # days left to orjson, which writes them alike
+            data = _convert.text_writer(cls)(obj)
+            text = _json.native_dumps(
+                {"schema_version": SCHEMA_VERSION, "type": name, "data": data}
+            )
+            if text is not None:
+                return text
+        data = converter.get_unstructure_hook(cls)(obj)
+    document = {"schema_version": SCHEMA_VERSION, "type": name, "data": data}
+    return _json.dumps(document) if indent is None else _json.dumps(document, indent=indent)
 
 
 def loads(text: str | bytes, cls: type[T]) -> T:
@@ -163,6 +176,16 @@ def loads(text: str | bytes, cls: type[T]) -> T:
         >>> loads(dumps([Basis(document="a"), Basis(document="b")]), list[Basis])[1].document
         'b'
     """
+    if type(text) in (str, bytes) and type(cls) is type and cls not in READERS:
+        read = _convert.document_reader(cls)  # one pass, with msgspec when it is installed
+        if read is not None:
+            try:
+                version, name, obj = read(text)
+            except Exception:  # noqa: BLE001, S110 - the usual reading below decides, and says why
+                pass
+            else:
+                if version == SCHEMA_VERSION and name == cls.__name__:
+                    return obj  # type: ignore[return-value]
     try:
         return _document(_parsed(_json.loads, text), cls)
     except ValidationError:

@@ -1,0 +1,193 @@
+"""Reading a model's JSON document in one pass, with msgspec when it is installed.
+
+``serde.loads`` reads a document in two steps: a JSON parser builds dicts,
+then the model's generated structure function (:mod:`safetyduty._fastload`)
+reads them. With msgspec installed (the ``fast`` extra), a model whose
+fields are all of the kinds that function reads inline (strings, integers,
+flags, enums, dates, decimals, optionals, and tuples and frozensets of
+these), or nested models of the same kind, is read in one step instead:
+msgspec parses the text straight into a *mirror* of the model (a msgspec
+Struct with the same fields), and a generated *builder* makes the model
+from the mirror exactly as the structure function does: defaults and
+factories, converters, every validator in the class's order, the post-init
+hook.
+
+The mirror is never more lenient than the structure function. Where it
+types a field more loosely, the builder checks the rest as the function
+does: a decimal is read as an integer or a string and then checked as
+decimal text, and a date (msgspec reads years 1 to 9999) is checked against
+the judged range. What the mirror refuses and the function would accept
+(an ISO week date, say), it refuses; the caller then reads the document
+the usual way, which decides. So ``serde.loads`` gives the same model, or
+the same error, either way: only the time differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
+
+import attrs
+import cattrs
+
+from safetyduty._fastload import Writer, default_name, generated, made_field_by_field, mirrored
+from safetyduty._validate import FIRST_DAY, LAST_DAY
+
+__all__ = ["Reader", "document_reader"]
+
+Reader = Callable[[str | bytes], tuple[int, str, object]]
+"""Reads a document's text into its schema version, its type name and its model."""
+
+
+class _Unmirrored(Exception):  # noqa: N818 - a signal inside this module, never raised out of it
+    """A type msgspec cannot read as the structure function does: the model is read the usual way."""
+
+
+def document_reader(
+    cls: type, conv: cattrs.Converter, *, trusted: Mapping[type, object]
+) -> Reader | None:
+    """The one-pass reader of a document holding a *cls* (``schema_version``, ``type``, ``data``).
+
+    None when msgspec is not installed, or when *cls* is not read by a
+    generated structure function (a user's hook reads it, or its
+    ``__init__`` makes it). A field of a kind msgspec does not read as that
+    function does is taken as msgspec parses it and read by the function's
+    own expression; a model inside a model is mirrored in turn, or read by
+    its hook. *trusted* maps ``date`` and ``Decimal`` to the converter's own
+    hooks, as for :func:`safetyduty._fastload.structure_function`. The
+    reader raises on whatever it does not read, and its caller then reads
+    the text the usual way.
+    """
+    try:
+        import msgspec  # noqa: PLC0415 - the optional fast extra, loaded on the first document read
+    except ImportError:
+        return None
+    mirrors = _Mirrors(conv, trusted, msgspec)
+    try:
+        mirror, build = mirrors.model(cls)
+    except _Unmirrored:
+        return None
+    document = msgspec.defstruct(
+        f"{cls.__name__}Document",
+        [("schema_version", int), ("type", str), ("data", mirror)],
+        forbid_unknown_fields=True,
+        gc=False,
+    )
+    decode = msgspec.json.Decoder(document).decode
+
+    def read(text: str | bytes) -> tuple[int, str, object]:
+        held: Any = decode(text)
+        return held.schema_version, held.type, build(held.data)
+
+    return read
+
+
+class _Mirrors:
+    """The mirror Structs, and their builders, of the models one document holds."""
+
+    def __init__(
+        self, conv: cattrs.Converter, trusted: Mapping[type, object], msgspec: Any
+    ) -> None:
+        self.conv = conv
+        self.trusted = trusted
+        self.msgspec = msgspec
+        self.made: dict[type, tuple[type, Callable[[object], object]]] = {}
+        self.making: set[type] = set()
+
+    def model(self, cls: type) -> tuple[type, Callable[[object], object]]:
+        """The mirror Struct of the model *cls*, and the builder of a *cls* from one."""
+        if cls in self.made:
+            return self.made[cls]
+        hook = self.conv.get_structure_hook(cls)
+        if cls in self.making or not mirrored(cls) or not generated(hook):
+            raise _Unmirrored(cls)  # a model inside itself, one made by __init__, or a user's hook
+        self.making.add(cls)
+        try:
+            made = self._made(cls)
+        finally:
+            self.making.discard(cls)
+        self.made[cls] = made
+        return made
+
+    def _made(self, cls: type) -> tuple[type, Callable[[object], object]]:
+        unset = self.msgspec.UNSET
+        writer = Writer(self.conv, self.trusted)
+        writer.names["_UNSET"] = unset
+        specs: list[tuple[Any, ...]] = []
+        lines = ["def build(s):"]
+        checked: dict[str, bool] = {}
+        for index, field in enumerate(attrs.fields(cls)):
+            kind, read, checked[field.name] = self.field(field.type, "v", writer)
+            lines.append(f"    v = s.{field.name}")
+            if field.default is attrs.NOTHING:
+                specs.append((field.name, kind))
+                lines.append(f"    x{index} = {read}")
+            else:
+                specs.append((field.name, kind | self.msgspec.UnsetType, unset))
+                lines.append(
+                    f"    x{index} = {default_name(field, writer)} if v is _UNSET else {read}"
+                )
+        lines += made_field_by_field(cls, writer, checked)
+        code = compile("\n".join(lines), f"<safetyduty build {cls.__name__}>", "exec")
+        exec(code, writer.names)  # noqa: S102 - source built above from the class's own fields
+        build: Callable[[object], object] = writer.names["build"]  # type: ignore[assignment]
+        mirror = self.msgspec.defstruct(
+            f"{cls.__name__}Mirror", specs, kw_only=True, forbid_unknown_fields=True, gc=False
+        )
+        return mirror, build
+
+    def field(self, t: Any, var: str, writer: Writer) -> tuple[Any, str, bool]:
+        """msgspec's type for a *t*; the expression that makes *var*, read as that type, what the
+        structure function reads; and whether its value is then certainly a *t* (see Writer.expression)."""
+        scalar = self.scalar(t, var, writer)
+        if scalar is not None:
+            return scalar
+        args = get_args(t)
+        origin = get_origin(t)
+        if origin in (Union, UnionType) and len(args) == 2 and type(None) in args:  # noqa: PLR2004
+            inner = next(arg for arg in args if arg is not type(None))
+            kind, read, checked = self.field(inner, var, writer)
+            return kind | None, f"(None if {var} is None else {read})", checked
+        if (origin is tuple and len(args) == 2 and args[1] is Ellipsis) or (  # noqa: PLR2004
+            origin is frozenset and len(args) == 1
+        ):
+            item = f"_i{next(writer.counter)}"
+            kind, read, checked = self.field(args[0], item, writer)
+            if read == item:  # msgspec makes the tuple or frozenset itself
+                return (tuple[kind, ...] if origin is tuple else frozenset[kind]), var, checked  # type: ignore[valid-type]
+            return list[kind], f"{writer.bind(origin)}([{read} for {item} in {var}])", checked  # type: ignore[valid-type]
+        if attrs.has(t):
+            try:
+                mirror, build = self.model(t)
+            except _Unmirrored:  # read by the converter's hook, as the function reads it
+                pass
+            else:
+                return mirror, f"{writer.bind(build)}({var})", False
+        # Any other type: the JSON value as it is, read as the structure function reads it.
+        read, checked = writer.expression(t, var)
+        return Any, read, checked
+
+    @staticmethod
+    def scalar(t: Any, var: str, writer: Writer) -> tuple[Any, str, bool] | None:
+        """What :meth:`field` gives for a string, integer, flag, enum, date or decimal, as msgspec
+        reads them; else None (a custom enum's lookup, a user's hook for days or decimals)."""
+        if t in (str, int, bool):
+            return t, var, True
+        if (
+            isinstance(t, type)
+            and issubclass(t, Enum)
+            and all(type(member.value) is str for member in t)  # read by str value only
+            and t._missing_.__func__ is Enum._missing_.__func__  # type: ignore[attr-defined]
+        ):
+            return t, var, True
+        if t is date and writer.trusts(date):
+            first, last = writer.bind(FIRST_DAY), writer.bind(LAST_DAY)
+            return date, f"({var} if {first} <= {var} <= {last} else _reject({var}))", True
+        if t is Decimal and writer.trusts(Decimal):
+            test = f"type({var}) is int or _decimal_text({var})"
+            return int | str, f"(_Decimal({var}) if {test} else _reject({var}))", True
+        return None

@@ -1,0 +1,335 @@
+"""The one-pass reader (msgspec, the ``fast`` extra) reads every document as the usual reading does.
+
+``serde.loads`` first tries the reader of :mod:`safetyduty._typed_json`; what
+it refuses, the usual reading (a JSON parser, then the model's generated
+structure function) decides. These tests hold the reader to that: it never
+accepts a document the usual reading refuses, it makes the same model, and
+it does read every valid document of every model (or the speed is lost).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from enum import Enum
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from safetyduty import _convert, serde
+from safetyduty.errors import ValidationError
+from safetyduty.models import Enterprise, Standardization, StandardizationLevel
+from safetyduty.testing import STRATEGIES
+
+pytest.importorskip("msgspec", reason="the one-pass reader needs the fast extra")
+
+MODELS: list[tuple[type[Any], st.SearchStrategy[Any]]] = sorted(
+    STRATEGIES.items(), key=lambda item: item[0].__name__
+)
+
+JUNK = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(min_value=2**63, max_value=2**80)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=12)
+    | st.sampled_from(["2024-02-29", "1899-12-31", "2024-W01-1", "1e3", "NaN", "-0", ""]),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+REFUSED = "refused"
+
+
+def document(cls: type, data_text: str) -> str:
+    """A serde document holding the object *data_text* writes."""
+    return f'{{"schema_version":1,"type":"{cls.__name__}","data":{data_text}}}'
+
+
+def one_pass(text: str, cls: type) -> Any:
+    """What the one-pass reader makes of *text*: the model, or REFUSED."""
+    read = _convert.document_reader(cls)
+    assert read is not None
+    try:
+        version, name, obj = read(text)
+    except Exception:  # noqa: BLE001 - any refusal is one outcome here
+        return REFUSED
+    return obj if (version, name) == (1, cls.__name__) else REFUSED
+
+
+def usual(text: str, cls: type, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """What ``serde.loads`` makes of *text* without the one-pass reader: the model, or the error."""
+    with monkeypatch.context() as patched:
+        patched.setattr(_convert, "document_reader", lambda _: None)
+        try:
+            return serde.loads(text, cls)
+        except ValidationError as exc:
+            return str(exc)
+
+
+@pytest.mark.parametrize(("cls", "strategy"), MODELS, ids=lambda v: getattr(v, "__name__", ""))
+class TestTheSameReading:
+    """For every model: the same model, or the usual error, whichever reader reads."""
+
+    def test_every_valid_document_is_read_in_one_pass(
+        self, cls: type[Any], strategy: st.SearchStrategy[Any]
+    ) -> None:
+        @given(strategy)
+        def check(obj: Any) -> None:
+            assert one_pass(serde.dumps(obj), cls) == obj
+
+        check()
+
+    def test_never_more_lenient_and_the_same_model(
+        self, cls: type[Any], strategy: st.SearchStrategy[Any], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A field replaced, dropped, repeated or added: the reader accepts only what the usual
+        reading accepts, and makes the same model; ``loads`` says what the usual reading says."""
+
+        @given(strategy, st.data())
+        def check(obj: Any, data: st.DataObject) -> None:
+            fields = serde.to_dict(obj)
+            key = data.draw(st.sampled_from(sorted(fields)))
+            junk = json.dumps(data.draw(JUNK), ensure_ascii=False)
+            how = data.draw(st.sampled_from(["replace", "drop", "repeat", "add"]))
+            text = json.dumps(fields, ensure_ascii=False)
+            if how == "replace":
+                text = json.dumps(fields | {key: json.loads(junk)}, ensure_ascii=False)
+            elif how == "drop":
+                text = json.dumps({k: v for k, v in fields.items() if k != key}, ensure_ascii=False)
+            elif how == "repeat":  # a key twice: the last one counts, in every reader
+                text = text[:-1] + f", {json.dumps(key)}: {junk}}}"
+            else:
+                text = text[:-1] + f", {json.dumps(key + '_')}: {junk}}}"
+            text = document(cls, text)
+            fast = one_pass(text, cls)
+            slow = usual(text, cls, monkeypatch)
+            if fast != REFUSED:
+                assert fast == slow
+            assert serde.loads(text, cls) == slow if not isinstance(slow, str) else True
+            if isinstance(slow, str):
+                with pytest.raises(ValidationError) as raised:
+                    serde.loads(text, cls)
+                assert str(raised.value) == slow
+
+        check()
+
+
+class TestAtTheEdges:
+    """Documents where the two readers' parsers differ: the usual reading decides."""
+
+    @pytest.mark.parametrize(
+        "day",
+        [
+            "1899-12-31",
+            "1900-01-01",
+            "9899-12-31",
+            "9900-01-01",
+            "2024-02-29",
+            "2023-02-29",
+            "2024-W01-1",
+        ],
+    )
+    def test_days_at_and_beyond_the_judged_range(
+        self, day: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        text = document(Standardization, json.dumps({"level": "level_1", "granted_on": day}))
+        fast = one_pass(text, Standardization)
+        slow = usual(text, Standardization, monkeypatch)
+        assert fast in (REFUSED, slow)
+        if day in {"1900-01-01", "9899-12-31", "2024-02-29"}:
+            assert fast.granted_on.isoformat() == day  # read in one pass
+        if day in {"1899-12-31", "9900-01-01", "2023-02-29"}:
+            assert fast == REFUSED
+            assert isinstance(slow, str)
+            assert "granted_on" in slow
+
+    @pytest.mark.parametrize(
+        ("amount", "read"),
+        [
+            ('"185000000.00"', True),
+            ("12", True),
+            ('"1e3"', True),
+            ("1.5", False),
+            ('"NaN"', False),
+            ('" 1"', False),
+        ],
+    )
+    def test_amounts_are_decimal_text_or_integers(
+        self, amount: str, read: bool, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        fields = json.dumps({"uscc": "914403001922038216", "name": "x", "industry": "machinery"})
+        text = document(
+            Enterprise,
+            fields[:-1] + f', "region": "440300", "employees": 3, "annual_revenue": {amount}}}',
+        )
+        fast = one_pass(text, Enterprise)
+        slow = usual(text, Enterprise, monkeypatch)
+        assert (fast != REFUSED) is read
+        assert fast in (REFUSED, slow)
+        assert isinstance(slow, str) is not read
+
+    def test_an_integer_beyond_64_bits_is_read_exactly(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        text = document(Enterprise, json.dumps({**_ENTERPRISE, "employees": 2**70}))
+        assert usual(text, Enterprise, monkeypatch) == one_pass(text, Enterprise)
+        assert serde.loads(text, Enterprise).employees == 2**70
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '{"schema_version":2,"type":"Enterprise","data":%s}',
+            '{"schema_version":true,"type":"Enterprise","data":%s}',
+            '{"schema_version":1,"type":"Person","data":%s}',
+            '{"schema_version":1,"type":"Enterprise","data":%s,"extra":1}',
+            '\ufeff{"schema_version":1,"type":"Enterprise","data":%s}',
+            '{"schema_version":1,"type":"Enterprise","data":%s} x',
+        ],
+    )
+    def test_a_bad_envelope_is_reported_as_before(
+        self, text: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        text = text % json.dumps(_ENTERPRISE)
+        slow = usual(text, Enterprise, monkeypatch)
+        assert isinstance(slow, str)
+        with pytest.raises(ValidationError) as raised:
+            serde.loads(text, Enterprise)
+        assert str(raised.value) == slow
+
+    def test_bytes_that_are_not_utf_8(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        text = document(Enterprise, json.dumps(_ENTERPRISE)).encode().replace(b'"x"', b'"\xff"')
+        slow = usual(text, Enterprise, monkeypatch)  # type: ignore[arg-type]
+        with pytest.raises(ValidationError) as raised:
+            serde.loads(text, Enterprise)
+        assert str(raised.value) == slow
+
+
+_ENTERPRISE = {
+    "uscc": "914403001922038216",
+    "name": "x",
+    "industry": "machinery",
+    "region": "440300",
+    "employees": 3,
+}
+
+
+class TestWhenTheReaderStandsAside:
+    """A user's hook, or no msgspec: the document is read the usual way."""
+
+    @pytest.fixture
+    def fresh(self, monkeypatch: pytest.MonkeyPatch) -> Any:
+        """serde's converter replaced by a fresh one for the test (hooks registered stay in it)."""
+        conv = _convert._make_converter(detailed=False)
+        monkeypatch.setattr(_convert, "converter", conv)
+        monkeypatch.setattr(_convert, "_DOCUMENT_READERS", {})
+        return conv
+
+    def test_a_hook_registered_for_the_model_is_used(self, fresh: Any) -> None:
+        text = document(Standardization, '{"level": "level_1", "granted_on": "2024-02-01"}')
+        assert _convert.document_reader(Standardization) is not None
+        fresh.register_structure_hook(Standardization, lambda value, _: ("mine", value["level"]))
+        assert _convert.document_reader(Standardization) is None
+        loaded: object = serde.loads(text, Standardization)
+        assert loaded == ("mine", "level_1")
+
+    def test_a_hook_registered_for_dates_is_used(self, fresh: Any) -> None:
+        from datetime import date  # noqa: PLC0415
+
+        def day_month_year(value: object, _: object) -> date:
+            day, month, year = str(value).split("/")
+            return date(int(year), int(month), int(day))
+
+        text = document(Standardization, '{"level": "level_1", "granted_on": "01/02/2024"}')
+        with pytest.raises(ValidationError):
+            serde.loads(text, Standardization)
+        fresh.register_structure_hook(date, day_month_year)
+        assert serde.loads(text, Standardization).granted_on == date(2024, 2, 1)
+        assert _convert.document_reader(Standardization) is not None  # made anew, the hook inside
+
+    def test_without_msgspec(self, fresh: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        import sys  # noqa: PLC0415
+
+        monkeypatch.setitem(sys.modules, "msgspec", None)  # import msgspec fails
+        assert _convert.document_reader(Enterprise) is None
+        text = document(Enterprise, json.dumps(_ENTERPRISE))
+        assert serde.loads(text, Enterprise).employees == 3
+
+    def test_a_class_that_is_not_a_model(self) -> None:
+        assert _convert.document_reader(int) is None
+
+
+class Shade(Enum):
+    """An enum that reads any case (its own lookup: the mirror leaves it to the usual reading)."""
+
+    LIGHT = "light"
+    DARK = "dark"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Shade | None:
+        return cls.__members__.get(str(value).upper())
+
+
+@attrs.frozen
+class Swatch:
+    """A user's class: a private field, a custom enum, a dict, a nested model, a frozenset."""
+
+    _code: int = attrs.field(validator=attrs.validators.ge(0))
+    shade: Shade
+    counts: dict[str, int]
+    standardization: Standardization | None = None
+    tags: frozenset[str] = frozenset()
+
+
+class TestUsersClasses:
+    """A user's attrs class is read in one pass too, as the usual reading reads it."""
+
+    SWATCH = Swatch(
+        code=3,
+        shade=Shade.DARK,
+        counts={"a": 1},
+        standardization=Standardization(
+            level=StandardizationLevel.LEVEL_2, granted_on=date(2024, 2, 29)
+        ),
+        tags=frozenset({"x", "y"}),
+    )
+
+    def test_round_trip_in_one_pass(self) -> None:
+        text = serde.dumps(self.SWATCH)
+        assert one_pass(text, Swatch) == self.SWATCH
+        assert serde.loads(text, Swatch) == self.SWATCH
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("_code", -1),
+            ("_code", "3"),
+            ("shade", "DARK"),
+            ("shade", "grey"),
+            ("counts", {"a": "1"}),
+            ("counts", [1]),
+            ("standardization", {"level": "level_9", "granted_on": "2024-02-29"}),
+            ("tags", ["x", 1]),
+            ("tags", "xy"),
+        ],
+    )
+    def test_a_bad_field_as_the_usual_reading_says(
+        self, field: str, value: object, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        data = serde.to_dict(self.SWATCH) | {field: value}
+        text = document(Swatch, json.dumps(data))
+        fast = one_pass(text, Swatch)
+        slow = usual(text, Swatch, monkeypatch)
+        assert fast in (REFUSED, slow)
+        loaded: object
+        try:
+            loaded = serde.loads(text, Swatch)
+        except ValidationError as exc:
+            loaded = str(exc)
+        assert loaded == slow
