@@ -69,13 +69,15 @@ class TestStartUp:
         assert set() == loaded & {"logging", "tomllib", "tomli", "json", "dateutil", "calendar"}
 
     def test_the_rules_define_no_model_they_do_not_use(self) -> None:
-        """Portfolios, cases, credit, risk, authorities, the law's classes and the calendar load on first use."""
+        """Portfolios, cases, credit and its vocabularies, risk, authorities, the law's classes and the
+        calendar load on first use."""
         loaded = loaded_after("import safetyduty.rules.compliance")
         lazy = {
             "safetyduty.calendars",
             "safetyduty.models._authority",
             "safetyduty.models._case",
             "safetyduty.models._credit",
+            "safetyduty.models._credit_vocab",
             "safetyduty.models._portfolio",
             "safetyduty.models._risk",
             "safetyduty.law._costs",

@@ -6,7 +6,7 @@ Collections are tuples or frozensets; vocabularies are ``StrEnum`` with
 stable ASCII values and zh_CN/en labels (:func:`safetyduty.i18n.label`).
 
 The models that importing the compliance engine does not need (authorities,
-portfolios, cases, credit events, risk assessments) are imported on first
+portfolios, cases, credit events and lists, risk assessments) are imported on first
 use; ``from safetyduty.models import Portfolio`` works as for any other name.
 
 Examples:
@@ -56,13 +56,8 @@ from safetyduty.models._source import Source, Verification
 from safetyduty.models._vocab import (
     AccidentGrade,
     AccidentKind,
-    AssessmentMethod,
     CertificateKind,
     Check,
-    CreditEventKind,
-    CreditListKind,
-    CreditRegime,
-    CreditStanding,
     DueKind,
     DurationUnit,
     EventKind,
@@ -82,8 +77,14 @@ if TYPE_CHECKING:
     from safetyduty.models._authority import AUTHORITY_SUBJECTS, Authority
     from safetyduty.models._case import Case
     from safetyduty.models._credit import CreditEvent, CreditStatus, ListEntry
+    from safetyduty.models._credit_vocab import (
+        CreditEventKind,
+        CreditListKind,
+        CreditRegime,
+        CreditStanding,
+    )
     from safetyduty.models._portfolio import Portfolio, Unmatched
-    from safetyduty.models._risk import Assessment, LecInputs, MatrixInputs, Risk
+    from safetyduty.models._risk import Assessment, AssessmentMethod, LecInputs, MatrixInputs, Risk
 
 __all__ = [
     "ALWAYS",
@@ -172,9 +173,14 @@ __getattr__, __dir__ = lazy_names(
     {
         "AUTHORITY_SUBJECTS": "_authority",
         "Assessment": "_risk",
+        "AssessmentMethod": "_risk",
         "Authority": "_authority",
         "Case": "_case",
         "CreditEvent": "_credit",
+        "CreditEventKind": "_credit_vocab",
+        "CreditListKind": "_credit_vocab",
+        "CreditRegime": "_credit_vocab",
+        "CreditStanding": "_credit_vocab",
         "CreditStatus": "_credit",
         "LecInputs": "_risk",
         "ListEntry": "_credit",

@@ -27,13 +27,13 @@ from safetyduty._validate import (
 )
 from safetyduty.errors import ValidationError
 from safetyduty.models._basis import Basis
-from safetyduty.models._vocab import (
-    AccidentGrade,
+from safetyduty.models._credit_vocab import (
     CreditEventKind,
     CreditListKind,
     CreditRegime,
     CreditStanding,
 )
+from safetyduty.models._vocab import AccidentGrade
 
 __all__ = ["CreditEvent", "CreditStatus", "ListEntry"]
 

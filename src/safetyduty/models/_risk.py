@@ -13,6 +13,8 @@ from typing import Any, TypeAlias, cast
 
 import attrs
 
+from safetyduty._compat import StrEnum
+from safetyduty._labels import register
 from safetyduty._methods import by_fields
 from safetyduty._validate import (
     as_tuple,
@@ -25,9 +27,23 @@ from safetyduty._validate import (
 )
 from safetyduty.errors import ValidationError
 from safetyduty.models._enterprise import uscc
-from safetyduty.models._vocab import AssessmentMethod
 
-__all__ = ["Assessment", "LecInputs", "MatrixInputs", "Risk"]
+__all__ = ["Assessment", "AssessmentMethod", "LecInputs", "MatrixInputs", "Risk"]
+
+
+class AssessmentMethod(StrEnum):
+    """How a risk was assessed."""
+
+    LEC = "lec"
+    MATRIX = "matrix"
+
+
+register(
+    [
+        (AssessmentMethod.LEC, ("作业条件危险性分析法(LEC)", "LEC method")),
+        (AssessmentMethod.MATRIX, ("风险矩阵法", "risk matrix")),
+    ]
+)
 
 
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
