@@ -17,11 +17,14 @@ from safetyduty.models import (
     Enterprise,
     HazardFlag,
     Industry,
+    Record,
+    RecordKind,
     Standardization,
     StandardizationLevel,
     province_of,
     uscc_check_char,
 )
+from safetyduty.testing.strategies import uscc_codes
 
 # Real, published codes (company registers): 华为技术有限公司, 深圳市腾讯计算机系统
 # 有限公司, 阿里巴巴(中国)有限公司, and a Beijing-registered enterprise.
@@ -96,6 +99,54 @@ class TestUscc:
         with pytest.raises(ValidationError, match=problem) as info:
             make(uscc=code)
         assert ("uscc", code) == (info.value.field, info.value.value)
+
+
+class TestRememberedCodes:
+    """A fact's enterprise code is checked as an enterprise's is; the codes passed are
+    remembered for the fast reader, boundedly, and never let a wrong code through."""
+
+    def test_a_wrong_code_fails_after_the_right_one_passed(self) -> None:
+        from safetyduty import serde  # noqa: PLC0415
+
+        record = {
+            "id": "r",
+            "kind": "training",
+            "on": "2026-01-05",
+            "enterprise": "914403001922038216",
+        }
+        assert serde.from_dict(record, Record).enterprise == "914403001922038216"
+        with pytest.raises(ValidationError, match="check character"):
+            serde.from_dict(record | {"enterprise": "914403001922038217"}, Record)
+        with pytest.raises(ValidationError, match="check character"):
+            Record(
+                id="r",
+                kind=RecordKind.TRAINING,
+                on=date(2026, 1, 5),
+                enterprise="914403001922038217",
+            )
+
+    @given(st.lists(uscc_codes(), min_size=1, max_size=5))
+    def test_the_memory_holds_only_codes_that_passed(self, codes: list[str]) -> None:
+        from safetyduty.models import _enterprise  # noqa: PLC0415
+
+        field = attrs.fields(Record).enterprise
+        for code in codes:
+            _enterprise.enterprise_code(None, field, code)
+            assert code in _enterprise._PASSED
+        wrong = codes[0][:17] + next(c for c in "0123456789" if c != codes[0][17])
+        with pytest.raises(ValidationError):
+            _enterprise.enterprise_code(None, field, wrong)
+        assert wrong not in _enterprise._PASSED
+
+    def test_the_memory_is_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from safetyduty.models import _enterprise  # noqa: PLC0415
+
+        monkeypatch.setattr(_enterprise, "_REMEMBERED", 3)
+        field = attrs.fields(Record).enterprise
+        for code in REAL_USCC:
+            _enterprise.enterprise_code(None, field, code)
+            assert len(_enterprise._PASSED) <= 3
+        assert REAL_USCC[-1] in _enterprise._PASSED
 
 
 class TestEnterpriseFields:

@@ -1,6 +1,6 @@
 """The one-pass reader (msgspec, the ``fast`` extra) reads every document as the usual reading does.
 
-``serde.loads`` first tries the reader of :mod:`safetyduty._typed_json`; what
+``serde.loads`` and the case reader first try the readers of :mod:`safetyduty._typed_json`; what
 it refuses, the usual reading (a JSON parser, then the model's generated
 structure function) decides. These tests hold the reader to that: it never
 accepts a document the usual reading refuses, it makes the same model, and
@@ -12,16 +12,16 @@ from __future__ import annotations
 import json
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safetyduty import _convert, serde
+from safetyduty import _convert, cases, serde
 from safetyduty.errors import ValidationError
-from safetyduty.models import Enterprise, Standardization, StandardizationLevel
+from safetyduty.models import Case, Enterprise, Standardization, StandardizationLevel
 from safetyduty.testing import STRATEGIES
 
 pytest.importorskip("msgspec", reason="the one-pass reader needs the fast extra")
@@ -228,7 +228,7 @@ class TestWhenTheReaderStandsAside:
         """serde's converter replaced by a fresh one for the test (hooks registered stay in it)."""
         conv = _convert._make_converter(detailed=False)
         monkeypatch.setattr(_convert, "converter", conv)
-        monkeypatch.setattr(_convert, "_DOCUMENT_READERS", {})
+        monkeypatch.setattr(_convert, "_ONE_PASS_READERS", {})
         return conv
 
     def test_a_hook_registered_for_the_model_is_used(self, fresh: Any) -> None:
@@ -333,3 +333,49 @@ class TestUsersClasses:
         except ValidationError as exc:
             loaded = str(exc)
         assert loaded == slow
+
+
+class TestCaseLines:
+    """A case file's lines are read in one pass too, with the same cases or the same errors."""
+
+    LINES: ClassVar[list[str]] = list(cases.sample_lines(3))
+
+    def usual_cases(self, lines: list[Any], monkeypatch: pytest.MonkeyPatch) -> Any:
+        with monkeypatch.context() as patched:
+            patched.setattr(cases, "object_reader", lambda _: None)
+            try:
+                return list(cases.read_cases(lines))
+            except ValidationError as exc:
+                return str(exc)
+
+    def test_every_sample_line_is_read_in_one_pass(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        read = _convert.object_reader(Case)
+        assert read is not None
+        made = [read(line) for line in self.LINES]
+        assert made == self.usual_cases(self.LINES, monkeypatch)
+        assert made == list(cases.read_cases(self.LINES))
+
+    @given(st.data())
+    def test_a_fact_changed_reads_as_the_usual_reading_reads_it(self, data: st.DataObject) -> None:
+        line = json.loads(data.draw(st.sampled_from(self.LINES)))
+        facts = data.draw(st.sampled_from(["records", "hazards", "accidents", "people"]))
+        if not line.get(facts):
+            return
+        index = data.draw(st.integers(0, len(line[facts]) - 1))
+        key = data.draw(st.sampled_from(sorted(line[facts][index])))
+        line[facts][index][key] = data.draw(JUNK)
+        text = json.dumps(line, ensure_ascii=False)
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            slow = self.usual_cases([text], monkeypatch)
+        read = _convert.object_reader(Case)
+        assert read is not None
+        try:
+            fast: Any = [read(text)]
+        except Exception:  # noqa: BLE001 - any refusal is one outcome here
+            fast = REFUSED
+        assert fast in (REFUSED, slow)
+        try:
+            got: Any = list(cases.read_cases([text]))
+        except ValidationError as exc:
+            got = str(exc)
+        assert got == slow

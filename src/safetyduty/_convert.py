@@ -54,6 +54,7 @@ __all__ = [
     "converter",
     "document_reader",
     "from_dict",
+    "object_reader",
     "text_writer",
     "to_dict",
 ]
@@ -407,7 +408,7 @@ field by path. Valid documents pay nothing for the error report.
 _detailed: Final = _make_converter(detailed=True)
 
 
-_DOCUMENT_READERS: dict[type, tuple[object, _typed_json.Reader | None]] = {}
+_ONE_PASS_READERS: dict[tuple[type, bool], tuple[object, Callable[[str | bytes], Any] | None]] = {}
 
 
 def document_reader(cls: type) -> _typed_json.Reader | None:
@@ -425,14 +426,32 @@ def document_reader(cls: type) -> _typed_json.Reader | None:
         >>> document_reader(int) is None
         True
     """
+    return _one_pass(cls, document=True)
+
+
+def object_reader(cls: type) -> Callable[[str | bytes], Any] | None:
+    """The one-pass reader of a bare JSON object of a *cls* (a case file's line), or None;
+    kept as :func:`document_reader` keeps its readers.
+
+    Examples:
+        >>> from safetyduty.models import Basis
+        >>> read = object_reader(Basis)
+        >>> read is None or read('{"document":"a"}').document == "a"
+        True
+    """
+    return _one_pass(cls, document=False)
+
+
+def _one_pass(cls: type, *, document: bool) -> Callable[[str | bytes], Any] | None:
     if getattr(cls, "__attrs_attrs__", None) is None:
         return None
     hook = converter.get_structure_hook(cls)
-    kept = _DOCUMENT_READERS.get(cls)
+    kept = _ONE_PASS_READERS.get((cls, document))
     if kept is not None and kept[0] is hook:
         return kept[1]
-    reader = _typed_json.document_reader(cls, converter, trusted=_TRUSTED)
-    _DOCUMENT_READERS[cls] = (hook, reader)
+    make = _typed_json.document_reader if document else _typed_json.object_reader
+    reader = make(cls, converter, trusted=_TRUSTED)
+    _ONE_PASS_READERS[cls, document] = (hook, reader)
     return reader
 
 

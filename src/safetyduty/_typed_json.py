@@ -37,7 +37,7 @@ import cattrs
 from safetyduty._fastload import Writer, default_name, generated, made_field_by_field, mirrored
 from safetyduty._validate import FIRST_DAY, LAST_DAY
 
-__all__ = ["Reader", "document_reader"]
+__all__ = ["Reader", "document_reader", "object_reader"]
 
 Reader = Callable[[str | bytes], tuple[int, str, object]]
 """Reads a document's text into its schema version, its type name and its model."""
@@ -62,15 +62,10 @@ def document_reader(
     reader raises on whatever it does not read, and its caller then reads
     the text the usual way.
     """
-    try:
-        import msgspec  # noqa: PLC0415 - the optional fast extra, loaded on the first document read
-    except ImportError:
+    mirrored_model = _mirror(cls, conv, trusted)
+    if mirrored_model is None:
         return None
-    mirrors = _Mirrors(conv, trusted, msgspec)
-    try:
-        mirror, build = mirrors.model(cls)
-    except _Unmirrored:
-        return None
+    msgspec, mirror, build = mirrored_model
     document = msgspec.defstruct(
         f"{cls.__name__}Document",
         [("schema_version", int), ("type", str), ("data", mirror)],
@@ -84,6 +79,38 @@ def document_reader(
         return held.schema_version, held.type, build(held.data)
 
     return read
+
+
+def object_reader(
+    cls: type, conv: cattrs.Converter, *, trusted: Mapping[type, object]
+) -> Callable[[str | bytes], object] | None:
+    """The one-pass reader of a bare JSON object of a *cls* (a line of a case file), as
+    :func:`document_reader` reads a document's ``data``; None where that gives None."""
+    mirrored_model = _mirror(cls, conv, trusted)
+    if mirrored_model is None:
+        return None
+    msgspec, mirror, build = mirrored_model
+    decode = msgspec.json.Decoder(mirror).decode
+
+    def read(text: str | bytes) -> object:
+        return build(decode(text))
+
+    return read
+
+
+def _mirror(
+    cls: type, conv: cattrs.Converter, trusted: Mapping[type, object]
+) -> tuple[Any, type, Callable[[object], object]] | None:
+    """msgspec, the mirror Struct of *cls* and its builder; None without msgspec or a mirror."""
+    try:
+        import msgspec  # noqa: PLC0415 - the optional fast extra, loaded on the first document read
+    except ImportError:
+        return None
+    try:
+        mirror, build = _Mirrors(conv, trusted, msgspec).model(cls)
+    except _Unmirrored:
+        return None
+    return msgspec, mirror, build
 
 
 class _Mirrors:

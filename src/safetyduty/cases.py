@@ -42,7 +42,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from safetyduty import _json, catalog
-from safetyduty._convert import converter, from_dict, to_dict
+from safetyduty._convert import converter, from_dict, object_reader, to_dict
 from safetyduty._log import logger
 from safetyduty.errors import SafetyDutyError, ValidationError
 from safetyduty.models import (
@@ -136,10 +136,19 @@ def read_cases(lines: Iterable[str | bytes | Mapping[str, Any] | Case]) -> Itera
 
 
 def _read(lines: Iterable[object]) -> Iterator[Case]:
+    one_pass = object_reader(Case)  # msgspec, when installed; what it refuses is read below
     for number, line in enumerate(lines, start=1):
         if isinstance(line, Case):
             yield line
             continue
+        if one_pass is not None and type(line) in (str, bytes):
+            try:
+                case = one_pass(line)  # type: ignore[arg-type]
+            except Exception:  # noqa: BLE001, S110 - the usual reading decides, and says why
+                pass
+            else:
+                yield case
+                continue
         data = _parse(number, line, _json.loads)
         if data is None:
             continue

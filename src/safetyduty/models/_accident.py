@@ -19,7 +19,7 @@ from safetyduty._validate import (
     text,
 )
 from safetyduty.errors import ValidationError
-from safetyduty.models._enterprise import uscc
+from safetyduty.models._enterprise import enterprise_code
 from safetyduty.models._vocab import AccidentKind
 
 __all__ = ["Accident"]
@@ -61,7 +61,7 @@ class Accident:
     """
 
     id: str = attrs.field(validator=non_empty_str)
-    enterprise: str = attrs.field(validator=uscc)
+    enterprise: str = attrs.field(validator=enterprise_code)
     occurred_at: datetime = attrs.field(validator=aware_datetime)
     deaths: int = attrs.field(validator=count)
     serious_injuries: int = attrs.field(validator=count)

@@ -37,7 +37,7 @@ from safetyduty._validate import (
     tuple_of,
 )
 from safetyduty.errors import TransitionError, ValidationError
-from safetyduty.models._enterprise import uscc
+from safetyduty.models._enterprise import enterprise_code
 from safetyduty.models._vocab import HazardLevel, HazardSource, HazardStatus
 
 __all__ = ["Hazard", "RectificationPlan", "StatusChange", "Supervision"]
@@ -165,7 +165,7 @@ class Hazard:
     """
 
     id: str = attrs.field(validator=non_empty_str)
-    enterprise: str = attrs.field(validator=uscc)
+    enterprise: str = attrs.field(validator=enterprise_code)
     found_on: date = attrs.field(validator=plain_date)
     level: HazardLevel = attrs.field(validator=member_of(HazardLevel))
     description: str = attrs.field(validator=non_empty_str)

@@ -19,7 +19,7 @@ from safetyduty._validate import (
     tuple_of,
 )
 from safetyduty.errors import ValidationError
-from safetyduty.models._enterprise import uscc
+from safetyduty.models._enterprise import enterprise_code
 from safetyduty.models._vocab import CertificateKind, Role
 
 __all__ = ["Certificate", "Person"]
@@ -98,7 +98,7 @@ class Person:
     id: str = attrs.field(validator=non_empty_str)
     name: str = attrs.field(validator=non_empty_str)
     role: Role = attrs.field(validator=member_of(Role))
-    enterprise: str | None = attrs.field(default=None, validator=optional(uscc))
+    enterprise: str | None = attrs.field(default=None, validator=optional(enterprise_code))
     took_office_on: date | None = attrs.field(default=None, validator=optional(plain_date))
     certificates: tuple[Certificate, ...] = attrs.field(
         default=(), converter=_certificates, validator=tuple_of(Certificate)

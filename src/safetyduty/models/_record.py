@@ -11,7 +11,7 @@ import attrs
 from safetyduty._methods import by_fields
 from safetyduty._validate import member_of, non_empty_str, optional, plain_date, text
 from safetyduty.errors import ValidationError
-from safetyduty.models._enterprise import uscc
+from safetyduty.models._enterprise import enterprise_code
 from safetyduty.models._vocab import RecordKind
 
 __all__ = ["Record"]
@@ -45,7 +45,7 @@ class Record:
     id: str = attrs.field(validator=non_empty_str)
     kind: RecordKind = attrs.field(validator=member_of(RecordKind))
     on: date = attrs.field(validator=plain_date)
-    enterprise: str = attrs.field(validator=uscc)
+    enterprise: str = attrs.field(validator=enterprise_code)
     person: str | None = attrs.field(default=None, validator=optional(non_empty_str))
     hours: Decimal | None = attrs.field(default=None, validator=optional(_hours))
     details: str = attrs.field(default="", validator=text)

@@ -26,7 +26,7 @@ from safetyduty._validate import (
     tuple_of,
 )
 from safetyduty.errors import ValidationError
-from safetyduty.models._enterprise import uscc
+from safetyduty.models._enterprise import enterprise_code
 
 __all__ = ["Assessment", "AssessmentMethod", "LecInputs", "MatrixInputs", "Risk"]
 
@@ -123,7 +123,7 @@ class Risk:
     """
 
     id: str = attrs.field(validator=non_empty_str)
-    enterprise: str = attrs.field(validator=uscc)
+    enterprise: str = attrs.field(validator=enterprise_code)
     location: str = attrs.field(validator=non_empty_str)
     assessment: Assessment = attrs.field(validator=_assessment)
     assessed_on: date = attrs.field(validator=plain_date)
