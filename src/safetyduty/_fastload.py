@@ -40,7 +40,6 @@ from safetyduty._methods import filler
 from safetyduty._validate import DECIMAL_TEXT, FIRST_DAY, KEEPS, LAST_DAY, PASSES, TYPE_ONLY
 
 __all__ = [
-    "MISSING",
     "Writer",
     "default_name",
     "generated",
@@ -64,8 +63,6 @@ class _Missing:
 
 
 _MISSING = _Missing()
-MISSING = _MISSING
-"""The stand-in, among a :class:`Writer`'s names as ``_MISSING``, for a field to take its default."""
 
 
 _GENERATED: weakref.WeakSet[Callable[..., object]] = weakref.WeakSet()
