@@ -33,7 +33,7 @@ def test_every_enum_of_the_library_is_registered() -> None:
     defined = {
         obj
         for module in (safetyduty.calendars, safetyduty.models)
-        for obj in vars(module).values()
+        for obj in (getattr(module, name) for name in dir(module))  # the lazily loaded ones too
         if isinstance(obj, type) and issubclass(obj, Enum)
     }
     assert defined <= set(enum_types())

@@ -138,6 +138,16 @@ class TestRememberedCodes:
             _enterprise.enterprise_code(None, field, wrong)
         assert wrong not in _enterprise._PASSED
 
+    def test_a_subclass_of_str_with_the_right_check_character_passes(self) -> None:
+        """Found in review: the slow branch used to raise even when the character was right."""
+
+        class Code(str):
+            __slots__ = ()
+
+        assert make(uscc=Code(REAL_USCC[0])).uscc == REAL_USCC[0]
+        with pytest.raises(ValidationError, match="expected '6'"):
+            make(uscc=Code(REAL_USCC[0][:17] + "7"))
+
     def test_the_memory_is_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
         from safetyduty.models import _enterprise  # noqa: PLC0415
 

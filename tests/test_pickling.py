@@ -6,6 +6,7 @@ import copy
 import pickle
 import typing
 from datetime import date, timedelta
+from enum import Enum
 
 import attrs
 import pytest
@@ -15,7 +16,15 @@ from hypothesis import strategies as st
 from safetyduty import catalog, models
 from safetyduty.calendars import WorkCalendar, bundled_years, default_calendar, parse_year
 from safetyduty.calendars import statutory_holidays as law_days
-from safetyduty.models import Before, Continuous, Portfolio, Window
+from safetyduty.models import (
+    AssessmentMethod,
+    Before,
+    Continuous,
+    CreditEventKind,
+    CreditRegime,
+    Portfolio,
+    Window,
+)
 from safetyduty.rules.compliance import ComplianceReport, ComplianceRow, HazardFinding, PlanUse
 from safetyduty.testing import STRATEGIES, strategies
 
@@ -192,3 +201,19 @@ def test_the_sample_reports_cover_every_report_class() -> None:
     for part in parts[:: max(1, len(parts) // 200)]:
         _round_trips(part)
     _round_trips(tuple(reports))
+
+
+@pytest.mark.parametrize(
+    "member",
+    [CreditRegime.RED_LIST_2017, CreditEventKind.LATE_REPORT, AssessmentMethod.LEC],
+    ids=lambda m: type(m).__name__,
+)
+def test_a_pickle_from_before_the_vocabularies_moved(
+    member: Enum, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An enum pickled when it lived in models._vocab loads as the same member."""
+    monkeypatch.setattr(type(member), "__module__", "safetyduty.models._vocab")
+    old = pickle.dumps(member)
+    monkeypatch.undo()
+    assert b"safetyduty.models._vocab" in old
+    assert pickle.loads(old) is member  # noqa: S301 - our own bytes

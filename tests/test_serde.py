@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -692,3 +693,47 @@ class TestTextWriter:
             level=StandardizationLevel.LEVEL_1, granted_on=Day(2024, 2, 1)
         )
         assert serde.dumps(standardization).endswith('"granted_on":"2024-02-01"}}')
+
+
+@attrs.frozen
+class Visit:
+    """A user's class with days and no validator: anything may stand in its fields."""
+
+    day: date
+    days: frozenset[date] = frozenset()
+    route: tuple[date, ...] = ()
+
+
+class TestTextWriterOnUsersDays:
+    """dumps leaves to orjson only what is exactly a date; anything else is written as to_dict
+    writes it, or fails as it fails (found in review)."""
+
+    @staticmethod
+    def reference(obj: object) -> str:
+        document = {"schema_version": 1, "type": type(obj).__name__, "data": serde.to_dict(obj)}
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+    @pytest.mark.parametrize(
+        "visit",
+        [
+            Visit(day=date(2024, 2, 29)),
+            Visit(
+                day=datetime(1900, 1, 1, tzinfo=timezone(timedelta(hours=8, minutes=5, seconds=43)))
+            ),  # type: ignore[arg-type]
+            Visit(
+                day=date(2024, 1, 1), days=frozenset({date(2024, 1, 2), datetime(2024, 1, 1, 12)})
+            ),
+            Visit(
+                day=date(2024, 1, 1), route=(date(2024, 1, 2), datetime(2024, 1, 1, 12, 0, 0, 5))
+            ),  # type: ignore[arg-type]
+        ],
+    )
+    def test_the_json_module_s_text(self, visit: Visit) -> None:
+        assert serde.dumps(visit) == self.reference(visit)
+
+    def test_a_value_that_is_no_day_fails_as_before(self) -> None:
+        visit = Visit(day="2024-01-01")  # type: ignore[arg-type]
+        with pytest.raises(AttributeError):
+            serde.to_dict(visit)
+        with pytest.raises(AttributeError):
+            serde.dumps(visit)

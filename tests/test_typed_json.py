@@ -10,21 +10,23 @@ it does read every valid document of every model (or the speed is lost).
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
-from typing import Any, ClassVar
+from types import UnionType
+from typing import TYPE_CHECKING, Any, ClassVar, Union, get_args, get_origin
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safetyduty import _convert, cases, serde
+from safetyduty import _convert, _typed_json, cases, serde
 from safetyduty.errors import ValidationError
 from safetyduty.models import Case, Enterprise, Standardization, StandardizationLevel
 from safetyduty.testing import STRATEGIES
 
 pytest.importorskip("msgspec", reason="the one-pass reader needs the fast extra")
+import msgspec.inspect
 
 MODELS: list[tuple[type[Any], st.SearchStrategy[Any]]] = sorted(
     STRATEGIES.items(), key=lambda item: item[0].__name__
@@ -54,19 +56,18 @@ def document(cls: type, data_text: str) -> str:
 
 def one_pass(text: str, cls: type) -> Any:
     """What the one-pass reader makes of *text*: the model, or REFUSED."""
-    read = _convert.document_reader(cls)
+    read = _convert.document_reader(cls, version=1)
     assert read is not None
     try:
-        version, name, obj = read(text)
+        return read(text)
     except Exception:  # noqa: BLE001 - any refusal is one outcome here
         return REFUSED
-    return obj if (version, name) == (1, cls.__name__) else REFUSED
 
 
 def usual(text: str, cls: type, monkeypatch: pytest.MonkeyPatch) -> Any:
     """What ``serde.loads`` makes of *text* without the one-pass reader: the model, or the error."""
     with monkeypatch.context() as patched:
-        patched.setattr(_convert, "document_reader", lambda _: None)
+        patched.setattr(_convert, "document_reader", lambda *_, **__: None)
         try:
             return serde.loads(text, cls)
         except ValidationError as exc:
@@ -233,9 +234,9 @@ class TestWhenTheReaderStandsAside:
 
     def test_a_hook_registered_for_the_model_is_used(self, fresh: Any) -> None:
         text = document(Standardization, '{"level": "level_1", "granted_on": "2024-02-01"}')
-        assert _convert.document_reader(Standardization) is not None
+        assert _convert.document_reader(Standardization, version=1) is not None
         fresh.register_structure_hook(Standardization, lambda value, _: ("mine", value["level"]))
-        assert _convert.document_reader(Standardization) is None
+        assert _convert.document_reader(Standardization, version=1) is None
         loaded: object = serde.loads(text, Standardization)
         assert loaded == ("mine", "level_1")
 
@@ -251,18 +252,20 @@ class TestWhenTheReaderStandsAside:
             serde.loads(text, Standardization)
         fresh.register_structure_hook(date, day_month_year)
         assert serde.loads(text, Standardization).granted_on == date(2024, 2, 1)
-        assert _convert.document_reader(Standardization) is not None  # made anew, the hook inside
+        assert (
+            _convert.document_reader(Standardization, version=1) is not None
+        )  # made anew, the hook inside
 
     def test_without_msgspec(self, fresh: Any, monkeypatch: pytest.MonkeyPatch) -> None:
         import sys  # noqa: PLC0415
 
         monkeypatch.setitem(sys.modules, "msgspec", None)  # import msgspec fails
-        assert _convert.document_reader(Enterprise) is None
+        assert _convert.document_reader(Enterprise, version=1) is None
         text = document(Enterprise, json.dumps(_ENTERPRISE))
         assert serde.loads(text, Enterprise).employees == 3
 
     def test_a_class_that_is_not_a_model(self) -> None:
-        assert _convert.document_reader(int) is None
+        assert _convert.document_reader(int, version=1) is None
 
 
 class Shade(Enum):
@@ -379,3 +382,98 @@ class TestCaseLines:
         except ValidationError as exc:
             got = str(exc)
         assert got == slow
+
+
+if TYPE_CHECKING:
+    from decimal import Decimal as Money  # a name that does not resolve at run time
+
+
+@attrs.frozen
+class Fee:
+    """A user's class whose annotation does not resolve at run time."""
+
+    amount: Money
+
+
+@attrs.frozen
+class Order:
+    """A user's class holding one, never read in the documents below."""
+
+    id: str
+    fee: Fee | None = None
+
+
+@attrs.frozen
+class Meta:
+    """A user's class whose field takes any JSON value."""
+
+    extra: dict[str, Any]
+
+
+class TestWhatTheUsualReadingAlwaysDid:
+    """Where making the one-pass reader fails, or msgspec and orjson read a value apart, the
+    result is the usual reading's (found in review)."""
+
+    def test_a_class_whose_reader_cannot_be_made(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        text = document(Order, '{"id": "a"}')
+        assert _convert.document_reader(Order, version=1) is None
+        assert serde.loads(text, Order) == Order(id="a")
+        fee = document(Fee, '{"amount": "1"}')
+        slow = usual(fee, Fee, monkeypatch)
+        assert isinstance(slow, str)
+        with pytest.raises(ValidationError) as raised:
+            serde.loads(fee, Fee)
+        assert str(raised.value) == slow
+
+    @pytest.mark.parametrize("number", [2**64 - 1, 2**64, -(2**63), -(2**63) - 1, 2**70 + 1])
+    def test_an_integer_in_any_json_value(
+        self, number: int, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        text = document(Meta, json.dumps({"extra": {"n": [number]}}))
+        loaded = serde.loads(text, Meta)
+        assert loaded == usual(text, Meta, monkeypatch)
+        assert type(loaded.extra["n"][0]) is type(usual(text, Meta, monkeypatch).extra["n"][0])
+
+
+def _left_to_a_hook(t: Any, seen: frozenset[type] = frozenset()) -> bool:
+    """Whether a field of type *t* holds a part msgspec cannot type as the reader reads it: a
+    moment, a union of several types, a mapping, or a model inside itself."""
+    origin, args = get_origin(t), get_args(t)
+    if origin in (Union, UnionType):
+        others = [a for a in args if a is not type(None)]
+        return len(others) != 1 or _left_to_a_hook(others[0], seen)
+    if origin in (tuple, frozenset):
+        return _left_to_a_hook(args[0], seen)
+    if origin is not None or t in (datetime, Any):
+        return True
+    if attrs.has(t):
+        return t in seen or any(
+            _left_to_a_hook(f.type, seen | {t}) for f in attrs.fields(attrs.resolve_types(t))
+        )
+    return False
+
+
+def _typed_as_any(info: Any, seen: frozenset[type] = frozenset()) -> bool:
+    """Whether msgspec's type *info* has ``Any`` in it, at any depth."""
+    if isinstance(info, msgspec.inspect.AnyType):
+        return True
+    if isinstance(info, msgspec.inspect.StructType):
+        return info.cls not in seen and any(
+            _typed_as_any(f.type, seen | {info.cls}) for f in info.fields
+        )
+    inner = [getattr(info, "item_type", None), *getattr(info, "types", ())]
+    return any(_typed_as_any(i, seen) for i in inner if i is not None)
+
+
+@pytest.mark.parametrize(("cls", "strategy"), MODELS, ids=lambda v: getattr(v, "__name__", ""))
+def test_msgspec_types_every_field_it_can(cls: type[Any], strategy: st.SearchStrategy[Any]) -> None:
+    """Strings, numbers, flags, enums, days, decimals, optionals, lists of them and models of
+    them are typed in the mirror (msgspec checks them in C); only the rest is left ``Any``."""
+    made = _typed_json._mirror(cls, _convert.converter, _convert._TRUSTED)
+    assert made is not None
+    info = msgspec.inspect.type_info(made[1])
+    for field, mirrored in zip(attrs.fields(attrs.resolve_types(cls)), info.fields, strict=True):
+        assert field.name == mirrored.name
+        assert _typed_as_any(mirrored.type) == _left_to_a_hook(field.type, frozenset({cls})), (
+            field.name
+        )

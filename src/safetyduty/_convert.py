@@ -408,11 +408,12 @@ field by path. Valid documents pay nothing for the error report.
 _detailed: Final = _make_converter(detailed=True)
 
 
-_ONE_PASS_READERS: dict[tuple[type, bool], tuple[object, Callable[[str | bytes], Any] | None]] = {}
+_ONE_PASS_READERS: dict[tuple[type, int | None], tuple[object, _typed_json.Reader | None]] = {}
 
 
-def document_reader(cls: type) -> _typed_json.Reader | None:
-    """The one-pass reader of a JSON document holding a *cls* (:mod:`safetyduty._typed_json`), or None.
+def document_reader(cls: type, *, version: int) -> _typed_json.Reader | None:
+    """The one-pass reader of a JSON document of schema *version* holding a *cls*
+    (:mod:`safetyduty._typed_json`), or None.
 
     Made on a class's first document and kept while the converter's hook for
     the class stays the one it was made with: registering any hook makes the
@@ -420,16 +421,16 @@ def document_reader(cls: type) -> _typed_json.Reader | None:
 
     Examples:
         >>> from safetyduty.models import Basis
-        >>> read = document_reader(Basis)
-        >>> read is None or read('{"schema_version":1,"type":"Basis","data":{"document":"a"}}')[2].document == "a"
+        >>> read = document_reader(Basis, version=1)
+        >>> read is None or read('{"schema_version":1,"type":"Basis","data":{"document":"a"}}').document == "a"
         True
-        >>> document_reader(int) is None
+        >>> document_reader(int, version=1) is None
         True
     """
-    return _one_pass(cls, document=True)
+    return _one_pass(cls, version)
 
 
-def object_reader(cls: type) -> Callable[[str | bytes], Any] | None:
+def object_reader(cls: type) -> _typed_json.Reader | None:
     """The one-pass reader of a bare JSON object of a *cls* (a case file's line), or None;
     kept as :func:`document_reader` keeps its readers.
 
@@ -439,19 +440,30 @@ def object_reader(cls: type) -> Callable[[str | bytes], Any] | None:
         >>> read is None or read('{"document":"a"}').document == "a"
         True
     """
-    return _one_pass(cls, document=False)
+    return _one_pass(cls, None)
 
 
-def _one_pass(cls: type, *, document: bool) -> Callable[[str | bytes], Any] | None:
+def _one_pass(cls: type, version: int | None) -> _typed_json.Reader | None:
+    """The reader of :func:`document_reader` (a *version*) or :func:`object_reader` (None); None
+    where making it fails in any way (an annotation that does not resolve, a type no hook
+    reads, …): the usual reading then reads the text, and fails, or not, as it always did."""
     if getattr(cls, "__attrs_attrs__", None) is None:
         return None
-    hook = converter.get_structure_hook(cls)
-    kept = _ONE_PASS_READERS.get((cls, document))
+    try:
+        hook = converter.get_structure_hook(cls)
+    except Exception:  # noqa: BLE001 - the usual reading says what is wrong
+        return None
+    kept = _ONE_PASS_READERS.get((cls, version))
     if kept is not None and kept[0] is hook:
         return kept[1]
-    make = _typed_json.document_reader if document else _typed_json.object_reader
-    reader = make(cls, converter, trusted=_TRUSTED)
-    _ONE_PASS_READERS[cls, document] = (hook, reader)
+    try:
+        if version is None:
+            reader = _typed_json.object_reader(cls, converter, trusted=_TRUSTED)
+        else:
+            reader = _typed_json.document_reader(cls, converter, trusted=_TRUSTED, version=version)
+    except Exception:  # noqa: BLE001 - no reader: the usual reading reads (and reports)
+        reader = None
+    _ONE_PASS_READERS[cls, version] = (hook, reader)
     return reader
 
 

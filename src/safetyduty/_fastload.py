@@ -381,8 +381,11 @@ class _Dumper:
 
     def scalar(self, t: Any, expr: str) -> str | None:
         """The inline writing of a string, number, flag, enum, date, moment or decimal."""
-        if t in (str, int, bool) or (t in self.native and self._is_trusted(t)):
+        if t in (str, int, bool):
             return expr
+        if t in self.native and self._is_trusted(t):  # exactly a t, or written as the hook writes
+            held = f"_v{next(self.counter)}"
+            return f"({held} if type({held} := {expr}) is {self.bind(t)} else {held}.isoformat())"
         if isinstance(t, type) and issubclass(t, Enum) and self._is_trusted(t, Enum):
             return f"{expr}._value_"
         if t in (date, datetime) and self._is_trusted(t):
@@ -422,7 +425,13 @@ class _Dumper:
     def items(self, t: Any, expr: str, *, ordered: bool) -> str:
         """A tuple as a list, a frozenset as a sorted list, of the items written."""
         item = f"_i{next(self.counter)}"
-        each = self.expression(t, item)
+        native = self.native
+        if not ordered:  # sorted as the hook writes them, by their text: no native values
+            self.native = frozenset()
+        try:
+            each = self.expression(t, item)
+        finally:
+            self.native = native
         if each == f"{item}._value_":  # enums: mapped in C
             written = f"map({self.bind(operator.attrgetter('_value_'))}, {expr})"
             return f"list({written})" if ordered else f"sorted({written})"
@@ -463,10 +472,11 @@ def unstructure_function(
     type, or ``Enum`` for every enum, to hook); every other type calls the
     converter's hook. The dict is the one cattrs' own function makes.
 
-    With *native* (``{date}``), the values of those types are left as they
-    are, for a JSON encoder that writes them itself (orjson writes a ``date``
-    as its ``isoformat``, in C); nested models are then written by the
-    function *nested* gives for their class.
+    With *native* (``{date}``), values of exactly those types are left as
+    they are, for a JSON encoder that writes them itself (orjson writes a
+    ``date`` as its ``isoformat``, in C; anything else in such a field, a
+    ``datetime`` say, is written by ``isoformat`` as usual); nested models
+    are then written by the function *nested* gives for their class.
     """
     attrs.resolve_types(cls)
     dumper = _Dumper(conv, trusted, native, nested or conv.get_unstructure_hook)

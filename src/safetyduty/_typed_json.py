@@ -29,7 +29,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 from types import UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Final, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -39,8 +39,8 @@ from safetyduty._validate import FIRST_DAY, LAST_DAY
 
 __all__ = ["Reader", "document_reader", "object_reader"]
 
-Reader = Callable[[str | bytes], tuple[int, str, object]]
-"""Reads a document's text into its schema version, its type name and its model."""
+Reader = Callable[[str | bytes], object]
+"""Reads a JSON text into its model, or raises (and the usual reading then reads it)."""
 
 
 class _Unmirrored(Exception):  # noqa: N818 - a signal inside this module, never raised out of it
@@ -48,9 +48,11 @@ class _Unmirrored(Exception):  # noqa: N818 - a signal inside this module, never
 
 
 def document_reader(
-    cls: type, conv: cattrs.Converter, *, trusted: Mapping[type, object]
+    cls: type, conv: cattrs.Converter, *, trusted: Mapping[type, object], version: int
 ) -> Reader | None:
-    """The one-pass reader of a document holding a *cls* (``schema_version``, ``type``, ``data``).
+    """The one-pass reader of a document holding a *cls* (``schema_version``, ``type``, ``data``):
+    its schema version must be *version* and its type the class's name, else it raises before
+    it builds anything.
 
     None when msgspec is not installed, or when *cls* is not read by a
     generated structure function (a user's hook reads it, or its
@@ -73,17 +75,21 @@ def document_reader(
         gc=False,
     )
     decode = msgspec.json.Decoder(document).decode
+    name = cls.__name__
 
-    def read(text: str | bytes) -> tuple[int, str, object]:
+    def read(text: str | bytes) -> object:
         held: Any = decode(text)
-        return held.schema_version, held.type, build(held.data)
+        if held.schema_version != version or held.type != name:
+            msg = f"not a version {version} document of a {name}"
+            raise ValueError(msg)
+        return build(held.data)
 
     return read
 
 
 def object_reader(
     cls: type, conv: cattrs.Converter, *, trusted: Mapping[type, object]
-) -> Callable[[str | bytes], object] | None:
+) -> Reader | None:
     """The one-pass reader of a bare JSON object of a *cls* (a line of a case file), as
     :func:`document_reader` reads a document's ``data``; None where that gives None."""
     mirrored_model = _mirror(cls, conv, trusted)
@@ -111,6 +117,31 @@ def _mirror(
     except _Unmirrored:
         return None
     return msgspec, mirror, build
+
+
+_INT_RANGE: Final = range(-(2**63), 2**64)
+"""The integers orjson reads as integers (it reads the others as floats)."""
+
+
+def _as_orjson_reads(value: object) -> object:
+    """*value*, a JSON value msgspec read, if orjson reads it alike; else ValueError.
+
+    Beyond 64 bits an integer is a float to orjson and an exact int to msgspec.
+    A hook that takes floats (``float``, ``Any``, ``dict[str, Any]``) would
+    then give two answers; the usual reading gives the one ``loads`` gives.
+    """
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        kind = type(item)
+        if kind is int and item not in _INT_RANGE:
+            msg = f"{item} is beyond 64 bits"
+            raise ValueError(msg)
+        if kind is list:
+            pending.extend(item)  # type: ignore[arg-type]
+        elif kind is dict:
+            pending.extend(item.values())  # type: ignore[attr-defined]
+    return value
 
 
 class _Mirrors:
@@ -194,9 +225,12 @@ class _Mirrors:
                 pass
             else:
                 return mirror, f"{writer.bind(build)}({var})", False
-        # Any other type: the JSON value as it is, read as the structure function reads it.
-        read, checked = writer.expression(t, var)
-        return Any, read, checked
+        # Any other type: the JSON value as it is, read as the structure function reads it,
+        # refused when it holds an integer orjson would read as a float (the usual reading decides).
+        held = f"_h{next(writer.counter)}"
+        read, checked = writer.expression(t, held)
+        plain = writer.bind(_as_orjson_reads)
+        return Any, f"({read} if ({held} := {plain}({var}),) else None)", checked
 
     @staticmethod
     def scalar(t: Any, var: str, writer: Writer) -> tuple[Any, str, bool] | None:

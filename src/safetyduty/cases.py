@@ -39,7 +39,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
 from safetyduty import _json, catalog
 from safetyduty._convert import converter, from_dict, object_reader, to_dict
@@ -136,18 +136,18 @@ def read_cases(lines: Iterable[str | bytes | Mapping[str, Any] | Case]) -> Itera
 
 
 def _read(lines: Iterable[object]) -> Iterator[Case]:
-    one_pass = object_reader(Case)  # msgspec, when installed; what it refuses is read below
     for number, line in enumerate(lines, start=1):
         if isinstance(line, Case):
             yield line
             continue
+        one_pass = object_reader(Case)  # msgspec, when installed; what it refuses is read below
         if one_pass is not None and type(line) in (str, bytes):
             try:
-                case = one_pass(line)  # type: ignore[arg-type]
+                read = one_pass(line)  # type: ignore[arg-type]
             except Exception:  # noqa: BLE001, S110 - the usual reading decides, and says why
                 pass
             else:
-                yield case
+                yield cast("Case", read)
                 continue
         data = _parse(number, line, _json.loads)
         if data is None:

@@ -177,15 +177,12 @@ def loads(text: str | bytes, cls: type[T]) -> T:
         'b'
     """
     if type(text) in (str, bytes) and type(cls) is type and cls not in READERS:
-        read = _convert.document_reader(cls)  # one pass, with msgspec when it is installed
+        read = _convert.document_reader(cls, version=SCHEMA_VERSION)  # one pass, with msgspec
         if read is not None:
             try:
-                version, name, obj = read(text)
+                return read(text)  # type: ignore[return-value]
             except Exception:  # noqa: BLE001, S110 - the usual reading below decides, and says why
                 pass
-            else:
-                if version == SCHEMA_VERSION and name == cls.__name__:
-                    return obj  # type: ignore[return-value]
     try:
         return _document(_parsed(_json.loads, text), cls)
     except ValidationError:

@@ -6,6 +6,9 @@ Values are stable ASCII codes used in JSON; labels come from
 
 from __future__ import annotations
 
+import importlib
+from typing import Final
+
 from safetyduty._compat import StrEnum
 from safetyduty._labels import register
 
@@ -526,3 +529,21 @@ register(
         (AccidentKind.OTHER, ("其他生产安全事故", "other accident")),
     ]
 )
+
+
+_MOVED: Final = {
+    "AssessmentMethod": "_risk",
+    "CreditEventKind": "_credit_vocab",
+    "CreditListKind": "_credit_vocab",
+    "CreditRegime": "_credit_vocab",
+    "CreditStanding": "_credit_vocab",
+}
+"""The vocabularies that moved to the modules loaded on first use (a pickle made before names
+them here)."""
+
+
+def __getattr__(name: str) -> object:
+    if name in _MOVED:
+        return getattr(importlib.import_module(f"safetyduty.models.{_MOVED[name]}"), name)
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
