@@ -649,15 +649,6 @@ class TestReadersOfUserClasses:
 class TestTextWriter:
     """serde.dumps leaves days to orjson: the same text, and users' hooks still win."""
 
-    @pytest.fixture
-    def fresh(self, monkeypatch: pytest.MonkeyPatch) -> Any:
-        """serde's converter replaced by a fresh one for the test (hooks registered stay in it)."""
-        conv = _convert._make_converter(detailed=False)
-        monkeypatch.setattr(_convert, "converter", conv)
-        monkeypatch.setattr(_convert, "_TEXT_WRITERS", {})
-        monkeypatch.setattr(serde, "converter", conv)
-        return conv
-
     def test_a_hook_registered_for_a_nested_model_is_used(self, fresh: Any) -> None:
         from safetyduty.models import Standardization  # noqa: PLC0415
 

@@ -224,14 +224,6 @@ _ENTERPRISE = {
 class TestWhenTheReaderStandsAside:
     """A user's hook, or no msgspec: the document is read the usual way."""
 
-    @pytest.fixture
-    def fresh(self, monkeypatch: pytest.MonkeyPatch) -> Any:
-        """serde's converter replaced by a fresh one for the test (hooks registered stay in it)."""
-        conv = _convert._make_converter(detailed=False)
-        monkeypatch.setattr(_convert, "converter", conv)
-        monkeypatch.setattr(_convert, "_ONE_PASS_READERS", {})
-        return conv
-
     def test_a_hook_registered_for_the_model_is_used(self, fresh: Any) -> None:
         text = document(Standardization, '{"level": "level_1", "granted_on": "2024-02-01"}')
         assert _convert.document_reader(Standardization, version=1) is not None

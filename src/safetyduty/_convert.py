@@ -60,6 +60,8 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 _PAIR: Final = 2
 
 
@@ -453,18 +455,30 @@ def _one_pass(cls: type, version: int | None) -> _typed_json.Reader | None:
         hook = converter.get_structure_hook(cls)
     except Exception:  # noqa: BLE001 - the usual reading says what is wrong
         return None
-    kept = _ONE_PASS_READERS.get((cls, version))
+
+    def make() -> _typed_json.Reader | None:
+        try:
+            if version is None:
+                return _typed_json.object_reader(cls, converter, trusted=_TRUSTED)
+            return _typed_json.document_reader(cls, converter, trusted=_TRUSTED, version=version)
+        except Exception:  # noqa: BLE001 - no reader: the usual reading reads (and reports)
+            return None
+
+    return _kept(_ONE_PASS_READERS, (cls, version), hook, make)
+
+
+def _kept(cache: dict[K, tuple[object, V]], key: K, hook: object, make: Callable[[], V]) -> V:
+    """*cache*'s value for *key* while it was made for the converter's *hook*; else made anew.
+
+    Registering any hook makes the converter make every model's hook anew,
+    so what was made from the old hook is made again on its next use.
+    """
+    kept = cache.get(key)
     if kept is not None and kept[0] is hook:
         return kept[1]
-    try:
-        if version is None:
-            reader = _typed_json.object_reader(cls, converter, trusted=_TRUSTED)
-        else:
-            reader = _typed_json.document_reader(cls, converter, trusted=_TRUSTED, version=version)
-    except Exception:  # noqa: BLE001 - no reader: the usual reading reads (and reports)
-        reader = None
-    _ONE_PASS_READERS[cls, version] = (hook, reader)
-    return reader
+    made = make()
+    cache[key] = (hook, made)
+    return made
 
 
 _TEXT_WRITERS: dict[type, tuple[object, Callable[[Any], Any]]] = {}
@@ -484,16 +498,15 @@ def text_writer(cls: type) -> Callable[[Any], Any]:
         {'level': 'level_2', 'granted_on': datetime.date(2024, 2, 29)}
     """
     hook = converter.get_unstructure_hook(cls)
-    kept = _TEXT_WRITERS.get(cls)
-    if kept is not None and kept[0] is hook:
-        return kept[1]
-    writer = hook
-    if generated(hook):
-        writer = unstructure_function(
+
+    def make() -> Callable[[Any], Any]:
+        if not generated(hook):
+            return hook
+        return unstructure_function(
             cls, converter, trusted=_TRUSTED_WRITERS, native=frozenset({date}), nested=text_writer
         )
-    _TEXT_WRITERS[cls] = (hook, writer)
-    return writer
+
+    return _kept(_TEXT_WRITERS, cls, hook, make)
 
 
 def _describe(exc: BaseException, type_: type | None) -> str:

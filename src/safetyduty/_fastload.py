@@ -282,7 +282,14 @@ def structure_function(
 
 def generated(hook: object) -> bool:
     """Whether *hook* is a function :func:`structure_function` or :func:`unstructure_function`
-    made (not a user's hook)."""
+    made (not a user's hook).
+
+    Examples:
+        >>> from safetyduty._convert import converter
+        >>> from safetyduty.models import Basis
+        >>> generated(converter.get_structure_hook(Basis)), generated(len)
+        (True, False)
+    """
     try:
         return hook in _GENERATED
     except TypeError:  # an object that takes no weak reference is nobody's generated function

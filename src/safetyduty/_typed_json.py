@@ -63,6 +63,13 @@ def document_reader(
     hooks, as for :func:`safetyduty._fastload.structure_function`. The
     reader raises on whatever it does not read, and its caller then reads
     the text the usual way.
+
+    Examples:
+        >>> from safetyduty._convert import converter, _TRUSTED
+        >>> from safetyduty.models import Basis
+        >>> read = document_reader(Basis, converter, trusted=_TRUSTED, version=1)
+        >>> read is None or read('{"schema_version":1,"type":"Basis","data":{"document":"a"}}').document
+        'a'
     """
     mirrored_model = _mirror(cls, conv, trusted)
     if mirrored_model is None:
@@ -91,7 +98,15 @@ def object_reader(
     cls: type, conv: cattrs.Converter, *, trusted: Mapping[type, object]
 ) -> Reader | None:
     """The one-pass reader of a bare JSON object of a *cls* (a line of a case file), as
-    :func:`document_reader` reads a document's ``data``; None where that gives None."""
+    :func:`document_reader` reads a document's ``data``; None where that gives None.
+
+    Examples:
+        >>> from safetyduty._convert import converter, _TRUSTED
+        >>> from safetyduty.models import Basis
+        >>> read = object_reader(Basis, converter, trusted=_TRUSTED)
+        >>> read is None or read('{"document":"a","article":"第三条"}').article
+        '第三条'
+    """
     mirrored_model = _mirror(cls, conv, trusted)
     if mirrored_model is None:
         return None

@@ -316,7 +316,15 @@ _REMEMBERED: Final = 4096
 def enterprise_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: the 统一社会信用代码 of the enterprise a fact belongs to, checked as :func:`uscc`
     checks it. Every record, hazard and accident of an enterprise repeats its code, so a code
-    that passed is remembered, and the fast reader asks the memory first (:data:`PASSES`)."""
+    that passed is remembered, and the fast reader asks the memory first (:data:`PASSES`).
+
+    Examples:
+        >>> from safetyduty.models import Record, RecordKind
+        >>> Record(id="r", kind=RecordKind.TRAINING, on=date(2026, 1, 5), enterprise="914403001922038217")
+        Traceback (most recent call last):
+        ...
+        safetyduty.errors.ValidationError: enterprise: has a wrong check character (expected '6') (got '914403001922038217')
+    """
     uscc(instance, attribute, value)
     if type(value) is str:
         if len(_PASSED) >= _REMEMBERED:
